@@ -1,0 +1,108 @@
+"""Every habit of the project, one session each: run ``nox`` for all of them.
+
+Sessions: ``tests`` (each Python 3.11+ found), ``lint``, ``typecheck``,
+``doctests`` and ``docs`` run by default; ``bench`` runs only when named
+(``nox -s bench``).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import nox
+
+PYTHONS = ["3.11", "3.12", "3.13", "3.14"]
+
+nox.options.sessions = ["tests", "lint", "typecheck", "doctests", "docs"]
+nox.options.default_venv_backend = "uv|venv"
+# A Python that is not installed is skipped, on CI too: the sessions run on
+# every version the machine has, and at least one of them always exists.
+nox.options.error_on_missing_interpreters = False
+
+
+def _find_pyenv_pythons() -> None:
+    """Put pyenv's installed versions on PATH so that nox finds each one.
+
+    pyenv's shims answer only for the active version; its other versions live
+    in ``$PYENV_ROOT/versions/X.Y.Z/bin``.
+    """
+    root = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    found = sorted(glob.glob(os.path.join(root, "versions", "3.*", "bin")))
+    if found:
+        os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+_find_pyenv_pythons()
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test suite against the installed package, with branch coverage."""
+    session.install(".[test]", "coverage[toml]>=7")
+    session.run(
+        "coverage",
+        "run",
+        "--rcfile=pyproject.toml",
+        "-m",
+        "pytest",
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "ci"},
+    )
+    session.run("coverage", "report", "--rcfile=pyproject.toml")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the package and its tests with mypy --strict."""
+    session.install(".[test]", "mypy>=1.10", "types-python-dateutil")
+    session.run("mypy", "--strict", "src", "tests")
+
+
+@nox.session
+def doctests(session: nox.Session) -> None:
+    """Run every example in the docstrings, the README and the docs."""
+    session.install(".[test]")
+    session.run(
+        "pytest",
+        "--doctest-modules",
+        "--doctest-glob=*.md",
+        "--ignore=src/paxbill/__main__.py",
+        "--ignore=docs/conf.py",
+        "-p",
+        "no:cacheprovider",
+        "src/paxbill",
+        "README.md",
+        "docs",
+    )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation with Sphinx, warnings as errors."""
+    session.install(".[docs]")
+    session.run(
+        "sphinx-build",
+        "-W",
+        "-n",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+    )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure paxbill against raw Decimal, py-moneyed and prices."""
+    session.install(".", "py-moneyed", "prices")
+    session.run("python", "benchmarks/money.py", *session.posargs)

@@ -1,0 +1,74 @@
+"""Exact numbers at paxbill's boundary: the one place a float is refused."""
+
+from __future__ import annotations
+
+from decimal import (
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Subnormal,
+    Underflow,
+)
+
+from paxbill.exceptions import AmountTypeError, ArgumentTypeError, InvalidAmountError
+
+#: The most significant digits an exact number may have: decimal's default
+#: precision, within which sums and products of real amounts stay exact.
+MAX_DIGITS = 28
+
+#: What an exact number may be given as: a decimal string, an int or a Decimal.
+ExactNumber = Decimal | int | str
+
+# Reading a number through this context signals, rather than rounds, any number
+# with more digits than paxbill keeps, or too large or too small to keep exactly.
+_INPUT_CONTEXT = Context(
+    prec=MAX_DIGITS,
+    Emax=MAX_DIGITS - 1,
+    Emin=-MAX_DIGITS,
+    traps=[InvalidOperation, Inexact, Rounded, Overflow, Underflow, Subnormal],
+)
+#: Read a str, int or Decimal exactly, or signal an ArithmeticError.
+read_decimal = _INPUT_CONTEXT.create_decimal
+
+
+def to_decimal(value: object, *, what: str = "amount") -> Decimal:
+    """Return *value* as a finite Decimal, exactly as written.
+
+    Raises:
+        AmountTypeError: *value* is a float, a bool or another type.
+        InvalidAmountError: *value* is NaN, infinite, not a number, or has
+            more than 28 significant digits or too large an exponent.
+
+    >>> to_decimal("2.50")
+    Decimal('2.50')
+    """
+    if not isinstance(value, str | int | Decimal) or isinstance(value, bool):
+        raise AmountTypeError(value, what=what)
+    try:
+        number = read_decimal(value)
+    except InvalidOperation:
+        raise InvalidAmountError(value, what=what) from None
+    except ArithmeticError:
+        raise InvalidAmountError(
+            value,
+            what=what,
+            reason=f"is too large or too precise: paxbill keeps {MAX_DIGITS} "
+            "significant digits exactly",
+        ) from None
+    if not number.is_finite():
+        raise InvalidAmountError(value, what=what)
+    return number
+
+
+def to_count(value: object, *, what: str) -> int:
+    """Return *value* as an int, refusing bools, floats and text.
+
+    >>> to_count(70, what="users")
+    70
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    raise ArgumentTypeError(value, "a whole number (int)", what=what)

@@ -1,0 +1,369 @@
+"""Money: an exact amount in one currency, and a fast total of many.
+
+>>> from paxbill import Money
+>>> Money("2.55", "EUR") * 70
+Money('178.50', 'EUR')
+>>> Money("100.00", "EUR").split(3)
+(Money('33.34', 'EUR'), Money('33.33', 'EUR'), Money('33.33', 'EUR'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from operator import attrgetter
+from typing import Any, Final, NoReturn, final
+
+from attrs.exceptions import FrozenInstanceError
+
+from paxbill._allocation import allocate_units
+from paxbill._currency import _CANONICAL, currency_code, quantum
+from paxbill._numbers import ExactNumber, to_count, to_decimal
+from paxbill._numbers import read_decimal as _read_decimal
+from paxbill.exceptions import (
+    AmountTypeError,
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    InvalidAllocationError,
+)
+from paxbill.formatting import format_money
+
+__all__ = ["Money", "total"]
+
+# Rounding to a minor unit only drops digits, so an unbounded context can never
+# round twice or overflow, whatever context the caller has set.
+_ROUNDING_CONTEXT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+@final
+class Money:
+    """An exact amount of money in one ISO 4217 currency.
+
+    Immutable and hashable. The amount is kept exactly as given, never
+    rounded until :meth:`round` is asked; arithmetic is exact while results fit
+    in the decimal context's precision (28 significant digits by default).
+
+    Args:
+        amount: a ``str`` such as ``"178.50"``, an ``int`` or a ``Decimal``.
+            A ``float`` or ``bool`` is refused: floats are not exact.
+        currency: an ISO 4217 code in any case, kept upper-case.
+
+    Raises:
+        AmountTypeError: *amount* is a float, a bool or another type.
+        InvalidAmountError: *amount* is NaN, infinite or not a number.
+        UnknownCurrencyError: *currency* is not a code babel knows.
+
+    >>> Money("2.5", "eur") == Money("2.50", "EUR")
+    True
+    >>> str(Money("178.5", "EUR")), Money("178.50", "EUR")
+    ('178.50 EUR', Money('178.50', 'EUR'))
+    """
+
+    __slots__ = ("amount", "currency")
+
+    amount: Decimal
+    currency: str
+
+    def __init__(self, amount: ExactNumber, currency: str) -> None:
+        # Fast path for the usual decimal string, read by the same rule as
+        # to_decimal; anything else, or anything wrong, goes through it.
+        try:
+            value = _read_decimal(amount) if type(amount) is str else None
+        except ArithmeticError:
+            value = None
+        if value is None or not value.is_finite():
+            value = to_decimal(amount)
+        try:
+            code = _CANONICAL[currency]
+        except (KeyError, TypeError):
+            code = currency_code(currency)
+        _set_amount(self, value)
+        _set_currency(self, code)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        """Return nothing of *currency*, to the minor unit.
+
+        >>> Money.zero("EUR")
+        Money('0.00', 'EUR')
+        """
+        code = currency_code(currency)
+        return _make(quantum(code) * 0, code)
+
+    @classmethod
+    def from_minor_units(cls, units: int, currency: str) -> Money:
+        """Return *units* minor units (cents for EUR) of *currency*.
+
+        >>> Money.from_minor_units(17850, "EUR")
+        Money('178.50', 'EUR')
+        """
+        code = currency_code(currency)
+        return _make(quantum(code) * to_count(units, what="units"), code)
+
+    # -- immutability --------------------------------------------------------
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError
+
+    def __reduce__(self) -> tuple[type[Money], tuple[Decimal, str]]:
+        return (Money, (self.amount, self.currency))
+
+    def __copy__(self) -> Money:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Money:
+        return self
+
+    # -- identity and order --------------------------------------------------
+
+    def __repr__(self) -> str:
+        return f"Money({str(self.amount)!r}, {self.currency!r})"
+
+    def __str__(self) -> str:
+        """Show the amount with its minor unit, or more digits, never rounded."""
+        amount = self.amount
+        padded = amount.quantize(_QUANTA[self.currency], context=_ROUNDING_CONTEXT)
+        return f"{padded if padded == amount else amount:f} {self.currency}"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Money:
+            return NotImplemented
+        return self.currency is other.currency and self.amount == other.amount
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.currency))
+
+    def __bool__(self) -> bool:
+        return bool(self.amount)
+
+    def _compare_amounts(self, other: object) -> tuple[Decimal, Decimal]:
+        if type(other) is not Money:
+            _refuse(other, "compare with", _SAME_CURRENCY)
+        if other.currency is not self.currency:
+            raise CurrencyMismatchError(
+                self.currency, other.currency, operation="compare"
+            )
+        return self.amount, other.amount
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._compare_amounts(other)
+        return pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._compare_amounts(other)
+        return pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._compare_amounts(other)
+        return pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._compare_amounts(other)
+        return pair[0] >= pair[1]
+
+    # -- arithmetic ----------------------------------------------------------
+    # The hot operators build their result without __init__: both operands
+    # were checked when they were made, so checking again would only cost.
+
+    def __add__(self, other: Money) -> Money:
+        if type(other) is not Money:
+            _refuse(other, "add", _SAME_CURRENCY)
+        currency = self.currency
+        if other.currency is not currency:
+            raise CurrencyMismatchError(currency, other.currency, operation="add")
+        result = _new(Money)
+        _set_amount(result, self.amount + other.amount)
+        _set_currency(result, currency)
+        return result
+
+    def __radd__(self, other: int) -> Money:
+        # sum() starts from the int 0; nothing else may be added to money.
+        if type(other) is int and other == 0:
+            return self
+        return _refuse(other, "add", _SAME_CURRENCY)
+
+    def __sub__(self, other: Money) -> Money:
+        if type(other) is not Money:
+            _refuse(other, "subtract", _SAME_CURRENCY)
+        currency = self.currency
+        if other.currency is not currency:
+            raise CurrencyMismatchError(currency, other.currency, operation="subtract")
+        result = _new(Money)
+        _set_amount(result, self.amount - other.amount)
+        _set_currency(result, currency)
+        return result
+
+    def __mul__(self, factor: int | Decimal) -> Money:
+        kind = type(factor)
+        if kind is not int and (kind is not Decimal or not factor.is_finite()):  # type: ignore[union-attr]
+            if not isinstance(factor, float | int | Decimal):
+                _refuse(factor, "multiply by", "an int or a Decimal")
+            factor = to_decimal(factor, what="factor")
+        result = _new(Money)
+        _set_amount(result, self.amount * factor)
+        _set_currency(result, self.currency)
+        return result
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Money:
+        raise ArgumentTypeError(
+            self,
+            "split with .allocate(weights) or .split(n), which never lose a "
+            "cent, rather than divided",
+            what="money",
+        )
+
+    def __neg__(self) -> Money:
+        return _make(-self.amount, self.currency)
+
+    def __pos__(self) -> Money:
+        return self
+
+    def __abs__(self) -> Money:
+        return _make(abs(self.amount), self.currency)
+
+    # -- rounding and splitting ---------------------------------------------
+
+    def round(self, *, rounding: str = ROUND_HALF_UP) -> Money:
+        """Return the amount rounded to the currency's minor unit.
+
+        Args:
+            rounding: a :mod:`decimal` rounding mode, half-up by default.
+
+        >>> Money("2.545", "EUR").round()
+        Money('2.55', 'EUR')
+        >>> Money("1234.5", "JPY").round(), Money("0.0125", "BHD").round()
+        (Money('1235', 'JPY'), Money('0.013', 'BHD'))
+        """
+        currency = self.currency
+        result = _new(Money)
+        _set_amount(
+            result,
+            self.amount.quantize(_QUANTA[currency], rounding, _ROUNDING_CONTEXT),
+        )
+        _set_currency(result, currency)
+        return result
+
+    def to_minor_units(self, *, rounding: str = ROUND_HALF_UP) -> int:
+        """Return the amount rounded, as a whole number of minor units.
+
+        >>> Money("178.50", "EUR").to_minor_units()
+        17850
+        """
+        return int(self.round(rounding=rounding).amount.scaleb(_minor(self.currency)))
+
+    def allocate(self, weights: Iterable[ExactNumber]) -> tuple[Money, ...]:
+        """Split the rounded amount in proportion to *weights*.
+
+        The parts are whole minor units and sum exactly to :meth:`round`;
+        leftover units go to the largest remainders, ties to the earliest.
+
+        Raises:
+            InvalidAllocationError: a weight is negative, or all are zero.
+
+        >>> Money("10.00", "EUR").allocate([1, 2])
+        (Money('3.33', 'EUR'), Money('6.67', 'EUR'))
+        """
+        units = allocate_units(self.to_minor_units(), weights)
+        step, currency = quantum(self.currency), self.currency
+        return tuple(_make(step * part, currency) for part in units)
+
+    def split(self, parts: int) -> tuple[Money, ...]:
+        """Split the rounded amount into *parts* near-equal parts, larger first.
+
+        >>> [str(part) for part in Money("100.00", "EUR").split(3)]
+        ['33.34 EUR', '33.33 EUR', '33.33 EUR']
+        """
+        count = to_count(parts, what="parts")
+        if count < 1:
+            raise InvalidAllocationError(count, "a split needs at least one part")
+        return self.allocate([1] * count)
+
+    def format(self, locale: object) -> str:
+        """Return the amount rounded half-up and formatted for *locale*.
+
+        >>> Money("2.5", "GBP").format("en_GB")
+        '£2.50'
+        """
+        return format_money(self, locale)
+
+
+_new = object.__new__
+_set_amount = vars(Money)["amount"].__set__
+_set_currency = vars(Money)["currency"].__set__
+_get_amount = attrgetter("amount")
+_get_currency = attrgetter("currency")
+
+
+class _Quanta(dict[str, Decimal]):
+    """Minor-unit steps by currency code, filled on first use."""
+
+    def __missing__(self, code: str) -> Decimal:
+        step = self[code] = quantum(code)
+        return step
+
+
+_QUANTA: Final = _Quanta()
+
+
+def _minor(code: str) -> int:
+    return -int(_QUANTA[code].as_tuple().exponent)
+
+
+def _make(amount: Decimal, currency: str) -> Money:
+    """Build a Money from an already checked amount and canonical code."""
+    money = _new(Money)
+    _set_amount(money, amount)
+    _set_currency(money, currency)
+    return money
+
+
+_SAME_CURRENCY: Final = "Money of the same currency"
+
+
+def _refuse(other: object, operation: str, expected: str) -> NoReturn:
+    if isinstance(other, float | bool):
+        raise AmountTypeError(other, what=f"what to {operation}")
+    raise ArgumentTypeError(other, expected, what=f"what to {operation}")
+
+
+def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
+    """Sum many amounts of one currency, fast, without a Money at each step.
+
+    Args:
+        amounts: the amounts to sum, all of one currency.
+        currency: the currency expected; required when *amounts* may be empty.
+
+    Raises:
+        CurrencyMismatchError: two amounts, or an amount and *currency*, differ.
+        ArgumentTypeError: an item is not a Money, or *amounts* is empty and
+            no *currency* was given.
+
+    >>> total([Money("2.55", "EUR"), Money("0.45", "EUR")])
+    Money('3.00', 'EUR')
+    >>> total([], "GBP")
+    Money('0.00', 'GBP')
+    """
+    items = amounts if isinstance(amounts, list | tuple) else list(amounts)
+    expected = None if currency is None else currency_code(currency)
+    if set(map(type, items)) - {Money}:
+        bad = next(item for item in items if type(item) is not Money)
+        raise ArgumentTypeError(bad, "Money", what="each amount")
+    currencies = set(map(_get_currency, items))
+    if not currencies:
+        if expected is None:
+            raise ArgumentTypeError(
+                items, "a currency when there may be no amounts", what="total()"
+            )
+        return Money.zero(expected)
+    if expected is not None:
+        currencies.add(expected)
+    if len(currencies) > 1:
+        first, second, *_ = sorted(currencies)
+        raise CurrencyMismatchError(first, second, operation="total")
+    (code,) = currencies
+    return _make(sum(map(_get_amount, items), Decimal(0)), code)

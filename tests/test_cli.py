@@ -1,0 +1,120 @@
+"""Tests for the command line, run as a user would, through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from paxbill import Money, PerUserPrice
+from paxbill.cli import main
+
+PORTAL = ["--users", "70", "--list-price", "3.00", "--discount", "15"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m paxbill`` with *args*."""
+    return subprocess.run(
+        [sys.executable, "-m", "paxbill", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_estimate_json_gives_the_portal_figures() -> None:
+    """It prints one JSON object whose amounts are strings: 2.55 and 178.50."""
+    result = run("estimate", *PORTAL, "--currency", "EUR", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["currency"] == "EUR"
+    assert data["net_price"] == "2.55"
+    assert data["total"] == "178.50"
+    assert data["list_price"] == "3.00"
+    assert data["users"] == 70
+    assert all(isinstance(data[k], str) for k in ("net_price", "total", "list_price"))
+
+
+def test_estimate_json_agrees_with_the_python_api() -> None:
+    """Its JSON figures are the library's, read back without losing a cent."""
+    result = run(
+        "estimate",
+        "--users",
+        "13",
+        "--list-price",
+        "2.99",
+        "--discount",
+        "15",
+        "--currency",
+        "gbp",
+        "--json",
+    )
+    data = json.loads(result.stdout)
+    price = PerUserPrice(Money("2.99", "GBP"), 15)
+    assert Money(data["net_price"], data["currency"]) == price.net
+    assert Money(data["total"], data["currency"]) == price.monthly_total(13)
+
+
+def test_estimate_in_french() -> None:
+    """It prints the breakdown with French labels and French figures."""
+    result = run("estimate", *PORTAL, "--currency", "EUR", "--locale", "fr_FR")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Remise partenaire" in result.stdout
+    assert any(line.endswith("178,50\xa0€") for line in lines)
+    assert any(line.endswith("2,55\xa0€") for line in lines)
+    assert any(line.endswith("15\xa0%") for line in lines)
+
+
+def test_estimate_in_english_lines_up() -> None:
+    """It prints English labels, and the figures end in one column."""
+    result = run("estimate", *PORTAL)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()[1:]
+    assert rows[-1].startswith("Estimated monthly total")
+    assert rows[-1].endswith("€178.50")
+    assert len({len(row) for row in rows}) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--users", "-1"], "negative"),
+        (["--users", "x"], "--users"),
+        (["--users", "1.5"], "--users"),
+        (["--currency", "XYZ"], "XYZ"),
+        (["--list-price", "abc"], "abc"),
+        (["--list-price", "2.5e99"], "28 significant digits"),
+        (["--list-price", "-3"], "negative"),
+        (["--discount", "120"], "120"),
+        (["--locale", "zz_ZZ"], "zz_ZZ"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(args: list[str], words: str) -> None:
+    """It prints one readable line to stderr and exits with 2, no traceback."""
+    base = {"--users": "70", "--list-price": "3.00", "--discount": "15"}
+    base.update(dict(zip(args[::2], args[1::2], strict=True)))
+    result = run("estimate", *[x for pair in base.items() for x in pair])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert words in result.stderr
+
+
+def test_no_command_is_bad_input() -> None:
+    """It exits with 2 and one line when no subcommand is given."""
+    result = run()
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() returns the exit status and prints the figures."""
+    assert main(["estimate", *PORTAL, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == "178.50"
+    assert main(["estimate", "--users", "-1", "--list-price", "3"]) == 2
+    assert "negative" in capsys.readouterr().err

@@ -1,0 +1,56 @@
+"""Tests for paxbill.formatting: figures for people, in their locale."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from babel import Locale
+from babel.numbers import format_currency
+
+from paxbill import Money, UnknownLocaleError, format_money
+from paxbill.formatting import format_number, format_percent_value, parse_locale
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "locale"),
+    [
+        ("178.50", "EUR", "fr_FR"),
+        ("2.55", "EUR", "de_DE"),
+        ("30.00", "GBP", "en_GB"),
+        ("1235", "JPY", "ja_JP"),
+        ("0.013", "BHD", "ar_BH"),
+        ("1234567.89", "EUR", "fr_FR"),
+    ],
+)
+def test_same_as_babel_once_rounded(amount: str, currency: str, locale: str) -> None:
+    """It gives babel's own text for an amount already at its minor unit."""
+    expected = format_currency(Decimal(amount), currency, locale=locale)
+    assert format_money(Money(amount, currency), locale) == expected
+
+
+def test_locale_spellings() -> None:
+    """It accepts fr_FR, fr-FR and a babel Locale alike."""
+    price = Money("2.55", "EUR")
+    assert (
+        format_money(price, "fr_FR")
+        == format_money(price, "fr-FR")
+        == format_money(price, Locale("fr", "FR"))
+    )
+
+
+@pytest.mark.parametrize("locale", ["zz_ZZ", "", "not a locale", None, 42])
+def test_unknown_locale(locale: object) -> None:
+    """It raises UnknownLocaleError, a ValueError, on a locale babel lacks."""
+    with pytest.raises(UnknownLocaleError) as raised:
+        parse_locale(locale)
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.locale in (locale, str(locale))
+
+
+def test_numbers_and_percentages() -> None:
+    """It formats counts and percentages for the locale, every digit kept."""
+    assert format_number(70, "en_GB") == "70"
+    assert format_number(Decimal("1234.5"), "en_GB") == "1,234.5"
+    assert format_percent_value(Decimal(15), "fr_FR") == "15\xa0%"
+    assert format_percent_value(Decimal("12.5"), "en_GB") == "12.5%"
