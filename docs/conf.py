@@ -33,7 +33,7 @@ napoleon_numpy_docstring = False
 nitpick_ignore_regex = [
     (
         "py:class",
-        r"(decimal|fractions|collections\.abc|typing|datetime|babel|attrs?)\..*",
+        r"(enum|decimal|fractions|collections\.abc|typing|datetime|babel|attrs?)\..*",
     ),
     ("py:class", r"Decimal|Iterable|Sequence|Locale|Any|NoReturn|Final"),
     ("py:class", r"paxbill\._numbers\.ExactNumber|ExactNumber"),

@@ -1,10 +1,51 @@
-"""The words paxbill shows people, in English and French."""
+"""The words paxbill shows people, in English and French.
+
+>>> from paxbill import InvoiceStatus, label
+>>> label(InvoiceStatus.OVERDUE, "fr_FR"), label(InvoiceStatus.OVERDUE, "en_GB")
+('en retard', 'overdue')
+"""
 
 from __future__ import annotations
 
-from paxbill.formatting import parse_locale
+import enum
 
-_LABELS: dict[str, dict[str, str]] = {
+from paxbill.accounts import AccountType, PaymentMethod
+from paxbill.exceptions import ArgumentTypeError
+from paxbill.formatting import parse_locale
+from paxbill.invoices import InvoiceStatus
+from paxbill.periods import BillingFrequency
+
+__all__ = ["label", "text"]
+
+# The French words are the portal's own, in lower case.
+_ENUM_LABELS: dict[str, dict[enum.Enum, str]] = {
+    "en": {
+        InvoiceStatus.INVOICED: "invoiced",
+        InvoiceStatus.OVERDUE: "overdue",
+        InvoiceStatus.PAID: "paid",
+        PaymentMethod.MANUAL: "manual",
+        PaymentMethod.AUTOMATIC: "automatic",
+        AccountType.APPROVED_INSTALLER: "approved installer",
+        AccountType.SYSTEM_MANAGER: "system manager",
+        BillingFrequency.MONTHLY: "monthly",
+        BillingFrequency.QUARTERLY: "quarterly",
+        BillingFrequency.ANNUAL: "annual",
+    },
+    "fr": {
+        InvoiceStatus.INVOICED: "facture",
+        InvoiceStatus.OVERDUE: "en retard",
+        InvoiceStatus.PAID: "payé",
+        PaymentMethod.MANUAL: "manuel",
+        PaymentMethod.AUTOMATIC: "automatique",
+        AccountType.APPROVED_INSTALLER: "installateur agréé",
+        AccountType.SYSTEM_MANAGER: "gestionnaire de système",
+        BillingFrequency.MONTHLY: "mensuel",
+        BillingFrequency.QUARTERLY: "trimestriel",
+        BillingFrequency.ANNUAL: "annuel",
+    },
+}
+
+_TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "estimate.title": "Paxton Entry: estimated next invoice",
         "list_price": "List price per app user per month",
@@ -24,11 +65,45 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def label(key: str, locale: object) -> str:
-    """Return the label *key* in the language of *locale*, English by default.
+def _language(locale: object) -> str:
+    language = parse_locale(locale).language
+    return language if language in _TEXTS else "en"
 
-    >>> label("discount", "fr_FR")
+
+def label(value: enum.Enum | None, locale: object) -> str:
+    """Return the word for one of paxbill's enums in the language of *locale*.
+
+    It names invoice states, payment methods, account types and billing
+    frequencies, in English where paxbill has no words in that language.
+    None, the type of an unpaid invoice, is ``"-"``.
+
+    Raises:
+        ArgumentTypeError: *value* is not one of those enums.
+        UnknownLocaleError: babel does not know *locale*.
+
+    >>> from paxbill import AccountType
+    >>> label(AccountType.APPROVED_INSTALLER, "fr_FR")
+    'installateur agréé'
+    >>> label(None, "fr_FR")
+    '-'
+    """
+    words = _ENUM_LABELS[_language(locale)]
+    if value is None:
+        return "-"
+    try:
+        return words[value]
+    except (KeyError, TypeError):
+        raise ArgumentTypeError(
+            value,
+            "an InvoiceStatus, PaymentMethod, AccountType or BillingFrequency",
+            what="value to label",
+        ) from None
+
+
+def text(key: str, locale: object) -> str:
+    """Return the command line's word for *key* in the language of *locale*.
+
+    >>> text("discount", "fr_FR")
     'Remise partenaire'
     """
-    words = _LABELS.get(parse_locale(locale).language, _LABELS["en"])
-    return words[key]
+    return _TEXTS[_language(locale)][key]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NoReturn
 
-from paxbill._labels import label
+from paxbill._labels import text
 from paxbill.discount import Discount
 from paxbill.exceptions import PaxbillError
 from paxbill.formatting import format_number, format_percent_value, parse_locale
@@ -86,13 +86,13 @@ def _estimate(args: argparse.Namespace) -> str:
             }
         )
     rows = [
-        (label("list_price", locale), price.list_price.format(locale)),
-        (label("discount", locale), format_percent_value(discount.percent, locale)),
-        (label("net_price", locale), price.net.format(locale)),
-        (label("users", locale), format_number(args.users, locale)),
-        (label("total", locale), total.format(locale)),
+        (text("list_price", locale), price.list_price.format(locale)),
+        (text("discount", locale), format_percent_value(discount.percent, locale)),
+        (text("net_price", locale), price.net.format(locale)),
+        (text("users", locale), format_number(args.users, locale)),
+        (text("total", locale), total.format(locale)),
     ]
-    return "\n".join([label("estimate.title", locale), *_table(rows)])
+    return "\n".join([text("estimate.title", locale), *_table(rows)])
 
 
 def _table(rows: Sequence[tuple[str, str]]) -> list[str]:

@@ -19,12 +19,18 @@ from typing import Any
 __all__ = [
     "AmountTypeError",
     "ArgumentTypeError",
+    "AutopayRequiredError",
     "CurrencyMismatchError",
     "InvalidAllocationError",
     "InvalidAmountError",
+    "InvalidCountError",
+    "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidUserCountError",
+    "InvoiceAlreadyPaidError",
     "PaxbillError",
+    "PaymentBeforeIssueError",
+    "PaymentMethodNotAllowedError",
     "UnknownCurrencyError",
     "UnknownLocaleError",
 ]
@@ -147,7 +153,19 @@ class InvalidDiscountError(PaxbillError, ValueError):
         )
 
 
-class InvalidUserCountError(PaxbillError, ValueError):
+class InvalidCountError(PaxbillError, ValueError):
+    """A count (of periods, of parts) is negative.
+
+    Attributes:
+        value: the count as given.
+    """
+
+    def __init__(self, value: Any, *, what: str = "count") -> None:
+        self.value = value
+        super().__init__(f"{what} {value!r} is negative: give a whole number 0 or more")
+
+
+class InvalidUserCountError(InvalidCountError):
     """A number of users is negative.
 
     Attributes:
@@ -156,9 +174,7 @@ class InvalidUserCountError(PaxbillError, ValueError):
 
     def __init__(self, users: Any) -> None:
         self.users = users
-        super().__init__(
-            f"number of users {users!r} is negative: give a whole number 0 or more"
-        )
+        super().__init__(users, what="number of users")
 
 
 class UnknownLocaleError(PaxbillError, ValueError):
@@ -173,3 +189,87 @@ class UnknownLocaleError(PaxbillError, ValueError):
         super().__init__(
             f"unknown locale {locale!r}: give an identifier such as 'fr_FR' or 'en_GB'"
         )
+
+
+class InvalidDateRangeError(PaxbillError, ValueError):
+    """A span of dates ends before it starts.
+
+    Attributes:
+        start: the first day of the span.
+        end: the day after its last day (spans are half-open).
+    """
+
+    def __init__(self, start: Any, end: Any, *, what: str = "period") -> None:
+        self.start = start
+        self.end = end
+        super().__init__(
+            f"{what} cannot end on {end} before it starts on {start}: spans are "
+            "half-open [start, end), so give an end after the start"
+        )
+
+
+class AutopayRequiredError(PaxbillError, ValueError):
+    """A system manager's account was made without automatic payment.
+
+    Attributes:
+        account_id: the account's identifier.
+    """
+
+    def __init__(self, account_id: Any) -> None:
+        self.account_id = account_id
+        super().__init__(
+            f"account {account_id!r} is a system manager's: automatic payment is "
+            "mandatory for it, so set autopay=True"
+        )
+
+
+class InvoiceAlreadyPaidError(PaxbillError, ValueError):
+    """An invoice that is already paid was paid again.
+
+    Attributes:
+        number: the invoice number.
+        paid_on: the date of the payment already recorded.
+    """
+
+    def __init__(self, number: Any, paid_on: Any) -> None:
+        self.number = number
+        self.paid_on = paid_on
+        super().__init__(
+            f"invoice {number} was already paid on {paid_on}: record a payment once"
+        )
+
+
+class PaymentBeforeIssueError(PaxbillError, ValueError):
+    """A payment is dated before the invoice it pays was issued.
+
+    Attributes:
+        number: the invoice number.
+        issue_date: the date the invoice was issued.
+        paid_on: the date given for the payment.
+    """
+
+    def __init__(self, number: Any, issue_date: Any, paid_on: Any) -> None:
+        self.number = number
+        self.issue_date = issue_date
+        self.paid_on = paid_on
+        super().__init__(
+            f"invoice {number} was issued on {issue_date} and cannot be paid on "
+            f"{paid_on}: give a payment date on or after the issue date"
+        )
+
+
+class PaymentMethodNotAllowedError(PaxbillError, ValueError):
+    """A payment method the account may not use.
+
+    Manual payment is for approved installers only; automatic payment needs an
+    account with autopay on.
+
+    Attributes:
+        account_type: the account's type.
+        method: the payment method refused.
+    """
+
+    def __init__(self, account_type: Any, method: Any, reason: str) -> None:
+        self.account_type = account_type
+        self.method = method
+        super().__init__(f"{method} payment is not allowed: {reason}")

@@ -1,0 +1,320 @@
+"""Paxton's monthly invoices: lines, payment and state on any date.
+
+An invoice bills the app users of one usage month, in arrears: it is issued on
+the period's end, the 1st of the next month. Its state is never stored; it is
+worked out for the date asked.
+
+>>> from datetime import date
+>>> from paxbill import Account, AccountType, BillingPeriod, Money, PerUserPrice
+>>> account = Account("INST-1", AccountType.APPROVED_INSTALLER)
+>>> price = PerUserPrice(Money("3.00", "EUR"), 15)
+>>> invoice = issue_invoice("335217", account, price, 70, BillingPeriod.month(2024, 4))
+>>> invoice.issue_date, invoice.due_date, invoice.total
+(datetime.date(2024, 5, 1), datetime.date(2024, 5, 31), Money('178.50', 'EUR'))
+>>> invoice.status_on(date(2024, 6, 5))
+<InvoiceStatus.OVERDUE: 'overdue'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from paxbill._dates import first_of_month, to_date
+from paxbill._numbers import to_count
+from paxbill._validators import instance_of, is_date
+from paxbill.accounts import Account, PaymentMethod, check_payment_method
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    InvalidUserCountError,
+    InvoiceAlreadyPaidError,
+    PaymentBeforeIssueError,
+)
+from paxbill.money import Money, total
+from paxbill.periods import BillingPeriod
+from paxbill.pricing import PerUserPrice
+from paxbill.usage import AppUser, active_users
+
+__all__ = [
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceStatus",
+    "Payment",
+    "count_users",
+    "estimate_next_invoice",
+    "issue_invoice",
+]
+
+#: What the line of a Paxton invoice counts.
+APP_USERS = "Entry app users"
+
+
+class InvoiceStatus(enum.Enum):
+    """The state of an invoice on a given date."""
+
+    INVOICED = "invoiced"
+    OVERDUE = "overdue"
+    PAID = "paid"
+
+
+def _to_quantity(value: object) -> int:
+    count = to_count(value, what="quantity")
+    if count < 0:
+        raise InvalidUserCountError(count)
+    return count
+
+
+@attrs.frozen
+class InvoiceLine:
+    """One line of an invoice: *quantity* x *unit_price* = :attr:`amount`.
+
+    >>> line = InvoiceLine("Entry app users", 70, Money("2.55", "EUR"))
+    >>> str(line)
+    'Entry app users: 70 x 2.55 EUR = 178.50 EUR'
+    """
+
+    description: str = attrs.field(validator=instance_of(str, "a str"))
+    quantity: int = attrs.field(converter=_to_quantity)
+    unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
+
+    @property
+    def amount(self) -> Money:
+        """The line's amount, quantity times unit price, exact."""
+        return self.unit_price * self.quantity
+
+    def __str__(self) -> str:
+        return (
+            f"{self.description}: {self.quantity} x {self.unit_price} = {self.amount}"
+        )
+
+
+@attrs.frozen
+class Payment:
+    """A payment of an invoice: the day it was made and how.
+
+    >>> Payment(dt.date(2024, 4, 12), PaymentMethod.MANUAL).method.value
+    'manual'
+    """
+
+    on: dt.date = attrs.field(validator=is_date)
+    method: PaymentMethod = attrs.field(
+        validator=instance_of(PaymentMethod, "a PaymentMethod")
+    )
+
+
+def _to_lines(value: Iterable[InvoiceLine]) -> tuple[InvoiceLine, ...]:
+    if isinstance(value, InvoiceLine | str) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(value, "a sequence of InvoiceLine", what="lines")
+    lines = tuple(value)
+    if not lines:
+        raise ArgumentTypeError(lines, "at least one InvoiceLine", what="lines")
+    for line in lines:
+        if not isinstance(line, InvoiceLine):
+            raise ArgumentTypeError(line, "an InvoiceLine", what="each line")
+    currency = lines[0].unit_price.currency
+    for line in lines[1:]:
+        if line.unit_price.currency != currency:
+            raise CurrencyMismatchError(
+                currency, line.unit_price.currency, operation="invoice"
+            )
+    return lines
+
+
+def _to_number(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value:
+        return value
+    raise ArgumentTypeError(value, "a non-empty str or an int", what="number")
+
+
+def _default_issue_date(invoice: Invoice) -> dt.date:
+    return invoice.period.end
+
+
+def _check_payment(
+    invoice: Invoice,
+    attribute: attrs.Attribute[Payment | None],
+    payment: Payment | None,
+) -> None:
+    if payment is None:
+        return
+    if not isinstance(payment, Payment):
+        raise ArgumentTypeError(payment, "a Payment or None", what="payment")
+    if payment.on < invoice.issue_date:
+        raise PaymentBeforeIssueError(invoice.number, invoice.issue_date, payment.on)
+    check_payment_method(invoice.account, payment.method)
+
+
+@attrs.frozen
+class Invoice:
+    """A Paxton invoice for one usage period of one account.
+
+    Args:
+        number: the invoice number, such as ``"335218"``.
+        account: the :class:`~paxbill.Account` billed.
+        period: the usage period billed, in arrears.
+        lines: what is billed; at least one line, all in one currency.
+        issue_date: the day it is issued; by default the period's end.
+        payment: the recorded :class:`Payment`, or None while unpaid.
+
+    Raises:
+        PaymentBeforeIssueError: *payment* is dated before *issue_date*.
+        PaymentMethodNotAllowedError: *payment*'s method is not allowed for
+            the account.
+    """
+
+    number: str = attrs.field(converter=_to_number)
+    account: Account = attrs.field(validator=instance_of(Account, "an Account"))
+    period: BillingPeriod = attrs.field(
+        validator=instance_of(BillingPeriod, "a BillingPeriod")
+    )
+    lines: tuple[InvoiceLine, ...] = attrs.field(converter=_to_lines)
+    issue_date: dt.date = attrs.field(
+        default=attrs.Factory(_default_issue_date, takes_self=True),
+        validator=is_date,
+    )
+    payment: Payment | None = attrs.field(default=None, validator=_check_payment)
+
+    @property
+    def currency(self) -> str:
+        """The currency of every line."""
+        return self.lines[0].unit_price.currency
+
+    @property
+    def total(self) -> Money:
+        """The sum of the lines."""
+        return total([line.amount for line in self.lines], self.currency)
+
+    @property
+    def due_date(self) -> dt.date:
+        """The day the invoice falls due, by the account's type."""
+        return self.account.due_date(self.issue_date)
+
+    @property
+    def autopay_date(self) -> dt.date | None:
+        """The day automatic payment is taken, or None if autopay is off."""
+        return self.account.autopay_date(self.issue_date)
+
+    @property
+    def method(self) -> PaymentMethod | None:
+        """How it was paid, the portal's *type*; None ("-") while unpaid."""
+        return None if self.payment is None else self.payment.method
+
+    def status_on(self, as_of: dt.date) -> InvoiceStatus:
+        """Return the invoice's state on *as_of*.
+
+        Paid if a payment was recorded on or before *as_of*; otherwise overdue
+        if *as_of* is after the due date; otherwise invoiced.
+        """
+        day = to_date(as_of, what="as_of")
+        if self.payment is not None and self.payment.on <= day:
+            return InvoiceStatus.PAID
+        if day > self.due_date:
+            return InvoiceStatus.OVERDUE
+        return InvoiceStatus.INVOICED
+
+    def pay(self, on: dt.date, method: PaymentMethod) -> Invoice:
+        """Return this invoice with a payment made *on* a day by *method*.
+
+        Raises:
+            InvoiceAlreadyPaidError: a payment is already recorded.
+            PaymentBeforeIssueError: *on* is before the issue date.
+            PaymentMethodNotAllowedError: the account may not pay by *method*.
+
+        >>> from paxbill import AccountType, Money
+        >>> account = Account("INST-1", AccountType.APPROVED_INSTALLER)
+        >>> line = InvoiceLine(APP_USERS, 70, Money("2.55", "EUR"))
+        >>> invoice = Invoice("335216", account, BillingPeriod.month(2024, 3), [line])
+        >>> invoice.pay(dt.date(2024, 4, 15), PaymentMethod.MANUAL).status_on(
+        ...     dt.date(2024, 6, 5)
+        ... )
+        <InvoiceStatus.PAID: 'paid'>
+        """
+        if self.payment is not None:
+            raise InvoiceAlreadyPaidError(self.number, self.payment.on)
+        return attrs.evolve(self, payment=Payment(on, method))
+
+
+def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:
+    """Return *users* as a count: an int as it is, AppUsers active in *period*.
+
+    Raises:
+        InvalidUserCountError: a negative count.
+    """
+    if isinstance(users, int) and not isinstance(users, bool):
+        if users < 0:
+            raise InvalidUserCountError(users)
+        return users
+    if isinstance(users, Iterable):
+        return active_users(users, period)
+    raise ArgumentTypeError(users, "an int or AppUsers", what="users")
+
+
+def issue_invoice(
+    number: str | int,
+    account: Account,
+    price: PerUserPrice,
+    users: int | Iterable[AppUser],
+    period: BillingPeriod,
+) -> Invoice:
+    """Bill the users of one usage *period* at *price*, in arrears.
+
+    Args:
+        number: the invoice number.
+        account: the account billed.
+        price: the price per user per month; its net unit price is billed.
+        users: a number of users, or AppUsers counted with
+            :func:`~paxbill.active_users` for *period*.
+        period: the usage period; the invoice is issued on its end.
+
+    >>> from paxbill import AccountType, Money
+    >>> account = Account("SM-1", AccountType.SYSTEM_MANAGER)
+    >>> price = PerUserPrice(Money("3.00", "EUR"), 15)
+    >>> invoice = issue_invoice(1, account, price, 70, BillingPeriod.month(2024, 5))
+    >>> str(invoice.lines[0])
+    'Entry app users: 70 x 2.55 EUR = 178.50 EUR'
+    >>> invoice.due_date
+    datetime.date(2024, 6, 1)
+    """
+    if not isinstance(price, PerUserPrice):
+        raise ArgumentTypeError(price, "a PerUserPrice", what="price")
+    if not isinstance(period, BillingPeriod):
+        raise ArgumentTypeError(period, "a BillingPeriod", what="period")
+    line = InvoiceLine(APP_USERS, count_users(users, period), price.net)
+    return Invoice(number, account, period, (line,))
+
+
+def estimate_next_invoice(
+    price: PerUserPrice,
+    users: int | Iterable[AppUser],
+    *,
+    as_of: dt.date | None = None,
+) -> Money:
+    """Return the amount of the next invoice, as the portal estimates it.
+
+    The next invoice bills the current month in arrears. Given a number of
+    users, it is that many at the net price. Given AppUsers, it counts those
+    active on at least one day of *as_of*'s month up to *as_of* included: the
+    users already billable, today's among them.
+
+    Raises:
+        ArgumentTypeError: AppUsers without an *as_of* date.
+
+    >>> from paxbill import Money
+    >>> estimate_next_invoice(PerUserPrice(Money("3.00", "EUR"), 15), 70)
+    Money('178.50', 'EUR')
+    """
+    if not isinstance(price, PerUserPrice):
+        raise ArgumentTypeError(price, "a PerUserPrice", what="price")
+    if isinstance(users, int):
+        return price.monthly_total(users)
+    if as_of is None:
+        raise ArgumentTypeError(as_of, "a date when users are AppUsers", what="as_of")
+    day = to_date(as_of, what="as_of")
+    month_to_date = BillingPeriod(first_of_month(day), day + dt.timedelta(days=1))
+    return price.monthly_total(count_users(users, month_to_date))

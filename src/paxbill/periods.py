@@ -1,0 +1,150 @@
+"""Billing periods: half-open spans of dates, and runs of them from an anchor.
+
+>>> from datetime import date
+>>> from paxbill import BillingFrequency, billing_periods
+>>> [str(p) for p in billing_periods(date(2024, 1, 31), BillingFrequency.MONTHLY, 3)]
+['2024-01-31/2024-02-29', '2024-02-29/2024-03-31', '2024-03-31/2024-04-30']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from paxbill._dates import to_date
+from paxbill._numbers import to_count
+from paxbill._validators import is_date
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    InvalidCountError,
+    InvalidDateRangeError,
+)
+
+__all__ = ["BillingFrequency", "BillingPeriod", "billing_periods"]
+
+
+class BillingFrequency(enum.Enum):
+    """How often a client is billed, in months: monthly, quarterly or annually.
+
+    >>> BillingFrequency.QUARTERLY.months
+    3
+    """
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+    @property
+    def months(self) -> int:
+        """The number of months one period of this frequency covers."""
+        return _MONTHS[self]
+
+
+_MONTHS = {
+    BillingFrequency.MONTHLY: 1,
+    BillingFrequency.QUARTERLY: 3,
+    BillingFrequency.ANNUAL: 12,
+}
+
+
+def _check_order(
+    instance: BillingPeriod, attribute: attrs.Attribute[dt.date], end: dt.date
+) -> None:
+    if not instance.start < end:
+        raise InvalidDateRangeError(instance.start, end)
+
+
+@attrs.frozen(order=True)
+class BillingPeriod:
+    """The half-open span of days ``[start, end)``: *end* is not in it.
+
+    Args:
+        start: the first day of the period.
+        end: the day after its last day; after *start*.
+
+    Raises:
+        InvalidDateRangeError: *end* is not after *start*.
+        ArgumentTypeError: a bound is not a ``datetime.date``.
+
+    >>> june = BillingPeriod.month(2024, 6)
+    >>> june.start, june.end, june.days
+    (datetime.date(2024, 6, 1), datetime.date(2024, 7, 1), 30)
+    >>> dt.date(2024, 6, 30) in june, dt.date(2024, 7, 1) in june
+    (True, False)
+    """
+
+    start: dt.date = attrs.field(validator=is_date)
+    end: dt.date = attrs.field(validator=[is_date, _check_order])
+
+    @classmethod
+    def month(cls, year: int, month: int) -> BillingPeriod:
+        """Return the calendar month *month* of *year*.
+
+        >>> str(BillingPeriod.month(2024, 12))
+        '2024-12-01/2025-01-01'
+        """
+        start = dt.date(to_count(year, what="year"), to_count(month, what="month"), 1)
+        return cls(start, start + relativedelta(months=1))
+
+    @property
+    def days(self) -> int:
+        """The number of days in the period."""
+        return (self.end - self.start).days
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day in the period, the day before :attr:`end`."""
+        return self.end - dt.timedelta(days=1)
+
+    def __contains__(self, day: object) -> bool:
+        return self.start <= to_date(day) < self.end
+
+    def overlap_days(self, start: dt.date, end: dt.date | None) -> int:
+        """Return how many days of ``[start, end)`` fall in the period.
+
+        *end* None means the span never ends.
+
+        >>> BillingPeriod.month(2024, 6).overlap_days(dt.date(2024, 6, 20), None)
+        11
+        """
+        first = max(self.start, start)
+        last = self.end if end is None else min(self.end, end)
+        return max((last - first).days, 0)
+
+    def __str__(self) -> str:
+        """The period as an ISO 8601 interval, ``start/end``."""
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+def billing_periods(
+    anchor: dt.date, frequency: BillingFrequency, count: int
+) -> tuple[BillingPeriod, ...]:
+    """Return *count* consecutive periods of *frequency* from *anchor*.
+
+    Each boundary is ``anchor + k x frequency.months`` months, computed from the
+    anchor and never from the previous end, so an anchor on the 31st gives the
+    last day of shorter months and comes back to the 31st where it can.
+
+    Raises:
+        ArgumentTypeError: *frequency* is not a BillingFrequency, or *anchor*
+            is not a date.
+        InvalidCountError: *count* is negative.
+
+    >>> from datetime import date
+    >>> periods = billing_periods(date(2024, 1, 1), BillingFrequency.QUARTERLY, 4)
+    >>> periods[-1].end, sum(p.days for p in periods)
+    (datetime.date(2025, 1, 1), 366)
+    """
+    start = to_date(anchor, what="anchor")
+    if not isinstance(frequency, BillingFrequency):
+        raise ArgumentTypeError(frequency, "a BillingFrequency", what="frequency")
+    number = to_count(count, what="count")
+    if number < 0:
+        raise InvalidCountError(number, what="count of periods")
+    step = frequency.months
+    bounds = [start + relativedelta(months=k * step) for k in range(number + 1)]
+    return tuple(BillingPeriod(a, b) for a, b in itertools.pairwise(bounds))

@@ -1,0 +1,128 @@
+"""Tests for paxbill.periods: half-open billing periods and runs of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    ArgumentTypeError,
+    BillingFrequency,
+    BillingPeriod,
+    InvalidCountError,
+    InvalidDateRangeError,
+    billing_periods,
+)
+from tests.strategies import anchors, frequencies
+
+D = dt.date
+
+
+def test_frequency_months() -> None:
+    """Monthly, quarterly and annual cover 1, 3 and 12 months."""
+    assert [f.months for f in BillingFrequency] == [1, 3, 12]
+
+
+def test_period_is_half_open() -> None:
+    """A period holds its start and not its end."""
+    june = BillingPeriod.month(2024, 6)
+    assert (june.start, june.end) == (D(2024, 6, 1), D(2024, 7, 1))
+    assert june.days == 30
+    assert june.last_day == D(2024, 6, 30)
+    assert D(2024, 6, 1) in june
+    assert D(2024, 6, 30) in june
+    assert D(2024, 7, 1) not in june
+    assert D(2024, 5, 31) not in june
+    assert BillingPeriod.month(2024, 2).days == 29
+    assert BillingPeriod.month(2023, 12).end == D(2024, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(D(2024, 6, 1), D(2024, 6, 1)), (D(2024, 6, 2), D(2024, 6, 1))]
+)
+def test_period_must_end_after_it_starts(start: dt.date, end: dt.date) -> None:
+    """It raises InvalidDateRangeError, a ValueError, unless start < end."""
+    with pytest.raises(InvalidDateRangeError) as raised:
+        BillingPeriod(start, end)
+    assert isinstance(raised.value, ValueError)
+    assert (raised.value.start, raised.value.end) == (start, end)
+
+
+@pytest.mark.parametrize("bad", ["2024-06-01", dt.datetime(2024, 6, 1), None])
+def test_period_bounds_must_be_dates(bad: object) -> None:
+    """It refuses a bound that is not a plain date, datetimes included."""
+    with pytest.raises(ArgumentTypeError):
+        BillingPeriod(bad, D(2024, 7, 1))  # type: ignore[arg-type]
+
+
+def test_overlap_days() -> None:
+    """It counts the days of a span that fall in the period."""
+    june = BillingPeriod.month(2024, 6)
+    assert june.overlap_days(D(2024, 5, 1), None) == 30
+    assert june.overlap_days(D(2024, 6, 10), D(2024, 6, 20)) == 10
+    assert june.overlap_days(D(2024, 7, 1), None) == 0
+    assert june.overlap_days(D(2024, 1, 1), D(2024, 6, 1)) == 0
+
+
+def test_anchor_on_the_31st_clamps_and_comes_back() -> None:
+    """From 2024-01-31 monthly, ends are 02-29, 03-31, 04-30, ... never drifting."""
+    ends = [
+        p.end for p in billing_periods(D(2024, 1, 31), BillingFrequency.MONTHLY, 12)
+    ]
+    assert ends[:4] == [D(2024, 2, 29), D(2024, 3, 31), D(2024, 4, 30), D(2024, 5, 31)]
+    assert ends[-1] == D(2025, 1, 31)
+
+
+def test_quarters_and_a_year() -> None:
+    """Four quarters from 2024-01-01 end on the 1st of April, July, October, January."""
+    periods = billing_periods(D(2024, 1, 1), BillingFrequency.QUARTERLY, 4)
+    assert [p.end for p in periods] == [
+        D(2024, 4, 1),
+        D(2024, 7, 1),
+        D(2024, 10, 1),
+        D(2025, 1, 1),
+    ]
+    (year,) = billing_periods(D(2024, 1, 1), BillingFrequency.ANNUAL, 1)
+    assert year.days == 366
+
+
+def test_bad_arguments() -> None:
+    """It refuses a negative count, a frequency that is not one, and no count."""
+    assert billing_periods(D(2024, 1, 1), BillingFrequency.MONTHLY, 0) == ()
+    with pytest.raises(InvalidCountError):
+        billing_periods(D(2024, 1, 1), BillingFrequency.MONTHLY, -1)
+    with pytest.raises(ArgumentTypeError):
+        billing_periods(D(2024, 1, 1), "monthly", 1)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError):
+        billing_periods(D(2024, 1, 1), BillingFrequency.MONTHLY, 1.0)  # type: ignore[arg-type]
+
+
+@given(anchors, frequencies, st.integers(min_value=1, max_value=24))
+def test_periods_tile_without_gap_or_overlap(
+    anchor: dt.date, frequency: BillingFrequency, count: int
+) -> None:
+    """Law: consecutive periods meet end to start, and their days add up."""
+    periods = billing_periods(anchor, frequency, count)
+    assert len(periods) == count
+    assert periods[0].start == anchor
+    for before, after in itertools.pairwise(periods):
+        assert before.end == after.start
+    assert sum(p.days for p in periods) == (periods[-1].end - anchor).days
+    for k, period in enumerate(periods):
+        # Every boundary is computed from the anchor, never from the last end.
+        assert period.end == anchor + relativedelta(months=(k + 1) * frequency.months)
+
+
+@given(anchors)
+def test_twelve_months_tile_one_year(anchor: dt.date) -> None:
+    """Law: twelve monthly periods from any anchor cover exactly one year."""
+    periods = billing_periods(anchor, BillingFrequency.MONTHLY, 12)
+    assert periods[-1].end == anchor + relativedelta(years=1)
+    days = {anchor + dt.timedelta(n) for n in range((periods[-1].end - anchor).days)}
+    covered = [d for d in days for p in periods if d in p]
+    assert len(covered) == len(days)  # each day in exactly one period

@@ -1,0 +1,88 @@
+"""Tests for paxbill.usage: app users and the counts a period bills."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    AppUser,
+    ArgumentTypeError,
+    BillingPeriod,
+    InvalidDateRangeError,
+    active_users,
+    user_days,
+)
+from tests.strategies import app_users, periods
+
+D = dt.date
+JUNE = BillingPeriod.month(2024, 6)
+
+
+def test_user_activity_is_half_open() -> None:
+    """A user is active from the activation day, not on the deactivation day."""
+    user = AppUser("ana", D(2024, 6, 10), D(2024, 6, 20))
+    assert not user.is_active_on(D(2024, 6, 9))
+    assert user.is_active_on(D(2024, 6, 10))
+    assert user.is_active_on(D(2024, 6, 19))
+    assert not user.is_active_on(D(2024, 6, 20))
+    assert AppUser("bo", D(2024, 1, 1)).is_active_on(D(2099, 1, 1))
+
+
+def test_deactivation_before_activation() -> None:
+    """It raises InvalidDateRangeError, a ValueError, on a span that goes back."""
+    with pytest.raises(InvalidDateRangeError) as raised:
+        AppUser("ana", D(2024, 6, 10), D(2024, 6, 9))
+    assert isinstance(raised.value, ValueError)
+    # The same day is an empty span: never active.
+    assert not AppUser("ana", D(2024, 6, 10), D(2024, 6, 10)).is_active_during(JUNE)
+
+
+@pytest.mark.parametrize(
+    ("user_id", "start", "end"),
+    [
+        (True, D(2024, 1, 1), None),
+        (1.5, D(2024, 1, 1), None),
+        ("ana", "2024-01-01", None),
+        ("ana", D(2024, 1, 1), dt.datetime(2024, 2, 1)),
+    ],
+)
+def test_bad_user_fields(user_id: object, start: object, end: object) -> None:
+    """It refuses an id that is not a str or int, and bounds that are not dates."""
+    with pytest.raises(ArgumentTypeError):
+        AppUser(user_id, start, end)  # type: ignore[arg-type]
+
+
+def test_counts_a_user_active_on_one_day() -> None:
+    """A user active on at least one day of the month counts in it."""
+    users = [
+        AppUser(1, D(2024, 6, 30)),  # last day only
+        AppUser(2, D(2024, 5, 1), D(2024, 6, 2)),  # first day only
+        AppUser(3, D(2024, 7, 1)),  # starts after
+        AppUser(4, D(2024, 5, 1), D(2024, 6, 1)),  # left the day June starts
+        AppUser(5, D(2023, 1, 1)),  # all month
+    ]
+    assert active_users(users, JUNE) == 3
+    assert user_days(users, JUNE) == 1 + 1 + 30
+
+
+def test_count_refuses_other_things() -> None:
+    """It refuses items that are not AppUsers."""
+    with pytest.raises(ArgumentTypeError):
+        active_users([AppUser(1, D(2024, 1, 1)), "bo"], JUNE)  # type: ignore[list-item]
+
+
+@given(st.lists(app_users(), max_size=20), periods())
+def test_counted_users_were_active_on_a_day_of_the_period(
+    users: list[AppUser], period: BillingPeriod
+) -> None:
+    """Law: a user counts iff active on some day of the period, day by day."""
+    days = [period.start + dt.timedelta(n) for n in range(period.days)]
+    by_day = [u for u in users if any(u.is_active_on(d) for d in days)]
+    assert active_users(users, period) == len(by_day)
+    assert user_days(users, period) == sum(
+        u.is_active_on(d) for u in users for d in days
+    )
