@@ -21,6 +21,7 @@ def test_every_error_is_exported_and_builtin(error: type[Exception]) -> None:
     """Every error is exported from paxbill and derives from PaxbillError."""
     assert getattr(paxbill, error.__name__) is error
     assert error.__name__ in paxbill.__all__
+    assert error.__name__ in exceptions.__all__
     assert issubclass(error, paxbill.PaxbillError)
     if error is not paxbill.PaxbillError:
         assert issubclass(error, ValueError | TypeError)

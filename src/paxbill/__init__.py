@@ -15,6 +15,24 @@ from paxbill.accounts import (
 )
 from paxbill.activity import AccountActivity, account_activity
 from paxbill.autopay import apply_automatic_payments
+from paxbill.balances import (
+    BalanceReview,
+    ClientLedger,
+    EntryKind,
+    LedgerEntry,
+    monthly_charge_dates,
+    review_balance,
+)
+from paxbill.bundles import Bundle
+from paxbill.cashflow import (
+    CashFlowMonth,
+    CashFlowProjection,
+    Client,
+    StrategyComparison,
+    compare_strategies,
+    project_cash_flow,
+    rebill,
+)
 from paxbill.discount import Discount
 from paxbill.exceptions import (
     AmountTypeError,
@@ -28,9 +46,11 @@ from paxbill.exceptions import (
     InvalidDiscountError,
     InvalidUserCountError,
     InvoiceAlreadyPaidError,
+    PartOutsidePeriodError,
     PaxbillError,
     PaymentBeforeIssueError,
     PaymentMethodNotAllowedError,
+    PeriodsNotContiguousError,
     UnknownCurrencyError,
     UnknownLocaleError,
 )
@@ -45,7 +65,14 @@ from paxbill.invoices import (
 )
 from paxbill.money import Money, total
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.prepayment import PrepaymentQuote, coterm_adjustment, quote_prepayment
 from paxbill.pricing import PerUserPrice
+from paxbill.proration import (
+    ProrationMethod,
+    period_fraction,
+    prorate,
+    split_over_periods,
+)
 from paxbill.usage import AppUser, active_users, user_days
 
 __version__ = "0.1.0"
@@ -58,10 +85,17 @@ __all__ = [
     "AppUser",
     "ArgumentTypeError",
     "AutopayRequiredError",
+    "BalanceReview",
     "BillingFrequency",
     "BillingPeriod",
+    "Bundle",
+    "CashFlowMonth",
+    "CashFlowProjection",
+    "Client",
+    "ClientLedger",
     "CurrencyMismatchError",
     "Discount",
+    "EntryKind",
     "InvalidAllocationError",
     "InvalidAmountError",
     "InvalidCountError",
@@ -72,13 +106,19 @@ __all__ = [
     "InvoiceAlreadyPaidError",
     "InvoiceLine",
     "InvoiceStatus",
+    "LedgerEntry",
     "Money",
+    "PartOutsidePeriodError",
     "PaxbillError",
     "Payment",
     "PaymentBeforeIssueError",
     "PaymentMethod",
     "PaymentMethodNotAllowedError",
     "PerUserPrice",
+    "PeriodsNotContiguousError",
+    "PrepaymentQuote",
+    "ProrationMethod",
+    "StrategyComparison",
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "__version__",
@@ -87,11 +127,21 @@ __all__ = [
     "apply_automatic_payments",
     "autopay_date",
     "billing_periods",
+    "compare_strategies",
+    "coterm_adjustment",
     "due_date",
     "estimate_next_invoice",
     "format_money",
     "issue_invoice",
     "label",
+    "monthly_charge_dates",
+    "period_fraction",
+    "project_cash_flow",
+    "prorate",
+    "quote_prepayment",
+    "rebill",
+    "review_balance",
+    "split_over_periods",
     "total",
     "user_days",
 ]

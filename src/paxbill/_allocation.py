@@ -9,7 +9,9 @@ from paxbill._numbers import ExactNumber, to_decimal
 from paxbill.exceptions import InvalidAllocationError
 
 
-def allocate_units(units: int, weights: Iterable[ExactNumber]) -> tuple[int, ...]:
+def allocate_units(
+    units: int, weights: Iterable[ExactNumber | Fraction]
+) -> tuple[int, ...]:
     """Split *units* whole minor units in proportion to *weights*.
 
     Each part gets the floor of its exact share; the units left over go one
@@ -28,7 +30,12 @@ def allocate_units(units: int, weights: Iterable[ExactNumber]) -> tuple[int, ...
     (-3, -2)
     """
     given = tuple(weights)
-    exact = [Fraction(to_decimal(weight, what="weight")) for weight in given]
+    exact = [
+        weight
+        if isinstance(weight, Fraction)
+        else Fraction(to_decimal(weight, what="weight"))
+        for weight in given
+    ]
     if not exact:
         raise InvalidAllocationError(given, "there are no weights")
     if any(weight < 0 for weight in exact):
@@ -49,3 +56,16 @@ def allocate_units(units: int, weights: Iterable[ExactNumber]) -> tuple[int, ...
     for index in by_remainder[:leftover]:
         parts[index] += 1
     return tuple(sign * part for part in parts)
+
+
+def round_half_up(value: Fraction) -> int:
+    """Return the integer nearest *value*, halves away from zero.
+
+    >>> round_half_up(Fraction(5, 2)), round_half_up(Fraction(-5, 2))
+    (3, -3)
+    """
+    magnitude = abs(value)
+    whole = (2 * magnitude.numerator + magnitude.denominator) // (
+        2 * magnitude.denominator
+    )
+    return whole if value >= 0 else -whole

@@ -13,7 +13,12 @@ from decimal import (
     Underflow,
 )
 
-from paxbill.exceptions import AmountTypeError, ArgumentTypeError, InvalidAmountError
+from paxbill.exceptions import (
+    AmountTypeError,
+    ArgumentTypeError,
+    InvalidAmountError,
+    InvalidUserCountError,
+)
 
 #: The most significant digits an exact number may have: decimal's default
 #: precision, within which sums and products of real amounts stay exact.
@@ -72,3 +77,19 @@ def to_count(value: object, *, what: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     raise ArgumentTypeError(value, "a whole number (int)", what=what)
+
+
+def to_user_count(value: object) -> int:
+    """Return *value* as a number of users: a whole number, 0 or more.
+
+    Raises:
+        ArgumentTypeError: *value* is not an int.
+        InvalidUserCountError: *value* is negative.
+
+    >>> to_user_count(70)
+    70
+    """
+    users = to_count(value, what="number of users")
+    if users < 0:
+        raise InvalidUserCountError(users)
+    return users

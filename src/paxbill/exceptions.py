@@ -28,9 +28,11 @@ __all__ = [
     "InvalidDiscountError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
+    "PartOutsidePeriodError",
     "PaxbillError",
     "PaymentBeforeIssueError",
     "PaymentMethodNotAllowedError",
+    "PeriodsNotContiguousError",
     "UnknownCurrencyError",
     "UnknownLocaleError",
 ]
@@ -273,3 +275,37 @@ class PaymentMethodNotAllowedError(PaxbillError, ValueError):
         self.account_type = account_type
         self.method = method
         super().__init__(f"{method} payment is not allowed: {reason}")
+
+
+class PartOutsidePeriodError(PaxbillError, ValueError):
+    """A part to prorate is not within its period.
+
+    Attributes:
+        period: the whole period.
+        part: the part that reaches outside it.
+    """
+
+    def __init__(self, period: Any, part: Any) -> None:
+        self.period = period
+        self.part = part
+        super().__init__(
+            f"part {part} is not within period {period}: give a part that starts "
+            "on or after the period's start and ends on or before its end"
+        )
+
+
+class PeriodsNotContiguousError(PaxbillError, ValueError):
+    """Periods that should follow one another leave a gap or overlap.
+
+    Attributes:
+        before: the earlier period.
+        after: the period that should start where *before* ends.
+    """
+
+    def __init__(self, before: Any, after: Any) -> None:
+        self.before = before
+        self.after = after
+        super().__init__(
+            f"period {after} does not start where {before} ends: give periods in "
+            "order, each starting on the end of the one before"
+        )

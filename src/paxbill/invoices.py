@@ -24,13 +24,12 @@ from collections.abc import Iterable
 import attrs
 
 from paxbill._dates import first_of_month, to_date
-from paxbill._numbers import to_count
+from paxbill._numbers import to_user_count
 from paxbill._validators import instance_of, is_date
 from paxbill.accounts import Account, PaymentMethod, check_payment_method
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
-    InvalidUserCountError,
     InvoiceAlreadyPaidError,
     PaymentBeforeIssueError,
 )
@@ -61,13 +60,6 @@ class InvoiceStatus(enum.Enum):
     PAID = "paid"
 
 
-def _to_quantity(value: object) -> int:
-    count = to_count(value, what="quantity")
-    if count < 0:
-        raise InvalidUserCountError(count)
-    return count
-
-
 @attrs.frozen
 class InvoiceLine:
     """One line of an invoice: *quantity* x *unit_price* = :attr:`amount`.
@@ -78,7 +70,7 @@ class InvoiceLine:
     """
 
     description: str = attrs.field(validator=instance_of(str, "a str"))
-    quantity: int = attrs.field(converter=_to_quantity)
+    quantity: int = attrs.field(converter=to_user_count)
     unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
 
     @property
@@ -247,9 +239,7 @@ def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:
         InvalidUserCountError: a negative count.
     """
     if isinstance(users, int) and not isinstance(users, bool):
-        if users < 0:
-            raise InvalidUserCountError(users)
-        return users
+        return to_user_count(users)
     if isinstance(users, Iterable):
         return active_users(users, period)
     raise ArgumentTypeError(users, "an int or AppUsers", what="users")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 from operator import attrgetter
 from typing import Any, Final, NoReturn, final
 
@@ -256,11 +257,12 @@ class Money:
         """
         return int(self.round(rounding=rounding).amount.scaleb(_minor(self.currency)))
 
-    def allocate(self, weights: Iterable[ExactNumber]) -> tuple[Money, ...]:
+    def allocate(self, weights: Iterable[ExactNumber | Fraction]) -> tuple[Money, ...]:
         """Split the rounded amount in proportion to *weights*.
 
         The parts are whole minor units and sum exactly to :meth:`round`;
         leftover units go to the largest remainders, ties to the earliest.
+        Weights are ints, Decimals or Fractions, none negative.
 
         Raises:
             InvalidAllocationError: a weight is negative, or all are zero.

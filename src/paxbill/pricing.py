@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import attrs
 
-from paxbill._numbers import ExactNumber, to_count
+from paxbill._numbers import ExactNumber, to_user_count
 from paxbill.discount import Discount
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidAmountError,
-    InvalidUserCountError,
 )
 from paxbill.money import Money
 
@@ -82,7 +81,4 @@ class PerUserPrice:
         >>> PerUserPrice(Money("2.99", "EUR"), 15).monthly_total(70)
         Money('177.80', 'EUR')
         """
-        count = to_count(users, what="number of users")
-        if count < 0:
-            raise InvalidUserCountError(count)
-        return self.net * count
+        return self.net * to_user_count(users)

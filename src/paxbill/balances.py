@@ -1,0 +1,275 @@
+"""Prepaid balances: a client's ledger, and the monthly review the note advises.
+
+A client prepays the installer (credits); each month Paxton charges the
+installer for that client's users (debits). The review asks whether what is
+left pays every charge until the end of the term.
+
+>>> from datetime import date
+>>> from paxbill import Money
+>>> review = review_balance(
+...     Money("200.00", "GBP"), Money("25.00", "GBP"),
+...     as_of=date(2024, 4, 1), term_end=date(2025, 1, 1),
+... )
+>>> review.months_remaining, review.months_covered, review.shortfall, review.runs_out_on
+(9, 8, Money('25.00', 'GBP'), datetime.date(2024, 12, 1))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from fractions import Fraction
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from paxbill._currency import currency_code
+from paxbill._dates import first_of_month, to_date
+from paxbill._validators import instance_of, is_date
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidDateRangeError,
+)
+from paxbill.money import Money, total
+
+__all__ = [
+    "BalanceReview",
+    "ClientLedger",
+    "EntryKind",
+    "LedgerEntry",
+    "monthly_charge_dates",
+    "review_balance",
+]
+
+
+class EntryKind(enum.Enum):
+    """Whether a ledger entry adds to the balance or takes from it."""
+
+    CREDIT = "credit"
+    DEBIT = "debit"
+
+
+def _check_positive(
+    instance: LedgerEntry, attribute: attrs.Attribute[Money], value: Money
+) -> None:
+    instance_of(Money, "a Money")(instance, attribute, value)
+    if value.amount < 0:
+        raise InvalidAmountError(
+            value,
+            what="entry amount",
+            reason="is negative: a credit or debit is 0 or more",
+        )
+
+
+@attrs.frozen
+class LedgerEntry:
+    """One dated movement of a client's prepaid balance.
+
+    Args:
+        on: the day of the movement.
+        kind: a credit (the client's prepayment) or a debit (Paxton's charge).
+        amount: how much, 0 or more.
+        description: what it is, for people.
+    """
+
+    on: dt.date = attrs.field(validator=is_date)
+    kind: EntryKind = attrs.field(validator=instance_of(EntryKind, "an EntryKind"))
+    amount: Money = attrs.field(validator=_check_positive)
+    description: str = attrs.field(default="", validator=instance_of(str, "a str"))
+
+    @property
+    def signed(self) -> Money:
+        """The amount as it moves the balance, positive for a credit."""
+        return self.amount if self.kind is EntryKind.CREDIT else -self.amount
+
+
+def _to_entries(value: object) -> tuple[LedgerEntry, ...]:
+    if not isinstance(value, tuple | list):
+        raise ArgumentTypeError(value, "a sequence of LedgerEntry", what="entries")
+    for entry in value:
+        if not isinstance(entry, LedgerEntry):
+            raise ArgumentTypeError(entry, "a LedgerEntry", what="each entry")
+    # Sorted by date, stable, so that equal ledgers compare equal.
+    return tuple(sorted(value, key=lambda entry: entry.on))
+
+
+def _check_currency(
+    instance: ClientLedger,
+    attribute: attrs.Attribute[tuple[LedgerEntry, ...]],
+    entries: tuple[LedgerEntry, ...],
+) -> None:
+    for entry in entries:
+        if entry.amount.currency != instance.currency:
+            raise CurrencyMismatchError(
+                instance.currency, entry.amount.currency, operation="record"
+            )
+
+
+@attrs.frozen
+class ClientLedger:
+    """A client's prepaid balance: dated credits and debits in one currency.
+
+    Adding an entry returns a new ledger.
+
+    >>> ledger = ClientLedger("ACME", "GBP")
+    >>> ledger = ledger.credit(dt.date(2024, 1, 1), Money("30.00", "GBP"))
+    >>> ledger = ledger.debit(dt.date(2024, 2, 1), Money("2.50", "GBP"))
+    >>> ledger.balance_on(dt.date(2024, 1, 31)), ledger.balance_on(dt.date(2024, 2, 1))
+    (Money('30.00', 'GBP'), Money('27.50', 'GBP'))
+    """
+
+    client_id: str = attrs.field(validator=instance_of(str, "a str"))
+    currency: str = attrs.field(converter=currency_code)
+    entries: tuple[LedgerEntry, ...] = attrs.field(
+        default=(), converter=_to_entries, validator=_check_currency
+    )
+
+    def credit(self, on: dt.date, amount: Money, description: str = "") -> ClientLedger:
+        """Return the ledger with a credit (a prepayment by the client)."""
+        entry = LedgerEntry(on, EntryKind.CREDIT, amount, description)
+        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def debit(self, on: dt.date, amount: Money, description: str = "") -> ClientLedger:
+        """Return the ledger with a debit (a charge by Paxton)."""
+        entry = LedgerEntry(on, EntryKind.DEBIT, amount, description)
+        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def balance_on(self, day: dt.date) -> Money:
+        """Return the balance at the end of *day*: its entries included."""
+        when = to_date(day, what="day")
+        return total([e.signed for e in self.entries if e.on <= when], self.currency)
+
+    def balance_before(self, day: dt.date) -> Money:
+        """Return the balance at the start of *day*: its entries excluded."""
+        return self.balance_on(to_date(day, what="day") - dt.timedelta(days=1))
+
+    @property
+    def balance(self) -> Money:
+        """The balance after every entry."""
+        return total([e.signed for e in self.entries], self.currency)
+
+    def review(
+        self, monthly_cost: Money, *, as_of: dt.date, term_end: dt.date
+    ) -> BalanceReview:
+        """Review the balance at the start of *as_of*, as :func:`review_balance`."""
+        return review_balance(
+            self.balance_before(as_of), monthly_cost, as_of=as_of, term_end=term_end
+        )
+
+
+def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ...]:
+    """Return the 1sts of the months from *as_of* (inclusive) to *term_end* (exclusive).
+
+    Raises:
+        InvalidDateRangeError: *term_end* is before *as_of*.
+
+    >>> monthly_charge_dates(dt.date(2024, 10, 15), dt.date(2025, 1, 1))
+    (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1))
+    """
+    start = to_date(as_of, what="as_of")
+    end = to_date(term_end, what="term_end")
+    if end < start:
+        raise InvalidDateRangeError(start, end, what="term of the review")
+    first = first_of_month(start)
+    if first < start:
+        first += relativedelta(months=1)
+    dates = []
+    while first < end:
+        dates.append(first)
+        first += relativedelta(months=1)
+    return tuple(dates)
+
+
+@attrs.frozen
+class BalanceReview:
+    """The outcome of a prepaid-balance review.
+
+    Args:
+        balance: the balance before the first remaining charge.
+        monthly_cost: what each remaining monthly charge takes.
+        charge_dates: the days of the remaining charges, the 1st of each month.
+    """
+
+    balance: Money
+    monthly_cost: Money
+    charge_dates: tuple[dt.date, ...]
+
+    @property
+    def months_remaining(self) -> int:
+        """How many monthly charges remain."""
+        return len(self.charge_dates)
+
+    @property
+    def months_covered(self) -> int:
+        """How many of the remaining charges the balance pays in full."""
+        if self.monthly_cost.amount == 0:
+            return self.months_remaining
+        if self.balance.amount <= 0:
+            return 0
+        whole = math.floor(
+            Fraction(self.balance.amount) / Fraction(self.monthly_cost.amount)
+        )
+        return min(whole, self.months_remaining)
+
+    @property
+    def total_due(self) -> Money:
+        """What the remaining charges take together."""
+        return self.monthly_cost * self.months_remaining
+
+    @property
+    def shortfall(self) -> Money:
+        """What is missing to pay every remaining charge; zero when sufficient."""
+        missing = self.total_due - self.balance
+        return missing if missing.amount > 0 else Money.zero(self.balance.currency)
+
+    @property
+    def surplus(self) -> Money:
+        """What is left once every remaining charge is paid; zero when short."""
+        left = self.balance - self.total_due
+        return left if left.amount > 0 else Money.zero(self.balance.currency)
+
+    @property
+    def sufficient(self) -> bool:
+        """Whether the balance pays every remaining charge."""
+        return self.shortfall.amount == 0
+
+    @property
+    def runs_out_on(self) -> dt.date | None:
+        """The day of the first charge not paid in full, or None."""
+        if self.months_covered >= self.months_remaining:
+            return None
+        return self.charge_dates[self.months_covered]
+
+
+def review_balance(
+    balance: Money,
+    monthly_cost: Money,
+    *,
+    as_of: dt.date,
+    term_end: dt.date,
+) -> BalanceReview:
+    """Review whether *balance* pays every monthly charge left in the term.
+
+    The charges fall on the 1st of each month from *as_of* (inclusive) to
+    *term_end* (exclusive), each *monthly_cost*.
+
+    Raises:
+        CurrencyMismatchError: *balance* and *monthly_cost* differ in currency.
+        InvalidAmountError: *monthly_cost* is negative.
+        InvalidDateRangeError: *term_end* is before *as_of*.
+    """
+    for value, name in ((balance, "balance"), (monthly_cost, "monthly_cost")):
+        if not isinstance(value, Money):
+            raise ArgumentTypeError(value, "a Money", what=name)
+    if balance.currency != monthly_cost.currency:
+        raise CurrencyMismatchError(
+            balance.currency, monthly_cost.currency, operation="review"
+        )
+    if monthly_cost.amount < 0:
+        raise InvalidAmountError(
+            monthly_cost, what="monthly cost", reason="is negative: give 0 or more"
+        )
+    return BalanceReview(balance, monthly_cost, monthly_charge_dates(as_of, term_end))

@@ -1,0 +1,301 @@
+"""Cash flow: money in from clients against money out to Paxton, month by month.
+
+Clients are billed in advance, at the start of each of their billing periods;
+Paxton bills the installer each month in arrears and is paid on the due date
+of the installer's account type. Comparing strategies shows what billing a
+year in advance does to an installer's cash.
+
+>>> from datetime import date
+>>> from paxbill import Account, AccountType, BillingFrequency, Money, PerUserPrice
+>>> paxton = PerUserPrice(Money("3.00", "EUR"), 15)
+>>> account = Account("INST-1", AccountType.APPROVED_INSTALLER)
+>>> clients = [Client("ACME", 70, BillingFrequency.ANNUAL, Money("4.00", "EUR"))]
+>>> projection = project_cash_flow(
+...     clients, paxton_price=paxton, account=account, start=date(2024, 1, 1), months=12
+... )
+>>> projection.total_in, projection.total_out, projection.lowest_position
+(Money('3360.00', 'EUR'), Money('1963.50', 'EUR'), Money('1396.50', 'EUR'))
+
+The client pays 70 x 4.00 x 12 = 3360.00 in January. Paxton's invoices for
+January to November usage (11 x 178.50) are paid within the year; December's,
+issued on 1 January 2025, falls due after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from paxbill._dates import to_date
+from paxbill._numbers import to_count, to_user_count
+from paxbill._validators import instance_of
+from paxbill.accounts import Account
+from paxbill.bundles import Bundle
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    InvalidCountError,
+)
+from paxbill.money import Money, total
+from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.prepayment import quote_prepayment, unit_price_of
+from paxbill.pricing import PerUserPrice
+
+__all__ = [
+    "CashFlowMonth",
+    "CashFlowProjection",
+    "Client",
+    "StrategyComparison",
+    "compare_strategies",
+    "project_cash_flow",
+    "rebill",
+]
+
+
+def _check_billing(
+    instance: Client,
+    attribute: attrs.Attribute[BillingFrequency | Bundle],
+    value: BillingFrequency | Bundle,
+) -> None:
+    if not isinstance(value, BillingFrequency | Bundle):
+        raise ArgumentTypeError(value, "a BillingFrequency or a Bundle", what="billing")
+
+
+def _check_price(
+    instance: Client,
+    attribute: attrs.Attribute[Money | PerUserPrice | None],
+    value: Money | PerUserPrice | None,
+) -> None:
+    if value is None:
+        if not isinstance(instance.billing, Bundle):
+            raise ArgumentTypeError(
+                value,
+                "a price per user per month unless billed by a bundle",
+                what="price",
+            )
+        return
+    unit_price_of(value)
+
+
+@attrs.frozen
+class Client:
+    """A client site: its app users and how the installer bills it.
+
+    Args:
+        client_id: the client's identifier.
+        users: its app users, whom Paxton bills the installer for.
+        billing: a BillingFrequency (billed in advance for that many months at
+            *price*) or a Bundle (its fixed fee).
+        price: the price per user per month to the client: a Money, or a
+            PerUserPrice whose net is used; not needed with a Bundle.
+    """
+
+    client_id: str = attrs.field(validator=instance_of(str, "a str"))
+    users: int = attrs.field(converter=to_user_count)
+    billing: BillingFrequency | Bundle = attrs.field(validator=_check_billing)
+    price: Money | PerUserPrice | None = attrs.field(
+        default=None, validator=_check_price
+    )
+
+    def billed_in(self, month: BillingPeriod, index: int) -> Money | None:
+        """What the client is billed at the start of *month*, the *index*-th."""
+        if isinstance(self.billing, Bundle):
+            bundle = self.billing
+            if index % bundle.frequency.months:
+                return None
+            return bundle.fee
+        if index % self.billing.months:
+            return None
+        assert self.price is not None  # checked when the client was made
+        return quote_prepayment(self.price, self.users, self.billing, month.start).total
+
+
+@attrs.frozen
+class CashFlowMonth:
+    """One month of a projection.
+
+    Args:
+        period: the calendar month.
+        money_in: what clients were billed in it.
+        money_out: what was paid to Paxton in it.
+        cumulative: the running position at its end.
+    """
+
+    period: BillingPeriod
+    money_in: Money
+    money_out: Money
+    cumulative: Money
+
+    @property
+    def net(self) -> Money:
+        """Money in less money out."""
+        return self.money_in - self.money_out
+
+
+@attrs.frozen
+class CashFlowProjection:
+    """Month-by-month money in and out, with the running position."""
+
+    months: tuple[CashFlowMonth, ...]
+    currency: str
+
+    @property
+    def total_in(self) -> Money:
+        """Everything the clients were billed over the projection."""
+        return total([m.money_in for m in self.months], self.currency)
+
+    @property
+    def total_out(self) -> Money:
+        """Everything paid to Paxton over the projection."""
+        return total([m.money_out for m in self.months], self.currency)
+
+    @property
+    def net(self) -> Money:
+        """Money in less money out over the projection."""
+        return self.total_in - self.total_out
+
+    @property
+    def lowest_position(self) -> Money:
+        """The lowest running position at the end of any month."""
+        return min(m.cumulative for m in self.months)
+
+    @property
+    def months_in_red(self) -> int:
+        """How many months end with a negative running position."""
+        return sum(1 for m in self.months if m.cumulative.amount < 0)
+
+
+def _currency_of(clients: Sequence[Client], paxton: Money) -> str:
+    for client in clients:
+        billed = (
+            client.billing.fee
+            if isinstance(client.billing, Bundle)
+            else unit_price_of(client.price)  # type: ignore[arg-type]
+        )
+        if billed.currency != paxton.currency:
+            raise CurrencyMismatchError(
+                paxton.currency, billed.currency, operation="project"
+            )
+    return paxton.currency
+
+
+def project_cash_flow(
+    clients: Iterable[Client],
+    *,
+    paxton_price: Money | PerUserPrice,
+    account: Account,
+    start: dt.date,
+    months: int,
+) -> CashFlowProjection:
+    """Project money in from *clients* and out to Paxton over *months* months.
+
+    Each client is billed at the start of each of its billing periods from
+    *start*. Paxton bills each usage month on the 1st of the next, and is
+    paid on the due date of *account*; a payment that falls after the last
+    month is outside the projection.
+
+    Raises:
+        CurrencyMismatchError: a client is billed in another currency.
+        InvalidCountError: *months* is negative.
+    """
+    group = list(clients)
+    for client in group:
+        if not isinstance(client, Client):
+            raise ArgumentTypeError(client, "a Client", what="each client")
+    if not isinstance(account, Account):
+        raise ArgumentTypeError(account, "an Account", what="account")
+    unit_cost = unit_price_of(paxton_price)
+    currency = _currency_of(group, unit_cost)
+    count = to_count(months, what="months")
+    if count < 0:
+        raise InvalidCountError(count, what="months")
+    calendar = billing_periods(
+        to_date(start, what="start"), BillingFrequency.MONTHLY, count
+    )
+    users = sum(client.users for client in group)
+    # Paxton's invoice for each usage month, by the day it is paid.
+    paid_on = [account.due_date(month.end) for month in calendar]
+    paxton_bill = unit_cost * users
+    rows = []
+    position = Money.zero(currency)
+    for index, month in enumerate(calendar):
+        billed = [client.billed_in(month, index) for client in group]
+        money_in = total([b for b in billed if b is not None], currency)
+        money_out = paxton_bill * sum(1 for day in paid_on if day in month)
+        position = position + money_in - money_out
+        rows.append(CashFlowMonth(month, money_in, money_out, position))
+    return CashFlowProjection(tuple(rows), currency)
+
+
+def rebill(
+    clients: Iterable[Client], billing: BillingFrequency | Bundle
+) -> tuple[Client, ...]:
+    """Return the same clients, billed another way (same users and price)."""
+    return tuple(attrs.evolve(client, billing=billing) for client in clients)
+
+
+@attrs.frozen
+class StrategyComparison:
+    """Projections of the same clients under several billing strategies.
+
+    Args:
+        projections: each strategy's name and projection, in the order given.
+    """
+
+    projections: tuple[tuple[str, CashFlowProjection], ...]
+
+    def rows(self) -> tuple[tuple[str, Money, int, Money, Money, Money], ...]:
+        """Return one row per strategy.
+
+        Each row is: name, lowest position, months in the red, money in,
+        money out and net.
+        """
+        return tuple(
+            (name, p.lowest_position, p.months_in_red, p.total_in, p.total_out, p.net)
+            for name, p in self.projections
+        )
+
+    @property
+    def safest(self) -> str:
+        """The strategy whose lowest position is highest (first on a tie)."""
+        return max(self.projections, key=lambda item: item[1].lowest_position)[0]
+
+
+def compare_strategies(
+    strategies: Mapping[str, Iterable[Client]],
+    *,
+    paxton_price: Money | PerUserPrice,
+    account: Account,
+    start: dt.date,
+    months: int,
+) -> StrategyComparison:
+    """Project each strategy's clients and set the projections side by side.
+
+    >>> from paxbill import AccountType, Money, PerUserPrice
+    >>> clients = [Client("ACME", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
+    >>> comparison = compare_strategies(
+    ...     {f.value: rebill(clients, f) for f in BillingFrequency},
+    ...     paxton_price=PerUserPrice(Money("3.00", "EUR"), 15),
+    ...     account=Account("INST-1", AccountType.APPROVED_INSTALLER),
+    ...     start=dt.date(2024, 1, 1), months=12,
+    ... )
+    >>> comparison.safest
+    'annual'
+    """
+    return StrategyComparison(
+        tuple(
+            (
+                name,
+                project_cash_flow(
+                    clients,
+                    paxton_price=paxton_price,
+                    account=account,
+                    start=start,
+                    months=months,
+                ),
+            )
+            for name, clients in strategies.items()
+        )
+    )

@@ -1,0 +1,150 @@
+"""Prepayment: billing a client a quarter or a year in advance, and co-terming.
+
+The note's UK example: one app user at GBP 2.50 a month is GBP 30.00 a year.
+
+>>> from datetime import date
+>>> from paxbill import BillingFrequency, Money
+>>> annual = BillingFrequency.ANNUAL
+>>> quote = quote_prepayment(Money("2.50", "GBP"), 1, annual, date(2024, 1, 1))
+>>> quote.total, str(quote.period)
+(Money('30.00', 'GBP'), '2024-01-01/2025-01-01')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from paxbill._dates import to_date
+from paxbill._numbers import to_count, to_user_count
+from paxbill._validators import instance_of
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    PartOutsidePeriodError,
+)
+from paxbill.money import Money
+from paxbill.periods import BillingFrequency, BillingPeriod
+from paxbill.pricing import PerUserPrice
+from paxbill.proration import ProrationMethod, prorate
+
+__all__ = ["PrepaymentQuote", "coterm_adjustment", "quote_prepayment"]
+
+
+def unit_price_of(price: Money | PerUserPrice) -> Money:
+    """Return the monthly price per user that a client is billed.
+
+    A Money is taken as it is; a PerUserPrice gives its (rounded) net.
+    """
+    if isinstance(price, PerUserPrice):
+        return price.net
+    if isinstance(price, Money):
+        return price
+    raise ArgumentTypeError(price, "a Money or a PerUserPrice", what="price")
+
+
+@attrs.frozen
+class PrepaymentQuote:
+    """What to bill a client in advance for *users* over *period*.
+
+    Args:
+        unit_price: the price per user per month billed.
+        users: the number of app users.
+        frequency: the billing frequency: the term is ``frequency.months`` long.
+        period: the term billed, ``[start, start + months)``.
+    """
+
+    unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    users: int = attrs.field(converter=to_user_count)
+    frequency: BillingFrequency = attrs.field(
+        validator=instance_of(BillingFrequency, "a BillingFrequency")
+    )
+    period: BillingPeriod = attrs.field(
+        validator=instance_of(BillingPeriod, "a BillingPeriod")
+    )
+
+    @property
+    def months(self) -> int:
+        """The number of months billed."""
+        return self.frequency.months
+
+    @property
+    def total(self) -> Money:
+        """Unit price x users x months, rounded once, half-up."""
+        return (self.unit_price * (self.users * self.months)).round()
+
+
+def quote_prepayment(
+    price: Money | PerUserPrice,
+    users: int,
+    frequency: BillingFrequency,
+    start: dt.date,
+) -> PrepaymentQuote:
+    """Quote *users* at *price* a month for the term of *frequency* from *start*.
+
+    Args:
+        price: the price per user per month to the client, a Money, or a
+            PerUserPrice whose net is used.
+        users: the number of app users, 0 or more.
+        frequency: monthly, quarterly (3 months) or annual (12 months).
+        start: the first day of the term.
+
+    >>> quarter = quote_prepayment(
+    ...     Money("2.50", "GBP"), 1, BillingFrequency.QUARTERLY, dt.date(2024, 1, 1)
+    ... )
+    >>> quarter.total, quarter.period.end
+    (Money('7.50', 'GBP'), datetime.date(2024, 4, 1))
+    """
+    if not isinstance(frequency, BillingFrequency):
+        raise ArgumentTypeError(frequency, "a BillingFrequency", what="frequency")
+    first = to_date(start, what="start")
+    period = BillingPeriod(first, first + relativedelta(months=frequency.months))
+    return PrepaymentQuote(unit_price_of(price), users, frequency, period)
+
+
+def coterm_adjustment(
+    quote: PrepaymentQuote,
+    users_change: int,
+    on: dt.date,
+    *,
+    method: ProrationMethod = ProrationMethod.DAYS,
+) -> Money:
+    """Return the charge, or credit, for users added or removed mid-term.
+
+    The change runs from *on* to the end of the quoted term and is priced from
+    what the quote billed per user (the discounted price, not the list price),
+    prorated over the term and rounded once.
+
+    Args:
+        quote: the prepaid term.
+        users_change: users added (positive) or removed (negative).
+        on: the day the change takes effect, within the term.
+        method: proration by days (the default) or months.
+
+    Returns:
+        A positive amount to charge, or a negative one to credit.
+
+    Raises:
+        PartOutsidePeriodError: *on* is not within the term.
+
+    >>> annual = quote_prepayment(
+    ...     PerUserPrice(Money("3.00", "EUR"), 15), 70, BillingFrequency.ANNUAL,
+    ...     dt.date(2024, 1, 1),
+    ... )
+    >>> by_months = ProrationMethod.MONTHS
+    >>> coterm_adjustment(annual, 5, dt.date(2024, 7, 1), method=by_months)
+    Money('76.50', 'EUR')
+    >>> coterm_adjustment(annual, -2, dt.date(2024, 10, 1), method=by_months)
+    Money('-15.30', 'EUR')
+    """
+    if not isinstance(quote, PrepaymentQuote):
+        raise ArgumentTypeError(quote, "a PrepaymentQuote", what="quote")
+    change = to_count(users_change, what="users_change")
+    day = to_date(on, what="on")
+    term = quote.period
+    full_term = quote.unit_price * (abs(change) * quote.months)
+    if day not in term:
+        raise PartOutsidePeriodError(term, day)
+    share = prorate(full_term, term, BillingPeriod(day, term.end), method=method)
+    return share if change >= 0 else -share

@@ -1,0 +1,174 @@
+"""Tests for paxbill.balances: client ledgers and prepaid-balance reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    ArgumentTypeError,
+    ClientLedger,
+    CurrencyMismatchError,
+    EntryKind,
+    InvalidAmountError,
+    InvalidDateRangeError,
+    LedgerEntry,
+    Money,
+    monthly_charge_dates,
+    review_balance,
+)
+from tests.strategies import dates
+
+D = dt.date
+
+
+def gbp(amount: str) -> Money:
+    """Pounds."""
+    return Money(amount, "GBP")
+
+
+class TestReview:
+    def test_issue_example(self) -> None:
+        """GBP 200.00 at 25.00 a month from 2024-04 to 2025: 9 charges, 8 covered."""
+        review = review_balance(
+            gbp("200.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
+        )
+        assert review.months_remaining == 9
+        assert review.months_covered == 8
+        assert review.shortfall == gbp("25.00")
+        assert review.runs_out_on == D(2024, 12, 1)
+        assert not review.sufficient
+        assert review.surplus == gbp("0")
+
+    def test_sufficient_balance(self) -> None:
+        """A balance that pays every charge is sufficient, with no shortfall."""
+        review = review_balance(
+            gbp("230.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
+        )
+        assert review.sufficient
+        assert review.months_covered == 9
+        assert review.shortfall == gbp("0")
+        assert review.runs_out_on is None
+        assert review.surplus == gbp("5.00")
+
+    def test_charges_fall_on_the_1st(self) -> None:
+        """Charges fall on the 1st from as_of (inclusive) to term_end (exclusive)."""
+        assert monthly_charge_dates(D(2024, 4, 2), D(2024, 7, 1)) == (
+            D(2024, 5, 1),
+            D(2024, 6, 1),
+        )
+        assert monthly_charge_dates(D(2024, 4, 1), D(2024, 4, 1)) == ()
+
+    def test_negative_balance_and_free_charges(self) -> None:
+        """A negative balance covers nothing; a zero cost is always covered."""
+        short = review_balance(
+            gbp("-10.00"), gbp("5.00"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
+        )
+        assert (short.months_covered, short.shortfall) == (0, gbp("20.00"))
+        assert short.runs_out_on == D(2024, 1, 1)
+        free = review_balance(
+            gbp("0"), gbp("0"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
+        )
+        assert free.sufficient
+        assert free.months_covered == 2
+
+    def test_bad_reviews(self) -> None:
+        """It refuses a term ending before the review, two currencies, a cost < 0."""
+        with pytest.raises(InvalidDateRangeError):
+            review_balance(
+                gbp("1"), gbp("1"), as_of=D(2024, 4, 1), term_end=D(2024, 3, 1)
+            )
+        with pytest.raises(CurrencyMismatchError):
+            review_balance(
+                gbp("1"), Money("1", "EUR"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
+            )
+        with pytest.raises(InvalidAmountError):
+            review_balance(
+                gbp("1"), gbp("-1"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
+            )
+        with pytest.raises(ArgumentTypeError):
+            review_balance(1, gbp("1"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1))  # type: ignore[arg-type]
+
+    @given(
+        st.integers(-5_000, 100_000),
+        st.integers(0, 10_000),
+        dates,
+        st.integers(0, 800),
+    )
+    def test_sufficient_exactly_when_every_charge_is_covered(
+        self, balance: int, cost: int, as_of: dt.date, days: int
+    ) -> None:
+        """Law: sufficient iff balance >= charges x cost; covered charges are paid."""
+        review = review_balance(
+            Money.from_minor_units(balance, "GBP"),
+            Money.from_minor_units(cost, "GBP"),
+            as_of=as_of,
+            term_end=as_of + dt.timedelta(days),
+        )
+        n = review.months_remaining
+        assert review.sufficient == (balance >= n * cost)
+        covered = review.months_covered
+        assert 0 <= covered <= n
+        assert covered * cost <= max(balance, 0) or cost == 0
+        if covered < n:
+            assert (covered + 1) * cost > balance
+            assert review.runs_out_on == review.charge_dates[covered]
+        assert review.shortfall.to_minor_units() == max(n * cost - balance, 0)
+
+
+class TestLedger:
+    def test_running_balance(self) -> None:
+        """The balance on a date counts that date's entries, before it does not."""
+        ledger = (
+            ClientLedger("ACME", "gbp")
+            .credit(D(2024, 1, 1), gbp("30.00"), "annual prepayment")
+            .debit(D(2024, 2, 1), gbp("2.50"), "Paxton, January")
+            .debit(D(2024, 3, 1), gbp("2.50"), "Paxton, February")
+        )
+        assert ledger.currency == "GBP"
+        assert ledger.balance_on(D(2023, 12, 31)) == gbp("0")
+        assert ledger.balance_on(D(2024, 2, 1)) == gbp("27.50")
+        assert ledger.balance_before(D(2024, 2, 1)) == gbp("30.00")
+        assert ledger.balance == gbp("25.00")
+        review = ledger.review(gbp("2.50"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1))
+        assert review.balance == gbp("25.00")
+        assert review.months_remaining == 9
+        assert review.sufficient
+
+    def test_entries_are_kept_in_date_order_and_immutable(self) -> None:
+        """Adding an entry returns a new ledger, entries in date order."""
+        empty = ClientLedger("ACME", "GBP")
+        ledger = empty.debit(D(2024, 3, 1), gbp("1")).credit(D(2024, 1, 1), gbp("5"))
+        assert empty.entries == ()
+        assert [e.kind for e in ledger.entries] == [EntryKind.CREDIT, EntryKind.DEBIT]
+
+    def test_bad_entries(self) -> None:
+        """It refuses another currency, a negative amount, and things not entries."""
+        with pytest.raises(CurrencyMismatchError):
+            ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), Money("1", "EUR"))
+        with pytest.raises(InvalidAmountError):
+            ClientLedger("ACME", "GBP").debit(D(2024, 1, 1), gbp("-1"))
+        with pytest.raises(ArgumentTypeError):
+            ClientLedger("ACME", "GBP", entries=["30.00"])
+        with pytest.raises(ArgumentTypeError):
+            LedgerEntry(D(2024, 1, 1), "credit", gbp("1"))  # type: ignore[arg-type]
+
+    @given(
+        st.lists(st.tuples(dates, st.booleans(), st.integers(0, 10**6)), max_size=30),
+        dates,
+    )
+    def test_balance_is_credits_less_debits_on_every_date(
+        self, moves: list[tuple[dt.date, bool, int]], day: dt.date
+    ) -> None:
+        """Law: the balance on a date is the credits less the debits up to it."""
+        ledger = ClientLedger("ACME", "GBP")
+        for on, is_credit, cents in moves:
+            amount = Money.from_minor_units(cents, "GBP")
+            ledger = (
+                ledger.credit(on, amount) if is_credit else ledger.debit(on, amount)
+            )
+        expected = sum(c if credit else -c for on, credit, c in moves if on <= day)
+        assert ledger.balance_on(day).to_minor_units() == expected

@@ -1,0 +1,241 @@
+"""Tests for paxbill.proration and paxbill.prepayment: terms billed in advance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from paxbill import (
+    ArgumentTypeError,
+    BillingFrequency,
+    BillingPeriod,
+    InvalidUserCountError,
+    Money,
+    PartOutsidePeriodError,
+    PeriodsNotContiguousError,
+    PerUserPrice,
+    ProrationMethod,
+    billing_periods,
+    coterm_adjustment,
+    prorate,
+    quote_prepayment,
+    split_over_periods,
+)
+from tests.strategies import CURRENCIES, MINOR_UNITS, anchors, dates, frequencies, money
+
+D = dt.date
+YEAR_2024 = BillingPeriod(D(2024, 1, 1), D(2025, 1, 1))
+GBP_30 = Money("30.00", "GBP")
+
+
+class TestQuote:
+    def test_uk_example_annual_and_quarterly(self) -> None:
+        """One user at GBP 2.50 a month: GBP 30.00 a year, GBP 7.50 a quarter."""
+        annual = quote_prepayment(
+            Money("2.50", "GBP"), 1, BillingFrequency.ANNUAL, D(2024, 1, 1)
+        )
+        assert annual.total == Money("30.00", "GBP")
+        assert annual.period == YEAR_2024
+        assert annual.months == 12
+        quarter = quote_prepayment(
+            Money("2.50", "GBP"), 1, BillingFrequency.QUARTERLY, D(2024, 1, 1)
+        )
+        assert quarter.total == Money("7.50", "GBP")
+        assert quarter.period == BillingPeriod(D(2024, 1, 1), D(2024, 4, 1))
+
+    def test_per_user_price_bills_its_net(self) -> None:
+        """A PerUserPrice is quoted at its net: 70 x 2.55 x 12 = 2142.00."""
+        quote = quote_prepayment(
+            PerUserPrice(Money("3.00", "EUR"), 15),
+            70,
+            BillingFrequency.ANNUAL,
+            D(2024, 3, 1),
+        )
+        assert quote.unit_price == Money("2.55", "EUR")
+        assert quote.total == Money("2142.00", "EUR")
+        assert quote.period.end == D(2025, 3, 1)
+
+    def test_total_is_rounded_once(self) -> None:
+        """A sub-cent unit price is multiplied out, then rounded once: 3 x 0.125 x 3."""
+        quote = quote_prepayment(
+            Money("0.125", "EUR"), 3, BillingFrequency.QUARTERLY, D(2024, 1, 1)
+        )
+        assert quote.total == Money("1.13", "EUR")  # 1.125 rounds half-up
+
+    def test_bad_quotes(self) -> None:
+        """It refuses negative users, a price that is not one, a bad frequency."""
+        with pytest.raises(InvalidUserCountError):
+            quote_prepayment(GBP_30, -1, BillingFrequency.ANNUAL, D(2024, 1, 1))
+        with pytest.raises(ArgumentTypeError):
+            quote_prepayment(Decimal("2.50"), 1, BillingFrequency.ANNUAL, D(2024, 1, 1))  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError):
+            quote_prepayment(GBP_30, 1, 12, D(2024, 1, 1))  # type: ignore[arg-type]
+
+
+class TestProrate:
+    def test_note_example_by_days_and_months(self) -> None:
+        """GBP 30.00 for 2024, from 2024-07-01: 184/366 is 15.08, 6/12 is 15.00."""
+        part = BillingPeriod(D(2024, 7, 1), D(2025, 1, 1))
+        assert prorate(GBP_30, YEAR_2024, part) == Money("15.08", "GBP")
+        assert prorate(GBP_30, YEAR_2024, part, method=ProrationMethod.MONTHS) == Money(
+            "15.00", "GBP"
+        )
+
+    def test_days_over_the_containing_period(self) -> None:
+        """By days, the share is the part's days over the days of its period."""
+        june = BillingPeriod.month(2024, 6)
+        last_ten = BillingPeriod(D(2024, 6, 21), D(2024, 7, 1))
+        # 178.50 x 10 / 30 = 59.50 exactly.
+        assert prorate(Money("178.50", "EUR"), june, last_ten) == Money("59.50", "EUR")
+
+    def test_part_month_by_its_days(self) -> None:
+        """By months, whole months count as months and the rest by its days."""
+        part = BillingPeriod(D(2024, 11, 16), D(2025, 1, 1))
+        # One month (11-16 to 12-16), then 16 of the 31 days of 12-16 to 01-16:
+        # 30.00 x (1 + 16/31) / 12 = 3.7903.. -> 3.79.
+        assert prorate(GBP_30, YEAR_2024, part, method=ProrationMethod.MONTHS) == Money(
+            "3.79", "GBP"
+        )
+
+    @pytest.mark.parametrize(
+        "part",
+        [
+            BillingPeriod(D(2023, 12, 31), D(2024, 2, 1)),
+            BillingPeriod(D(2024, 12, 1), D(2025, 1, 2)),
+            BillingPeriod(D(2026, 1, 1), D(2026, 2, 1)),
+        ],
+    )
+    def test_part_outside_the_period(self, part: BillingPeriod) -> None:
+        """It raises PartOutsidePeriodError, a ValueError, on a part outside."""
+        with pytest.raises(PartOutsidePeriodError) as raised:
+            prorate(GBP_30, YEAR_2024, part)
+        assert isinstance(raised.value, ValueError)
+        assert raised.value.part == part
+
+    def test_bad_arguments(self) -> None:
+        """It refuses an amount or a period of the wrong type, or a bad method."""
+        with pytest.raises(ArgumentTypeError):
+            prorate(Decimal(30), YEAR_2024, YEAR_2024)  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError):
+            prorate(GBP_30, YEAR_2024, (D(2024, 1, 1), D(2024, 2, 1)))  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError):
+            prorate(GBP_30, YEAR_2024, YEAR_2024, method="days")  # type: ignore[arg-type]
+
+    @given(money(), anchors, frequencies, st.sampled_from(list(ProrationMethod)))
+    def test_whole_period_gives_the_amount(
+        self,
+        amount: Money,
+        anchor: dt.date,
+        frequency: BillingFrequency,
+        method: ProrationMethod,
+    ) -> None:
+        """Law: prorating the whole period gives the amount, rounded."""
+        (period,) = billing_periods(anchor, frequency, 1)
+        assert prorate(amount, period, period, method=method) == amount.round()
+
+    @given(money(), dates, st.integers(1, 400), st.data())
+    def test_each_part_within_half_a_unit(
+        self, amount: Money, start: dt.date, days: int, data: st.DataObject
+    ) -> None:
+        """Law: a prorated part is within half a minor unit of its exact share."""
+        period = BillingPeriod(start, start + dt.timedelta(days))
+        first = data.draw(st.integers(0, days - 1))
+        last = data.draw(st.integers(first + 1, days))
+        part = BillingPeriod(start + dt.timedelta(first), start + dt.timedelta(last))
+        exact = Fraction(amount.amount) * (last - first) / days
+        half = Fraction(1, 2 * 10 ** MINOR_UNITS[amount.currency])
+        assert abs(Fraction(prorate(amount, period, part).amount) - exact) <= half
+
+
+class TestSplit:
+    def test_a_year_into_months(self) -> None:
+        """GBP 30.00 over 2024's months, by months: 2.50 each."""
+        months = billing_periods(D(2024, 1, 1), BillingFrequency.MONTHLY, 12)
+        parts = split_over_periods(GBP_30, months, method=ProrationMethod.MONTHS)
+        assert parts == (Money("2.50", "GBP"),) * 12
+
+    def test_gaps_and_overlaps(self) -> None:
+        """It raises PeriodsNotContiguousError on a gap or an overlap."""
+        with pytest.raises(PeriodsNotContiguousError):
+            split_over_periods(
+                GBP_30, [BillingPeriod.month(2024, 1), BillingPeriod.month(2024, 3)]
+            )
+        with pytest.raises(ArgumentTypeError):
+            split_over_periods(GBP_30, [])
+
+    @given(
+        money(),
+        anchors,
+        st.lists(st.integers(1, 120), min_size=1, max_size=14),
+        st.sampled_from(list(ProrationMethod)),
+    )
+    def test_parts_of_any_partition_sum_to_the_whole(
+        self,
+        amount: Money,
+        anchor: dt.date,
+        lengths: list[int],
+        method: ProrationMethod,
+    ) -> None:
+        """Law: the parts of any partition sum exactly to the rounded whole."""
+        bounds = [anchor]
+        for length in lengths:
+            bounds.append(bounds[-1] + dt.timedelta(length))
+        assume(bounds[-1] <= D(2199, 1, 1))
+        periods = [BillingPeriod(a, b) for a, b in itertools.pairwise(bounds)]
+        parts = split_over_periods(amount, periods, method=method)
+        assert len(parts) == len(periods)
+        assert sum(parts, Money.zero(amount.currency)) == amount.round()
+
+
+class TestCoterm:
+    ANNUAL = quote_prepayment(
+        PerUserPrice(Money("3.00", "EUR"), 15),
+        70,
+        BillingFrequency.ANNUAL,
+        D(2024, 1, 1),
+    )
+
+    def test_charge_for_users_added_from_what_was_billed(self) -> None:
+        """Adding 5 users on 07-01 charges 5 x 2.55 (net, not 3.00) x 12 x 184/366."""
+        charge = coterm_adjustment(self.ANNUAL, 5, D(2024, 7, 1))
+        # 153.00 x 184 / 366 = 76.918.. -> 76.92
+        assert charge == Money("76.92", "EUR")
+
+    def test_credit_for_users_removed(self) -> None:
+        """Removing 2 users on 10-01 credits 2 x 2.55 x 12 x 3/12 by months."""
+        credit = coterm_adjustment(
+            self.ANNUAL, -2, D(2024, 10, 1), method=ProrationMethod.MONTHS
+        )
+        assert credit == Money("-15.30", "EUR")
+
+    @pytest.mark.parametrize("day", [D(2023, 12, 31), D(2025, 1, 1)])
+    def test_change_outside_the_term(self, day: dt.date) -> None:
+        """It raises PartOutsidePeriodError on a change outside the term."""
+        with pytest.raises(PartOutsidePeriodError):
+            coterm_adjustment(self.ANNUAL, 1, day)
+
+    @given(st.integers(-100, 100), st.integers(0, 365))
+    def test_adding_then_removing_nets_to_zero(self, change: int, offset: int) -> None:
+        """Law: the charge for adding users and the credit for removing them cancel."""
+        day = D(2024, 1, 1) + dt.timedelta(offset)
+        assert coterm_adjustment(self.ANNUAL, change, day) == -coterm_adjustment(
+            self.ANNUAL, -change, day
+        )
+
+
+@pytest.mark.parametrize("currency", CURRENCIES)
+def test_quote_in_each_minor_unit(currency: str) -> None:
+    """A quote rounds to the currency's own minor unit."""
+    quote = quote_prepayment(
+        Money("1.0005", currency), 7, BillingFrequency.QUARTERLY, D(2024, 1, 1)
+    )
+    exact = Decimal("1.0005") * 21
+    assert quote.total.amount == exact.quantize(
+        Decimal(1).scaleb(-MINOR_UNITS[currency]), "ROUND_HALF_UP"
+    )
