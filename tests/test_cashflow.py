@@ -166,3 +166,11 @@ def test_cumulative_is_the_running_sum_and_money_in_is_what_was_billed(
         if k % f.months == 0
     )
     assert projection.total_in.to_minor_units() == billed
+
+
+def test_empty_projection() -> None:
+    """A projection of no months has nothing in or out and a zero position."""
+    projection = project([], months=0)
+    assert projection.months == ()
+    assert projection.lowest_position == eur("0")
+    assert projection.total_in == eur("0")

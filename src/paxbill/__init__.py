@@ -44,6 +44,7 @@ from paxbill.exceptions import (
     InvalidCountError,
     InvalidDateRangeError,
     InvalidDiscountError,
+    InvalidDocumentError,
     InvalidUserCountError,
     InvoiceAlreadyPaidError,
     PartOutsidePeriodError,
@@ -73,6 +74,7 @@ from paxbill.proration import (
     prorate,
     split_over_periods,
 )
+from paxbill.serialization import from_dict, to_dict
 from paxbill.usage import AppUser, active_users, user_days
 
 __version__ = "0.1.0"
@@ -101,6 +103,7 @@ __all__ = [
     "InvalidCountError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
+    "InvalidDocumentError",
     "InvalidUserCountError",
     "Invoice",
     "InvoiceAlreadyPaidError",
@@ -132,6 +135,7 @@ __all__ = [
     "due_date",
     "estimate_next_invoice",
     "format_money",
+    "from_dict",
     "issue_invoice",
     "label",
     "monthly_charge_dates",
@@ -142,6 +146,7 @@ __all__ = [
     "rebill",
     "review_balance",
     "split_over_periods",
+    "to_dict",
     "total",
     "user_days",
 ]

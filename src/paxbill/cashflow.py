@@ -158,8 +158,10 @@ class CashFlowProjection:
 
     @property
     def lowest_position(self) -> Money:
-        """The lowest running position at the end of any month."""
-        return min(m.cumulative for m in self.months)
+        """The lowest running position at the end of any month (zero if none)."""
+        return min(
+            (m.cumulative for m in self.months), default=Money.zero(self.currency)
+        )
 
     @property
     def months_in_red(self) -> int:

@@ -26,6 +26,7 @@ __all__ = [
     "InvalidCountError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
+    "InvalidDocumentError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
     "PartOutsidePeriodError",
@@ -309,3 +310,17 @@ class PeriodsNotContiguousError(PaxbillError, ValueError):
             f"period {after} does not start where {before} ends: give periods in "
             "order, each starting on the end of the one before"
         )
+
+
+class InvalidDocumentError(PaxbillError, ValueError):
+    """A JSON-like document does not describe a paxbill object.
+
+    Attributes:
+        path: where in the document, such as ``invoices[2].total.amount``.
+        reason: what is wrong there.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -1,0 +1,267 @@
+"""Tests for paxbill.serialization: every value object through JSON and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    Account,
+    AccountType,
+    ArgumentTypeError,
+    BillingFrequency,
+    BillingPeriod,
+    Bundle,
+    Client,
+    ClientLedger,
+    Discount,
+    InvalidDocumentError,
+    Invoice,
+    InvoiceLine,
+    Money,
+    Payment,
+    PaymentMethod,
+    PerUserPrice,
+    account_activity,
+    compare_strategies,
+    issue_invoice,
+    project_cash_flow,
+    quote_prepayment,
+    review_balance,
+)
+from paxbill.serialization import from_dict, to_dict
+from tests.strategies import app_users, dates, money, periods
+
+D = dt.date
+ids = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=1, max_size=8)
+cents = st.integers(0, 10**6)
+eur = cents.map(lambda c: Money.from_minor_units(c, "EUR"))
+discounts = st.decimals(0, 100, places=2).map(Discount)
+prices = st.builds(PerUserPrice, eur, st.none() | discounts)
+accounts = st.one_of(
+    st.builds(Account, ids, st.just(AccountType.SYSTEM_MANAGER)),
+    st.builds(
+        Account,
+        ids,
+        st.just(AccountType.APPROVED_INSTALLER),
+        st.booleans(),
+        credit_days=st.integers(0, 90),
+    ),
+)
+lines = st.builds(InvoiceLine, st.text(max_size=20), st.integers(0, 500), eur)
+
+
+@st.composite
+def invoices(draw: st.DrawFn) -> Invoice:
+    """An invoice, paid or not."""
+    account = draw(accounts)
+    invoice = Invoice(
+        draw(ids),
+        account,
+        draw(periods()),
+        draw(st.lists(lines, min_size=1, max_size=4)),
+    )
+    if draw(st.booleans()):
+        method = PaymentMethod.AUTOMATIC if account.autopay else PaymentMethod.MANUAL
+        invoice = invoice.pay(
+            invoice.issue_date + dt.timedelta(draw(st.integers(0, 60))), method
+        )
+    return invoice
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> ClientLedger:
+    """A ledger of a few credits and debits."""
+    ledger = ClientLedger(draw(ids), "EUR")
+    for on, credit, amount in draw(
+        st.lists(st.tuples(dates, st.booleans(), eur), max_size=5)
+    ):
+        ledger = (
+            ledger.credit(on, amount, "in")
+            if credit
+            else ledger.debit(on, amount, "out")
+        )
+    return ledger
+
+
+bundles = st.builds(
+    Bundle,
+    eur,
+    st.sampled_from([BillingFrequency.MONTHLY, BillingFrequency.ANNUAL]),
+    st.integers(0, 200),
+    st.one_of(eur, prices),
+    eur,
+)
+clients = st.one_of(
+    st.builds(
+        Client,
+        ids,
+        st.integers(0, 300),
+        st.sampled_from(list(BillingFrequency)),
+        st.one_of(eur, prices),
+    ),
+    st.builds(Client, ids, st.integers(0, 300), bundles),
+)
+
+
+def _projection(
+    group: list[Client], account: Account, start: dt.date, months: int
+) -> Any:
+    return project_cash_flow(
+        group,
+        paxton_price=Money("2.55", "EUR"),
+        account=account,
+        start=start,
+        months=months,
+    )
+
+
+VALUE_OBJECTS = st.one_of(
+    money(),
+    discounts,
+    prices,
+    periods(),
+    app_users(),
+    accounts,
+    lines,
+    st.builds(Payment, dates, st.sampled_from(list(PaymentMethod))),
+    invoices(),
+    st.builds(
+        lambda invs, year: account_activity(invs, year, currency="EUR"),
+        st.lists(invoices(), max_size=4),
+        st.integers(2000, 2099),
+    ),
+    st.builds(
+        quote_prepayment,
+        st.one_of(eur, prices),
+        st.integers(0, 300),
+        st.sampled_from(list(BillingFrequency)),
+        dates,
+    ),
+    ledgers(),
+    st.builds(
+        lambda balance, cost, start, days: review_balance(
+            balance, cost, as_of=start, term_end=start + dt.timedelta(days)
+        ),
+        eur,
+        eur,
+        dates,
+        st.integers(0, 500),
+    ),
+    bundles,
+    clients,
+    st.builds(
+        _projection, st.lists(clients, max_size=3), accounts, dates, st.integers(0, 14)
+    ),
+    st.builds(
+        lambda group, account, start: compare_strategies(
+            {"as is": group, "annual": tuple(c for c in group)},
+            paxton_price=PerUserPrice(Money("3.00", "EUR"), 15),
+            account=account,
+            start=start,
+            months=6,
+        ),
+        st.lists(clients, max_size=3),
+        accounts,
+        dates,
+    ),
+)
+
+
+@given(VALUE_OBJECTS)
+def test_every_value_object_round_trips_through_json(value: object) -> None:
+    """Law: from_dict(json.loads(json.dumps(to_dict(x)))) == x, and no float appears."""
+    document = to_dict(value)
+    text = json.dumps(document)
+    back = from_dict(json.loads(text))
+    assert back == value
+    assert type(back) is type(value)
+
+    def no_floats(node: object) -> None:
+        assert not isinstance(node, float)
+        if isinstance(node, dict):
+            for child in node.values():
+                no_floats(child)
+        elif isinstance(node, list):
+            for child in node:
+                no_floats(child)
+
+    no_floats(json.loads(text))
+
+
+def portal_invoice() -> Invoice:
+    """The portal's invoice 335217."""
+    return issue_invoice(
+        335217,
+        Account("INST-1", AccountType.APPROVED_INSTALLER),
+        PerUserPrice(Money("3.00", "EUR"), 15),
+        70,
+        BillingPeriod.month(2024, 4),
+    )
+
+
+def test_document_of_an_invoice() -> None:
+    """An invoice is written with amounts as strings, dates ISO, and its total."""
+    document = to_dict(portal_invoice())
+    assert document["total"] == {"type": "money", "amount": "178.50", "currency": "EUR"}
+    assert document["issue_date"] == "2024-05-01"
+    assert document["due_date"] == "2024-05-31"
+    assert document["payment"] is None
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (
+            lambda d: d.update(
+                total={"type": "money", "amount": 178.5, "currency": "EUR"}
+            ),
+            "invoices[2].total.amount",
+        ),
+        (
+            lambda d: d.update(
+                total={"type": "money", "amount": "170.00", "currency": "EUR"}
+            ),
+            "invoices[2].total",
+        ),
+        (
+            lambda d: d["lines"][0]["unit_price"].update(currency="XYZ"),
+            "invoices[2].lines[0].unit_price.currency",
+        ),
+        (lambda d: d.update(issue_date="01/05/24"), "invoices[2].issue_date"),
+        (
+            lambda d: d["account"].update(account_type="installer"),
+            "invoices[2].account.account_type",
+        ),
+        (lambda d: d.update(colour="red"), "invoices[2].colour"),
+        (lambda d: d.pop("number"), "invoices[2].number"),
+        (lambda d: d.update(type="receipt"), "invoices[2].type"),
+        (lambda d: d.update(lines={"a": 1}), "invoices[2].lines"),
+        (
+            lambda d: d["lines"][0].update(quantity="70"),
+            "invoices[2].lines[0].quantity",
+        ),
+    ],
+)
+def test_malformed_documents_name_the_bad_field(change: Any, path: str) -> None:
+    """It raises InvalidDocumentError, a ValueError, naming the bad field's path."""
+    document = to_dict(portal_invoice())
+    change(document)
+    with pytest.raises(InvalidDocumentError) as raised:
+        from_dict(document, path="invoices[2]")
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.path == path
+    assert str(raised.value).startswith(path)
+
+
+def test_not_a_value_object() -> None:
+    """It refuses to write what is not a paxbill value object, or read a non-object."""
+    with pytest.raises(ArgumentTypeError):
+        to_dict({"amount": "1"})
+    with pytest.raises(InvalidDocumentError):
+        from_dict([1, 2])  # type: ignore[arg-type]
