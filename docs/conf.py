@@ -36,7 +36,7 @@ nitpick_ignore_regex = [
         r"(enum|decimal|fractions|collections\.abc|typing|datetime|babel|attrs?)\..*",
     ),
     ("py:class", r"Decimal|Iterable|Sequence|Locale|Any|NoReturn|Final"),
-    ("py:class", r"paxbill\._numbers\.ExactNumber|ExactNumber"),
+    ("py:class", r"(paxbill\.[a-z_.]+\.)?(ExactNumber|JSONValue)"),
     ("py:exc", r"(ValueError|TypeError|AttributeError)"),
     ("py:mod", r"decimal"),
 ]
