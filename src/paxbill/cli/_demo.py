@@ -1,0 +1,102 @@
+"""``paxbill demo``: the vendor's note, worked through on a sample account."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from importlib.resources import files
+from typing import Any
+
+from paxbill._labels import text
+from paxbill.accounts import AccountType
+from paxbill.cli import _commands
+from paxbill.cli._common import dumps
+from paxbill.formatting import parse_locale
+from paxbill.invoices import Invoice
+from paxbill.periods import BillingFrequency
+from paxbill.pricing import PerUserPrice
+from paxbill.serialization import from_dict
+
+
+def sample_account() -> dict[str, Any]:
+    """The sample account that ships with paxbill, read back into objects."""
+    document = json.loads(
+        files("paxbill").joinpath("data", "sample_account.json").read_text("utf-8")
+    )
+    return {
+        "as_of": dt.date.fromisoformat(document["as_of"]),
+        "price": from_dict(document["price"], path="price"),
+        "invoices": [
+            from_dict(d, path=f"invoices[{n}]")
+            for n, d in enumerate(document["invoices"])
+        ],
+        "clients": [
+            from_dict(d, path=f"clients[{n}]")
+            for n, d in enumerate(document["clients"])
+        ],
+    }
+
+
+def demo(args: argparse.Namespace) -> str:
+    """Every capability, in the order of the vendor's note."""
+    sample = sample_account()
+    price: PerUserPrice = sample["price"]
+    invoices: list[Invoice] = sample["invoices"]
+    as_of: dt.date = sample["as_of"]
+    output = {"locale": args.locale, "json": args.json}
+    sections = {
+        "estimate": _commands.estimate(
+            argparse.Namespace(
+                users=70,
+                list_price=f"{price.list_price.amount:f}",
+                discount=f"{price.discount.percent if price.discount else 0:f}",
+                currency=price.currency,
+                **output,
+            )
+        ),
+        "invoices": _commands.render_invoices(invoices, as_of, args.locale, args.json),
+        "quote": _commands.quote(
+            argparse.Namespace(
+                users=1,
+                price="2.50",
+                discount=None,
+                currency="GBP",
+                frequency=BillingFrequency.ANNUAL,
+                start=dt.date(2024, 1, 1),
+                **output,
+            )
+        ),
+        "review": _commands.review(
+            argparse.Namespace(
+                balance="200.00",
+                monthly_cost="25.00",
+                currency="GBP",
+                as_of=dt.date(2024, 4, 1),
+                term_end=dt.date(2025, 1, 1),
+                **output,
+            )
+        ),
+        "comparison": _commands.render_comparison(
+            _commands.strategies(sample["clients"]),
+            price,
+            _installer(invoices),
+            dt.date(2024, 7, 1),
+            12,
+            args.locale,
+            args.json,
+        ),
+    }
+    if args.json:
+        return dumps({name: json.loads(body) for name, body in sections.items()})
+    locale = parse_locale(args.locale)
+    parts = [text("demo.intro", locale)]
+    for number, (name, body) in enumerate(sections.items(), start=1):
+        parts.append(f"\n{number}. {text(f'demo.{name}', locale)}\n\n{body}")
+    return "\n".join(parts)
+
+
+def _installer(invoices: list[Invoice]) -> Any:
+    account = invoices[0].account
+    assert account.account_type is AccountType.APPROVED_INSTALLER
+    return account

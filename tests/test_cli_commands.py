@@ -1,0 +1,402 @@
+"""Tests for every subcommand after estimate, run through a subprocess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paxbill import (
+    Account,
+    AccountType,
+    BillingFrequency,
+    BillingPeriod,
+    Bundle,
+    Client,
+    Money,
+    PaymentMethod,
+    PerUserPrice,
+    compare_strategies,
+    issue_invoice,
+    prorate,
+    quote_prepayment,
+    rebill,
+    review_balance,
+    to_dict,
+)
+
+D = dt.date
+PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
+INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m paxbill`` with *args*."""
+    return subprocess.run(
+        [sys.executable, "-m", "paxbill", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def ok(*args: str) -> str:
+    """Run a command that must succeed; return its output."""
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def bad(*args: str) -> str:
+    """Run a command that must fail on bad input; return its one error line."""
+    result = run(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def invoice_file(tmp_path: Path) -> Path:
+    """The portal's three invoices as a JSON file."""
+    periods = [BillingPeriod.month(2024, m) for m in (5, 4, 3)]
+    invoices = [
+        issue_invoice(n, INSTALLER, PORTAL, 70, p)
+        for n, p in zip((335218, 335217, 335216), periods, strict=True)
+    ]
+    invoices[2] = invoices[2].pay(D(2024, 4, 20), PaymentMethod.MANUAL)
+    path = tmp_path / "invoices.json"
+    path.write_text(json.dumps({"invoices": [to_dict(i) for i in invoices]}))
+    return path
+
+
+CSV_HEADER = (
+    "number,account_id,account_type,period_start,period_end,"
+    "users,unit_price,currency,paid_on,method\n"
+)
+
+
+@pytest.fixture
+def invoice_csv(tmp_path: Path) -> Path:
+    """The same invoices as a CSV file."""
+    path = tmp_path / "invoices.csv"
+    path.write_text(
+        CSV_HEADER
+        + "335218,INST-1,approved_installer,2024-05-01,2024-06-01,70,2.55,EUR,,\n"
+        + "335217,INST-1,approved_installer,2024-04-01,2024-05-01,70,2.55,EUR,,\n"
+        + "335216,INST-1,approved_installer,2024-03-01,2024-04-01,70,2.55,EUR,"
+        + "2024-04-20,manual\n"
+    )
+    return path
+
+
+class TestInvoices:
+    def test_states_in_french(self, invoice_file: Path) -> None:
+        """It lists the portal's invoices with their French states on 2024-06-05."""
+        out = ok(
+            "invoices", str(invoice_file), "--as-of", "2024-06-05", "--locale", "fr_FR"
+        )
+        rows = out.splitlines()
+        assert rows[0] == "Factures au 05/06/2024"
+        assert "FACTURE" in rows[2]
+        assert rows[2].startswith("335218")
+        assert "EN RETARD" in rows[3]
+        assert "PAYÉ" in rows[4]
+        assert "manuel" in rows[4]
+        assert "178,50\xa0€" in rows[2]
+
+    def test_states_in_english_from_csv(self, invoice_csv: Path) -> None:
+        """It reads CSV as well, and prints English states."""
+        out = ok("invoices", str(invoice_csv), "--as-of", "2024-06-05")
+        assert ["INVOICED" in out, "OVERDUE" in out, "PAID" in out] == [True] * 3
+        assert "€178.50" in out
+
+    def test_json_agrees_with_the_api(self, invoice_file: Path) -> None:
+        """Its JSON gives each invoice's state, due date and total as strings."""
+        data = json.loads(
+            ok("invoices", str(invoice_file), "--as-of", "2024-06-05", "--json")
+        )
+        assert [i["status"] for i in data["invoices"]] == [
+            "invoiced",
+            "overdue",
+            "paid",
+        ]
+        assert [i["due_date"] for i in data["invoices"]] == [
+            "2024-07-01",
+            "2024-05-31",
+            "2024-05-01",
+        ]
+        assert {i["total"] for i in data["invoices"]} == {"178.50"}
+        assert data["invoices"][2]["type"] == "manual"
+
+    def test_bad_files(self, tmp_path: Path, invoice_file: Path) -> None:
+        """A missing, malformed or wrong file is one line naming file, row and field."""
+        assert "no such file" in bad(
+            "invoices", str(tmp_path / "nope.json"), "--as-of", "2024-06-05"
+        )
+        broken = tmp_path / "broken.json"
+        broken.write_text("{not json")
+        assert "line 1" in bad("invoices", str(broken), "--as-of", "2024-06-05")
+        document = json.loads(invoice_file.read_text())
+        document["invoices"][2]["total"]["amount"] = 178.5
+        floats = tmp_path / "floats.json"
+        floats.write_text(json.dumps(document))
+        line = bad("invoices", str(floats), "--as-of", "2024-06-05")
+        assert "floats.json" in line
+        assert "invoices[2].total.amount" in line
+        assert "float" in line
+
+    def test_bad_csv(self, tmp_path: Path) -> None:
+        """An unknown column or a bad field in CSV names the file, row and field."""
+        unknown = tmp_path / "unknown.csv"
+        unknown.write_text("number,colour\n1,red\n")
+        assert "unknown column 'colour'" in bad(
+            "invoices", str(unknown), "--as-of", "2024-06-05"
+        )
+        dated = tmp_path / "dated.csv"
+        dated.write_text(
+            CSV_HEADER + "1,A,approved_installer,2024-13-01,2024-06-01,70,2.55,EUR,,\n"
+        )
+        line = bad("invoices", str(dated), "--as-of", "2024-06-05")
+        assert "dated.csv: row 2, field 'period_start'" in line
+        floaty = tmp_path / "floaty.csv"
+        floaty.write_text(
+            CSV_HEADER
+            + "1,A,approved_installer,2024-05-01,2024-06-01,seventy,2.55,EUR,,\n"
+        )
+        assert "row 2, field 'users'" in bad(
+            "invoices", str(floaty), "--as-of", "2024-06-05"
+        )
+
+    def test_bad_date_argument(self, invoice_file: Path) -> None:
+        """A date that is not a date is one line, status 2."""
+        assert "--as-of" in bad("invoices", str(invoice_file), "--as-of", "05/06/2024")
+
+
+class TestQuote:
+    ARGS = (
+        "quote",
+        "--users",
+        "1",
+        "--price",
+        "2.50",
+        "--currency",
+        "GBP",
+        "--start",
+        "2024-01-01",
+    )
+
+    def test_uk_example(self) -> None:
+        """One user at GBP 2.50, annual: GBP 30.00, as the API quotes it."""
+        data = json.loads(ok(*self.ARGS, "--json"))
+        expected = quote_prepayment(
+            Money("2.50", "GBP"), 1, BillingFrequency.ANNUAL, D(2024, 1, 1)
+        )
+        assert (
+            Money(data["total"], data["currency"])
+            == expected.total
+            == Money("30.00", "GBP")
+        )
+        assert (data["period_start"], data["period_end"]) == (
+            "2024-01-01",
+            "2025-01-01",
+        )
+
+    def test_text(self) -> None:
+        """It prints the quote for people in English and in French."""
+        assert "£30.00" in ok(*self.ARGS)
+        french = ok(*self.ARGS, "--frequency", "quarterly", "--locale", "fr_FR")
+        assert "trimestriel" in french
+        assert "7,50" in french
+
+    def test_bad(self) -> None:
+        """Bad users or frequency are one line, status 2."""
+        assert "negative" in bad(
+            "quote", "--users", "-1", "--price", "2.50", "--start", "2024-01-01"
+        )
+        assert "weekly" in bad(*self.ARGS, "--frequency", "weekly")
+
+
+class TestProrate:
+    ARGS = (
+        "prorate",
+        "--amount",
+        "30.00",
+        "--currency",
+        "GBP",
+        "--start",
+        "2024-01-01",
+        "--end",
+        "2025-01-01",
+        "--part-start",
+        "2024-07-01",
+    )
+
+    def test_by_days_and_months(self) -> None:
+        """GBP 30.00 from 2024-07-01: 15.08 by days, 15.00 by months."""
+        days = json.loads(ok(*self.ARGS, "--json"))
+        months = json.loads(ok(*self.ARGS, "--method", "months", "--json"))
+        year = BillingPeriod(D(2024, 1, 1), D(2025, 1, 1))
+        half = BillingPeriod(D(2024, 7, 1), D(2025, 1, 1))
+        assert Money(days["share"], "GBP") == prorate(Money("30.00", "GBP"), year, half)
+        assert (days["share"], months["share"]) == ("15.08", "15.00")
+        assert "15,08" in ok(*self.ARGS, "--locale", "fr_FR")
+
+    def test_part_outside(self) -> None:
+        """A part outside its period is one line, status 2."""
+        line = bad(*self.ARGS[:-1], "2023-12-01")
+        assert "not within" in line
+
+
+class TestReview:
+    ARGS = (
+        "review",
+        "--balance",
+        "200.00",
+        "--monthly-cost",
+        "25.00",
+        "--currency",
+        "GBP",
+        "--as-of",
+        "2024-04-01",
+        "--term-end",
+        "2025-01-01",
+    )
+
+    def test_shortfall(self) -> None:
+        """GBP 200.00 at 25.00: 9 remain, 8 covered, 25.00 short, out on 2024-12-01."""
+        data = json.loads(ok(*self.ARGS, "--json"))
+        expected = review_balance(
+            Money("200.00", "GBP"),
+            Money("25.00", "GBP"),
+            as_of=D(2024, 4, 1),
+            term_end=D(2025, 1, 1),
+        )
+        assert data["months_remaining"] == expected.months_remaining == 9
+        assert data["months_covered"] == 8
+        assert Money(data["shortfall"], "GBP") == expected.shortfall
+        assert data["runs_out_on"] == "2024-12-01"
+        assert data["sufficient"] is False
+        assert "01/12/2024" in ok(*self.ARGS, "--locale", "fr_FR")
+
+    def test_term_before_review(self) -> None:
+        """A term that ends before the review is one line, status 2."""
+        assert "term" in bad(*self.ARGS[:-1], "2024-01-01")
+
+
+class TestBundle:
+    ARGS = (
+        "bundle",
+        "--fee",
+        "150.00",
+        "--users",
+        "20",
+        "--app-price",
+        "3.00",
+        "--discount",
+        "15",
+        "--other-costs",
+        "80.00",
+    )
+
+    def test_share_margin_break_even(self) -> None:
+        """It gives the app's cost, its share, the margin and the break-even."""
+        data = json.loads(ok(*self.ARGS, "--json"))
+        bundle = Bundle(
+            Money("150.00", "EUR"),
+            BillingFrequency.MONTHLY,
+            20,
+            PORTAL,
+            Money("80.00", "EUR"),
+        )
+        assert (
+            Money(data["app_cost"], "EUR") == bundle.app_cost == Money("51.00", "EUR")
+        )
+        assert Money(data["margin"], "EUR") == Money("19.00", "EUR")
+        assert data["break_even_users"] == 28
+        assert data["app_share"] == "0.3400"
+        assert "34\xa0%" in ok(*self.ARGS, "--locale", "fr_FR")
+
+    def test_bad(self) -> None:
+        """A quarterly fee is one line, status 2."""
+        line = bad(*self.ARGS, "--frequency", "quarterly")
+        assert "ANNUAL" in line
+        assert "quarterly" in line
+
+
+class TestCompare:
+    def test_strategies_from_a_file(self, tmp_path: Path) -> None:
+        """It projects the clients as billed and each strategy, as the API does."""
+        clients = [
+            Client("A", 30, BillingFrequency.MONTHLY, Money("4.00", "EUR")),
+            Client("B", 25, BillingFrequency.ANNUAL, Money("3.50", "EUR")),
+        ]
+        path = tmp_path / "clients.json"
+        path.write_text(json.dumps([to_dict(c) for c in clients]))
+        data = json.loads(ok("compare", str(path), "--start", "2024-07-01", "--json"))
+        expected = compare_strategies(
+            {
+                "as_billed": clients,
+                **{f.value: rebill(clients, f) for f in BillingFrequency},
+            },
+            paxton_price=PORTAL,
+            account=INSTALLER,
+            start=D(2024, 7, 1),
+            months=12,
+        )
+        for got, (name, projection) in zip(
+            data["strategies"], expected.projections, strict=True
+        ):
+            assert got["name"] == name
+            assert Money(got["lowest_position"], "EUR") == projection.lowest_position
+            assert Money(got["money_in"], "EUR") == projection.total_in
+            assert len(got["months"]) == 12
+        text = ok("compare", str(path), "--start", "2024-07-01", "--locale", "fr_FR")
+        assert "annuel" in text
+        assert "trimestriel" in text
+
+    def test_clients_from_csv_and_bad_rows(self, tmp_path: Path) -> None:
+        """It reads clients from CSV and names the row of a bad one."""
+        good = tmp_path / "clients.csv"
+        good.write_text(
+            "client_id,users,price,currency,billing\nA,30,4.00,EUR,monthly\n"
+        )
+        assert "€" in ok("compare", str(good), "--start", "2024-07-01")
+        worse = tmp_path / "worse.csv"
+        worse.write_text(
+            "client_id,users,price,currency,billing\nA,30,4.00,EUR,weekly\n"
+        )
+        assert "worse.csv: row 2, field 'billing'" in bad(
+            "compare", str(worse), "--start", "2024-07-01"
+        )
+
+
+class TestDemo:
+    def test_demo_walks_through_the_note(self) -> None:
+        """It needs no input and shows every capability, in English and French."""
+        english = ok("demo")
+        for words in ("€178.50", "OVERDUE", "£30.00", "Runs out on", "annual"):
+            assert words in english
+        french = ok("demo", "--locale", "fr_FR")
+        for words in ("178,50\xa0€", "EN RETARD", "PAYÉ", "30,00", "Épuisé le"):
+            assert words in french
+
+    def test_demo_json(self) -> None:
+        """Its JSON holds every section, with amounts as strings."""
+        data = json.loads(ok("demo", "--json"))
+        assert set(data) == {"estimate", "invoices", "quote", "review", "comparison"}
+        assert data["estimate"]["total"] == "178.50"
+        assert [i["status"] for i in data["invoices"]["invoices"]] == [
+            "invoiced",
+            "overdue",
+            "paid",
+        ]
+        assert data["quote"]["total"] == "30.00"
+        assert data["review"]["shortfall"] == "25.00"
