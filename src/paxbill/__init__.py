@@ -47,6 +47,7 @@ from paxbill.exceptions import (
     InvalidDocumentError,
     InvalidUserCountError,
     InvoiceAlreadyPaidError,
+    MissingExtraError,
     PartOutsidePeriodError,
     PaxbillError,
     PaymentBeforeIssueError,
@@ -56,6 +57,7 @@ from paxbill.exceptions import (
     UnknownLocaleError,
 )
 from paxbill.formatting import format_money
+from paxbill.frames import to_dataframe
 from paxbill.invoices import (
     Invoice,
     InvoiceLine,
@@ -65,7 +67,9 @@ from paxbill.invoices import (
     issue_invoice,
 )
 from paxbill.money import Money, total
+from paxbill.notebook import InvoiceList, to_html
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.plots import plot_activity, plot_cash_flow
 from paxbill.prepayment import PrepaymentQuote, coterm_adjustment, quote_prepayment
 from paxbill.pricing import PerUserPrice
 from paxbill.proration import (
@@ -108,8 +112,10 @@ __all__ = [
     "Invoice",
     "InvoiceAlreadyPaidError",
     "InvoiceLine",
+    "InvoiceList",
     "InvoiceStatus",
     "LedgerEntry",
+    "MissingExtraError",
     "Money",
     "PartOutsidePeriodError",
     "PaxbillError",
@@ -140,13 +146,17 @@ __all__ = [
     "label",
     "monthly_charge_dates",
     "period_fraction",
+    "plot_activity",
+    "plot_cash_flow",
     "project_cash_flow",
     "prorate",
     "quote_prepayment",
     "rebill",
     "review_balance",
     "split_over_periods",
+    "to_dataframe",
     "to_dict",
+    "to_html",
     "total",
     "user_days",
 ]

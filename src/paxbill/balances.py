@@ -159,6 +159,12 @@ class ClientLedger:
             self.balance_before(as_of), monthly_cost, as_of=as_of, term_end=term_end
         )
 
+    def _repr_html_(self) -> str:
+        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
+        from paxbill.notebook import to_html  # imported here: it imports this module
+
+        return to_html(self)
+
 
 def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ...]:
     """Return the 1sts of the months from *as_of* (inclusive) to *term_end* (exclusive).
@@ -242,6 +248,12 @@ class BalanceReview:
         if self.months_covered >= self.months_remaining:
             return None
         return self.charge_dates[self.months_covered]
+
+    def _repr_html_(self) -> str:
+        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
+        from paxbill.notebook import to_html  # imported here: it imports this module
+
+        return to_html(self)
 
 
 def review_balance(

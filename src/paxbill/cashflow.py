@@ -168,6 +168,12 @@ class CashFlowProjection:
         """How many months end with a negative running position."""
         return sum(1 for m in self.months if m.cumulative.amount < 0)
 
+    def _repr_html_(self) -> str:
+        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
+        from paxbill.notebook import to_html  # imported here: it imports this module
+
+        return to_html(self)
+
 
 def _currency_of(clients: Sequence[Client], paxton: Money) -> str:
     for client in clients:
@@ -263,6 +269,12 @@ class StrategyComparison:
     def safest(self) -> str:
         """The strategy whose lowest position is highest (first on a tie)."""
         return max(self.projections, key=lambda item: item[1].lowest_position)[0]
+
+    def _repr_html_(self) -> str:
+        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
+        from paxbill.notebook import to_html  # imported here: it imports this module
+
+        return to_html(self)
 
 
 def compare_strategies(

@@ -29,6 +29,7 @@ __all__ = [
     "InvalidDocumentError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
+    "MissingExtraError",
     "PartOutsidePeriodError",
     "PaxbillError",
     "PaymentBeforeIssueError",
@@ -324,3 +325,18 @@ class InvalidDocumentError(PaxbillError, ValueError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class MissingExtraError(PaxbillError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    Attributes:
+        extra: the paxbill extra that installs it, such as ``"plot"``.
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"this needs {package}: install it with "
+            f"python3 -m pip install 'paxbill[{extra}]'"
+        )

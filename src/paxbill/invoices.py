@@ -231,6 +231,12 @@ class Invoice:
             raise InvoiceAlreadyPaidError(self.number, self.payment.on)
         return attrs.evolve(self, payment=Payment(on, method))
 
+    def _repr_html_(self) -> str:
+        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
+        from paxbill.notebook import to_html  # imported here: it imports this module
+
+        return to_html(self)
+
 
 def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:
     """Return *users* as a count: an int as it is, AppUsers active in *period*.

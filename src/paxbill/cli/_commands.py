@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from paxbill._labels import label, text
+from paxbill._reports import comparison_report, invoices_report, review_report
 from paxbill.accounts import Account
 from paxbill.autopay import apply_automatic_payments
 from paxbill.balances import review_balance
 from paxbill.bundles import Bundle
 from paxbill.cashflow import Client, StrategyComparison, compare_strategies, rebill
-from paxbill.cli._common import day, dumps, month, pairs, plain, span, table
+from paxbill.cli._common import dumps, month, pairs, plain, render, span
 from paxbill.cli._files import read_clients, read_invoices
 from paxbill.discount import Discount
 from paxbill.formatting import format_number, format_percent_value, parse_locale
@@ -83,30 +84,7 @@ def render_invoices(
                 ],
             }
         )
-    header = [
-        text(k, locale)
-        for k in (
-            "col.number",
-            "col.date",
-            "col.total",
-            "col.type",
-            "col.state",
-            "col.due",
-        )
-    ]
-    rows = [
-        [
-            i.number,
-            day(i.issue_date, locale),
-            i.total.format(locale),
-            label(i.method, locale),
-            label(i.status_on(as_of), locale).upper(),
-            day(i.due_date, locale),
-        ]
-        for i in settled
-    ]
-    title = text("invoices.title", locale).format(date=day(as_of, locale))
-    return "\n".join([title, *table(header, rows, right={2})])
+    return render(invoices_report(found, as_of, locale))
 
 
 def quote(args: argparse.Namespace) -> str:
@@ -203,22 +181,7 @@ def review(args: argparse.Namespace) -> str:
                 else result.runs_out_on.isoformat(),
             }
         )
-    verdict = text("review.sufficient" if result.sufficient else "review.short", locale)
-    rows = [
-        (text("review.balance", locale), result.balance.format(locale)),
-        (text("review.monthly_cost", locale), result.monthly_cost.format(locale)),
-        (
-            text("review.remaining", locale),
-            format_number(result.months_remaining, locale),
-        ),
-        (text("review.covered", locale), format_number(result.months_covered, locale)),
-        (text("review.shortfall", locale), result.shortfall.format(locale)),
-        (
-            text("review.runs_out_on", locale),
-            "-" if result.runs_out_on is None else day(result.runs_out_on, locale),
-        ),
-    ]
-    return "\n".join([text("review.title", locale), *pairs(rows), verdict])
+    return render(review_report(result, locale))
 
 
 def bundle(args: argparse.Namespace) -> str:
@@ -339,35 +302,7 @@ def render_comparison(
                 ],
             }
         )
-    header = [
-        text(k, locale)
-        for k in (
-            "col.strategy",
-            "col.lowest",
-            "col.red",
-            "col.in",
-            "col.out",
-            "col.net",
-        )
-    ]
-    rows = [
-        [
-            _strategy_name(name, locale),
-            p.lowest_position.format(locale),
-            format_number(p.months_in_red, locale),
-            p.total_in.format(locale),
-            p.total_out.format(locale),
-            p.net.format(locale),
-        ]
-        for name, p in result.projections
-    ]
     title = text("compare.title", locale).format(
         months=months, start=month(start, locale)
     )
-    return "\n".join([title, *table(header, rows, right={1, 2, 3, 4, 5})])
-
-
-def _strategy_name(name: str, locale: object) -> str:
-    if name == "as_billed":
-        return text("compare.as_billed", locale)
-    return label(BillingFrequency(name), locale)
+    return render(comparison_report(result, locale, title))

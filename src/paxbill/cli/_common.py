@@ -8,8 +8,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton
 
+from paxbill._reports import Report
 from paxbill.formatting import parse_locale
 from paxbill.money import Money
 from paxbill.periods import BillingPeriod
@@ -54,11 +55,6 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
-def day(value: dt.date, locale: object) -> str:
-    """A date for people in *locale*."""
-    return format_date(value, "short", locale=parse_locale(locale))
-
-
 def span(period: BillingPeriod, locale: object) -> str:
     """A period for people in *locale*, from its first day to its last."""
     return format_interval(
@@ -76,6 +72,17 @@ def pairs(rows: Sequence[tuple[str, str]]) -> list[str]:
     left = max(len(name) for name, _ in rows)
     right = max(len(value) for _, value in rows)
     return [f"{name:<{left}}  {value:>{right}}" for name, value in rows]
+
+
+def render(report: Report) -> str:
+    """A report as text: its caption, its table lined up, and its footer."""
+    if report.header == ("", ""):
+        lines = pairs([(name, value) for name, value in report.rows])
+    else:
+        lines = table(report.header, report.rows, right=set(report.numeric))
+    return "\n".join(
+        [report.caption, *lines, *([report.footer] if report.footer else [])]
+    )
 
 
 def table(

@@ -1,0 +1,122 @@
+"""Tests for the optional extras: charts (matplotlib) and data frames (pandas).
+
+Each test is skipped only where its extra is not installed; the nox tests
+session installs both, so they run there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import struct
+import sys
+from decimal import Decimal
+
+import pytest
+
+from paxbill import (
+    Account,
+    AccountType,
+    BillingFrequency,
+    BillingPeriod,
+    Client,
+    ClientLedger,
+    Invoice,
+    MissingExtraError,
+    Money,
+    PerUserPrice,
+    account_activity,
+    compare_strategies,
+    issue_invoice,
+    project_cash_flow,
+    rebill,
+)
+from paxbill.frames import to_dataframe
+from paxbill.plots import plot_activity, plot_cash_flow
+
+D = dt.date
+PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
+INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def invoices() -> list[Invoice]:
+    """Three months of the portal's invoices."""
+    return [
+        issue_invoice(m, INSTALLER, PORTAL, 70, BillingPeriod.month(2024, m))
+        for m in (3, 4, 5)
+    ]
+
+
+def test_activity_chart_has_a_bar_per_month() -> None:
+    """The year's activity renders with Agg to an 800 x 300 PNG, twelve bars."""
+    pytest.importorskip("matplotlib")
+    figure = plot_activity(account_activity(invoices(), 2024), locale="fr_FR")
+    bars = figure.axes[0].patches
+    assert len(bars) == 12
+    heights = [bar.get_height() for bar in bars]  # type: ignore[attr-defined]
+    assert heights[3:6] == [178.5, 178.5, 178.5]
+    assert sum(heights) == 3 * 178.5
+    labels = [t.get_text() for t in figure.axes[0].get_xticklabels()]
+    assert labels[0].lower().startswith("janv")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    assert png_size(buffer.getvalue()) == (800, 300)
+
+
+def test_cash_flow_chart_has_a_line_per_strategy() -> None:
+    """A comparison renders one line per strategy, each a point per month."""
+    pytest.importorskip("matplotlib")
+    clients = [Client("A", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
+    comparison = compare_strategies(
+        {f.value: rebill(clients, f) for f in BillingFrequency},
+        paxton_price=PORTAL,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=12,
+    )
+    figure = plot_cash_flow(comparison)
+    lines = figure.axes[0].get_lines()[:3]  # then the zero line
+    assert [line.get_label() for line in lines] == ["monthly", "quarterly", "annual"]
+    assert all(line.get_xydata().shape == (12, 2) for line in lines)  # type: ignore[union-attr]
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    assert png_size(buffer.getvalue()) == (800, 400)
+
+
+def test_frames_keep_decimals() -> None:
+    """Invoices, ledgers and projections become frames whose amounts are Decimal."""
+    pytest.importorskip("pandas")
+    frame = to_dataframe(invoices(), as_of=D(2024, 6, 5))
+    assert list(frame["total"]) == [Decimal("178.50")] * 3
+    assert all(type(v) is Decimal for v in frame["total"])
+    assert list(frame["status"]) == ["overdue", "overdue", "invoiced"]
+    ledger = ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), Money("30.00", "GBP"))
+    ledger = ledger.debit(D(2024, 2, 1), Money("2.50", "GBP"))
+    assert list(to_dataframe(ledger)["balance"]) == [Decimal("30.00"), Decimal("27.50")]
+    projection = project_cash_flow(
+        [Client("A", 10, BillingFrequency.MONTHLY, Money("4.00", "EUR"))],
+        paxton_price=PORTAL,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=3,
+    )
+    assert list(to_dataframe(projection)["money_in"]) == [Decimal("40.00")] * 3
+
+
+def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the extra, it raises MissingExtraError naming paxbill[plot]."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(MissingExtraError, match=r"paxbill\[plot\]"):
+        plot_activity(account_activity([], 2024, currency="EUR"))
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingExtraError, match=r"paxbill\[pandas\]") as raised:
+        to_dataframe([])
+    assert isinstance(raised.value, ImportError)

@@ -1,0 +1,102 @@
+"""Tests for paxbill.notebook: the HTML tables Jupyter shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from paxbill import (
+    Account,
+    AccountType,
+    ArgumentTypeError,
+    BillingFrequency,
+    BillingPeriod,
+    Client,
+    ClientLedger,
+    Invoice,
+    Money,
+    PaymentMethod,
+    PerUserPrice,
+    compare_strategies,
+    issue_invoice,
+    project_cash_flow,
+    rebill,
+    review_balance,
+)
+from paxbill.notebook import InvoiceList, to_html
+
+D = dt.date
+PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
+INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
+
+
+def portal_invoices() -> list[Invoice]:
+    """The portal's three invoices."""
+    months = [BillingPeriod.month(2024, m) for m in (5, 4, 3)]
+    found = [
+        issue_invoice(n, INSTALLER, PORTAL, 70, p)
+        for n, p in zip((335218, 335217, 335216), months, strict=True)
+    ]
+    found[2] = found[2].pay(D(2024, 4, 20), PaymentMethod.MANUAL)
+    return found
+
+
+def test_invoice_shows_its_line_and_total() -> None:
+    """An invoice's HTML holds its number, line, formatted amounts and due date."""
+    html = portal_invoices()[1]._repr_html_()
+    assert html.startswith("<table")
+    assert "335217" in html
+    assert "€2.55" in html
+    assert "€178.50" in html
+    assert "31/05/2024" in html
+
+
+def test_invoice_list_shows_labelled_states() -> None:
+    """A list of invoices shows each state on the day, labelled."""
+    html = InvoiceList(portal_invoices(), D(2024, 6, 5))._repr_html_()
+    for word in ("INVOICED", "OVERDUE", "PAID", "manual"):
+        assert word in html
+    french = to_html(portal_invoices(), locale="fr_FR", as_of=D(2024, 6, 5))
+    for word in ("FACTURE", "EN RETARD", "PAYÉ", "178,50\xa0€"):
+        assert word in french
+
+
+def test_ledger_review_projection_and_comparison() -> None:
+    """Ledgers, reviews, projections and comparisons show their figures."""
+    ledger = ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), Money("30.00", "GBP"))
+    ledger = ledger.debit(D(2024, 2, 1), Money("2.50", "GBP"), "Paxton <January>")
+    html = ledger._repr_html_()
+    assert "£30.00" in html
+    assert "£27.50" in html  # the running balance
+    assert "Paxton &lt;January&gt;" in html  # escaped
+    review = review_balance(
+        Money("200.00", "GBP"),
+        Money("25.00", "GBP"),
+        as_of=D(2024, 4, 1),
+        term_end=D(2025, 1, 1),
+    )
+    assert "£25.00" in review._repr_html_()
+    assert "01/12/2024" in review._repr_html_()
+    clients = [Client("A", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
+    projection = project_cash_flow(
+        clients, paxton_price=PORTAL, account=INSTALLER, start=D(2024, 1, 1), months=3
+    )
+    assert "€280.00" in projection._repr_html_()
+    assert "Jan 2024" in projection._repr_html_()
+    comparison = compare_strategies(
+        {f.value: rebill(clients, f) for f in BillingFrequency},
+        paxton_price=PORTAL,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=12,
+    )
+    html = comparison._repr_html_()
+    assert "annual" in html
+    assert "€1,396.50" in html
+
+
+def test_other_things_are_refused() -> None:
+    """It refuses what it cannot show."""
+    with pytest.raises(ArgumentTypeError):
+        to_html(Money("1", "EUR"))
