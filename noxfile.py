@@ -40,7 +40,7 @@ _find_pyenv_pythons()
 def tests(session: nox.Session) -> None:
     """Run the test suite against the installed package, with branch coverage."""
     # The extras are installed so that their tests run rather than skip.
-    session.install(".[test,plot,pandas]", "coverage[toml]>=7")
+    session.install(".[test,plot,pandas,dask]", "coverage[toml]>=7")
     session.run(
         "coverage",
         "run",
@@ -74,7 +74,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session
 def doctests(session: nox.Session) -> None:
     """Run every example in the docstrings, the README and the docs."""
-    session.install(".[test,plot,pandas]")
+    session.install(".[test,plot,pandas,dask]")
     session.run(
         "pytest",
         "--doctest-modules",
@@ -110,3 +110,4 @@ def bench(session: nox.Session) -> None:
     """Measure paxbill against raw Decimal, py-moneyed and prices."""
     session.install(".", "py-moneyed", "prices")
     session.run("python", "benchmarks/money.py", *session.posargs)
+    session.run("python", "benchmarks/portfolio.py")

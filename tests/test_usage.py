@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 from paxbill import (
     AppUser,
     ArgumentTypeError,
+    BillingFrequency,
     BillingPeriod,
     InvalidDateRangeError,
     active_users,
+    billing_periods,
+    monthly_active_counts,
     user_days,
 )
 from tests.strategies import app_users, periods
@@ -85,4 +88,21 @@ def test_counted_users_were_active_on_a_day_of_the_period(
     assert active_users(users, period) == len(by_day)
     assert user_days(users, period) == sum(
         u.is_active_on(d) for u in users for d in days
+    )
+
+
+@given(
+    st.lists(app_users(), max_size=30),
+    st.sampled_from(list(BillingFrequency)),
+    st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 1, 1)),
+    st.integers(0, 14),
+)
+def test_the_sweep_counts_as_active_users_does(
+    users: list[AppUser], frequency: BillingFrequency, anchor: dt.date, count: int
+) -> None:
+    """Law: the sweep gives active_users for every period, empty spans included."""
+    users = [*users, AppUser("empty", anchor, anchor)]
+    periods = billing_periods(anchor, frequency, count)
+    assert monthly_active_counts(users, periods) == tuple(
+        active_users(users, p) for p in periods
     )

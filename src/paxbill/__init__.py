@@ -45,6 +45,7 @@ from paxbill.exceptions import (
     InvalidDateRangeError,
     InvalidDiscountError,
     InvalidDocumentError,
+    InvalidPortfolioError,
     InvalidUserCountError,
     InvoiceAlreadyPaidError,
     MissingExtraError,
@@ -70,6 +71,13 @@ from paxbill.money import Money, total
 from paxbill.notebook import InvoiceList, to_html
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
 from paxbill.plots import plot_activity, plot_cash_flow
+from paxbill.portfolio import (
+    Portfolio,
+    PortfolioResult,
+    Site,
+    bill_portfolio,
+    site_review,
+)
 from paxbill.prepayment import PrepaymentQuote, coterm_adjustment, quote_prepayment
 from paxbill.pricing import PerUserPrice
 from paxbill.proration import (
@@ -79,7 +87,13 @@ from paxbill.proration import (
     split_over_periods,
 )
 from paxbill.serialization import from_dict, to_dict
-from paxbill.usage import AppUser, active_users, user_days
+from paxbill.usage import (
+    ActivityIndex,
+    AppUser,
+    active_users,
+    monthly_active_counts,
+    user_days,
+)
 
 __version__ = "0.1.0"
 
@@ -87,6 +101,7 @@ __all__ = [
     "Account",
     "AccountActivity",
     "AccountType",
+    "ActivityIndex",
     "AmountTypeError",
     "AppUser",
     "ArgumentTypeError",
@@ -108,6 +123,7 @@ __all__ = [
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
+    "InvalidPortfolioError",
     "InvalidUserCountError",
     "Invoice",
     "InvoiceAlreadyPaidError",
@@ -125,8 +141,11 @@ __all__ = [
     "PaymentMethodNotAllowedError",
     "PerUserPrice",
     "PeriodsNotContiguousError",
+    "Portfolio",
+    "PortfolioResult",
     "PrepaymentQuote",
     "ProrationMethod",
+    "Site",
     "StrategyComparison",
     "UnknownCurrencyError",
     "UnknownLocaleError",
@@ -135,6 +154,7 @@ __all__ = [
     "active_users",
     "apply_automatic_payments",
     "autopay_date",
+    "bill_portfolio",
     "billing_periods",
     "compare_strategies",
     "coterm_adjustment",
@@ -144,6 +164,7 @@ __all__ = [
     "from_dict",
     "issue_invoice",
     "label",
+    "monthly_active_counts",
     "monthly_charge_dates",
     "period_fraction",
     "plot_activity",
@@ -153,6 +174,7 @@ __all__ = [
     "quote_prepayment",
     "rebill",
     "review_balance",
+    "site_review",
     "split_over_periods",
     "to_dataframe",
     "to_dict",

@@ -20,6 +20,7 @@ import datetime as dt
 import enum
 import math
 from fractions import Fraction
+from functools import cache
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -179,6 +180,12 @@ def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ..
     end = to_date(term_end, what="term_end")
     if end < start:
         raise InvalidDateRangeError(start, end, what="term of the review")
+    return _charge_dates(start, end)
+
+
+@cache
+def _charge_dates(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    # Cached: a portfolio reviews thousands of sites on the same dates.
     first = first_of_month(start)
     if first < start:
         first += relativedelta(months=1)

@@ -24,6 +24,7 @@ issued on 1 January 2025, falls due after it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -40,8 +41,9 @@ from paxbill.exceptions import (
 )
 from paxbill.money import Money, total
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
-from paxbill.prepayment import quote_prepayment, unit_price_of
+from paxbill.prepayment import prepayment_total, unit_price_of
 from paxbill.pricing import PerUserPrice
+from paxbill.usage import AppUser, active_users
 
 __all__ = [
     "CashFlowMonth",
@@ -79,13 +81,27 @@ def _check_price(
     unit_price_of(value)
 
 
+def _to_users(value: int | Iterable[AppUser]) -> int | tuple[AppUser, ...]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return to_user_count(value)
+    if isinstance(value, Iterable):
+        users = tuple(value)
+        for user in users:
+            if not isinstance(user, AppUser):
+                raise ArgumentTypeError(user, "an AppUser", what="each user")
+        return users
+    raise ArgumentTypeError(value, "a number of users or AppUsers", what="users")
+
+
 @attrs.frozen
 class Client:
     """A client site: its app users and how the installer bills it.
 
     Args:
         client_id: the client's identifier.
-        users: its app users, whom Paxton bills the installer for.
+        users: its app users, whom Paxton bills the installer for: a number,
+            the same every month, or AppUsers, counted in each month they
+            are active on at least one day.
         billing: a BillingFrequency (billed in advance for that many months at
             *price*) or a Bundle (its fixed fee).
         price: the price per user per month to the client: a Money, or a
@@ -93,23 +109,43 @@ class Client:
     """
 
     client_id: str = attrs.field(validator=instance_of(str, "a str"))
-    users: int = attrs.field(converter=to_user_count)
+    users: int | tuple[AppUser, ...] = attrs.field(converter=_to_users)
     billing: BillingFrequency | Bundle = attrs.field(validator=_check_billing)
     price: Money | PerUserPrice | None = attrs.field(
         default=None, validator=_check_price
     )
 
+    def users_in(self, month: BillingPeriod) -> int:
+        """How many of the client's users Paxton bills for *month*."""
+        if isinstance(self.users, int):
+            return self.users
+        return active_users(self.users, month)
+
     def billed_in(self, month: BillingPeriod, index: int) -> Money | None:
-        """What the client is billed at the start of *month*, the *index*-th."""
-        if isinstance(self.billing, Bundle):
-            bundle = self.billing
-            if index % bundle.frequency.months:
-                return None
-            return bundle.fee
-        if index % self.billing.months:
-            return None
-        assert self.price is not None  # checked when the client was made
-        return quote_prepayment(self.price, self.users, self.billing, month.start).total
+        """What the client is billed at the start of *month*, the *index*-th.
+
+        A term billed in advance counts the users of its first month.
+        """
+        return billed_for(self.billing, self.price, index, self.users_in(month))
+
+
+def billed_for(
+    billing: BillingFrequency | Bundle,
+    price: Money | PerUserPrice | None,
+    index: int,
+    users: int,
+) -> Money | None:
+    """What a client is billed at the start of the *index*-th month, if anything.
+
+    Nothing unless that month starts one of the client's billing periods;
+    then a bundle's fee, or *users* at *price* for the period's months.
+    """
+    if isinstance(billing, Bundle):
+        return None if index % billing.frequency.months else billing.fee
+    if index % billing.months:
+        return None
+    assert price is not None  # checked when the client was made
+    return prepayment_total(unit_price_of(price), users, billing.months)
 
 
 @attrs.frozen
@@ -222,18 +258,44 @@ def project_cash_flow(
     calendar = billing_periods(
         to_date(start, what="start"), BillingFrequency.MONTHLY, count
     )
-    users = sum(client.users for client in group)
-    # Paxton's invoice for each usage month, by the day it is paid.
-    paid_on = [account.due_date(month.end) for month in calendar]
-    paxton_bill = unit_cost * users
+    money_in = []
+    paxton_bills = []
+    for index, month in enumerate(calendar):
+        counts = [client.users_in(month) for client in group]
+        billed = [
+            billed_for(client.billing, client.price, index, users)
+            for client, users in zip(group, counts, strict=True)
+        ]
+        money_in.append(total([b for b in billed if b is not None], currency))
+        paxton_bills.append(unit_cost * sum(counts))
+    return cash_flow(calendar, money_in, paxton_bills, account, currency)
+
+
+def cash_flow(
+    calendar: Sequence[BillingPeriod],
+    money_in: Sequence[Money],
+    paxton_bills: Sequence[Money],
+    account: Account,
+    currency: str,
+) -> CashFlowProjection:
+    """Lay money in and Paxton's bills out month by month, with the position.
+
+    Each usage month's bill is paid on its invoice's due date (the invoice is
+    issued on the month's end); a bill paid after the last month is left out.
+    """
+    starts = [month.start for month in calendar]
+    paid: list[list[Money]] = [[] for _ in calendar]
+    for month, bill in zip(calendar, paxton_bills, strict=True):
+        due = account.due_date(month.end)
+        index = bisect_right(starts, due) - 1
+        if index >= 0 and due < calendar[index].end:
+            paid[index].append(bill)
     rows = []
     position = Money.zero(currency)
-    for index, month in enumerate(calendar):
-        billed = [client.billed_in(month, index) for client in group]
-        money_in = total([b for b in billed if b is not None], currency)
-        money_out = paxton_bill * sum(1 for day in paid_on if day in month)
-        position = position + money_in - money_out
-        rows.append(CashFlowMonth(month, money_in, money_out, position))
+    for month, received, bills in zip(calendar, money_in, paid, strict=True):
+        out = total(bills, currency)
+        position = position + received - out
+        rows.append(CashFlowMonth(month, received, out, position))
     return CashFlowProjection(tuple(rows), currency)
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
+    "InvalidPortfolioError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
     "MissingExtraError",
@@ -340,3 +341,15 @@ class MissingExtraError(PaxbillError, ImportError):
             f"this needs {package}: install it with "
             f"python3 -m pip install 'paxbill[{extra}]'"
         )
+
+
+class InvalidPortfolioError(PaxbillError, ValueError):
+    """A portfolio that does not hold together, or a bad way to bill it.
+
+    Attributes:
+        reason: what is wrong.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"{reason}: fix the portfolio or the call")

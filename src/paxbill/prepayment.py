@@ -29,7 +29,12 @@ from paxbill.periods import BillingFrequency, BillingPeriod
 from paxbill.pricing import PerUserPrice
 from paxbill.proration import ProrationMethod, prorate
 
-__all__ = ["PrepaymentQuote", "coterm_adjustment", "quote_prepayment"]
+__all__ = [
+    "PrepaymentQuote",
+    "coterm_adjustment",
+    "prepayment_total",
+    "quote_prepayment",
+]
 
 
 def unit_price_of(price: Money | PerUserPrice) -> Money:
@@ -72,7 +77,16 @@ class PrepaymentQuote:
     @property
     def total(self) -> Money:
         """Unit price x users x months, rounded once, half-up."""
-        return (self.unit_price * (self.users * self.months)).round()
+        return prepayment_total(self.unit_price, self.users, self.months)
+
+
+def prepayment_total(unit_price: Money, users: int, months: int) -> Money:
+    """What a term billed in advance costs: unit price x users x months, rounded once.
+
+    >>> prepayment_total(Money("2.50", "GBP"), 1, 12)
+    Money('30.00', 'GBP')
+    """
+    return (unit_price * (users * months)).round()
 
 
 def quote_prepayment(

@@ -129,7 +129,8 @@ def _encode(value: object) -> JSONValue:
     name, derived = _TYPES[type(value)]
     document: dict[str, JSONValue] = {"type": name}
     for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-        document[field.name] = _encode(getattr(value, field.name))
+        if field.init:  # derived state, such as an index, is not written
+            document[field.name] = _encode(getattr(value, field.name))
     for attribute in derived:
         document[attribute] = _encode(getattr(value, attribute))
     return document
@@ -170,7 +171,7 @@ def _decode_object(value: object, expected: tuple[type, ...] | None, path: str) 
         return _decode_money(value, path)
     _, derived = _TYPES[kind]
     hints = _hints(kind)
-    fields = {f.name: f for f in attrs.fields(kind)}
+    fields = {f.name: f for f in attrs.fields(kind) if f.init}
     for key in value:
         if key != "type" and key not in fields and key not in derived:
             raise InvalidDocumentError(_join(path, key), "unknown field")

@@ -14,7 +14,8 @@ counts in a period if active on at least one day of it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -22,7 +23,13 @@ from paxbill._validators import is_date, is_optional_date
 from paxbill.exceptions import ArgumentTypeError, InvalidDateRangeError
 from paxbill.periods import BillingPeriod
 
-__all__ = ["AppUser", "active_users", "user_days"]
+__all__ = [
+    "ActivityIndex",
+    "AppUser",
+    "active_users",
+    "monthly_active_counts",
+    "user_days",
+]
 
 
 def _check_user_id(
@@ -106,3 +113,57 @@ def user_days(users: Iterable[AppUser], period: BillingPeriod) -> int:
     40
     """
     return sum(user.days_active(period) for user in _users(users))
+
+
+def monthly_active_counts(
+    users: Iterable[AppUser], periods: Sequence[BillingPeriod]
+) -> tuple[int, ...]:
+    """Return :func:`active_users` for each of *periods*, by a sweep.
+
+    The activation and deactivation dates are sorted once; each period's
+    count is then the users activated before its end less those deactivated
+    on or before its start. The cost grows with users plus periods, not with
+    their product.
+
+    >>> from paxbill import BillingFrequency, billing_periods
+    >>> months = billing_periods(dt.date(2024, 1, 1), BillingFrequency.MONTHLY, 3)
+    >>> january = AppUser(1, dt.date(2024, 1, 15), dt.date(2024, 2, 1))
+    >>> monthly_active_counts([january, AppUser(2, dt.date(2024, 2, 29))], months)
+    (1, 1, 1)
+    """
+    return ActivityIndex.of(_users(users)).counts(periods)
+
+
+@attrs.frozen
+class ActivityIndex:
+    """Users' activation and deactivation dates, sorted, to count by bisection.
+
+    A period's active users are those activated before its end less those
+    deactivated on or before its start: a user deactivated by then was
+    activated before its end too, so the subtraction is exact. A user
+    deactivated the day it was activated is never active and is left out.
+    """
+
+    starts: tuple[dt.date, ...]
+    ends: tuple[dt.date, ...]
+
+    @classmethod
+    def of(cls, users: Iterable[AppUser]) -> ActivityIndex:
+        """Index users already checked to be AppUsers."""
+        spans = [
+            (u.activated_on, u.deactivated_on)
+            for u in users
+            if u.deactivated_on != u.activated_on
+        ]
+        return cls(
+            tuple(sorted([start for start, _ in spans])),
+            tuple(sorted([end for _, end in spans if end is not None])),
+        )
+
+    def counts(self, periods: Sequence[BillingPeriod]) -> tuple[int, ...]:
+        """The users active on at least one day of each of *periods*."""
+        starts, ends = self.starts, self.ends
+        return tuple(
+            bisect_left(starts, period.end) - bisect_right(ends, period.start)
+            for period in periods
+        )

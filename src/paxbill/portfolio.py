@@ -1,0 +1,385 @@
+"""A distributor's whole portfolio in one call: invoices, reviews, cash flow.
+
+Many client sites, grouped under installer accounts, each with its app users,
+its price to the client and its billing frequency. :func:`bill_portfolio`
+gives, for a year, each account's twelve Paxton invoices, each site's
+prepaid-balance review and each account's cash-flow projection: the same
+objects, and the same figures, as :func:`~paxbill.issue_invoice`,
+:func:`site_review` and :func:`~paxbill.project_cash_flow` give one by one,
+with users counted by a sweep so that the cost grows with users plus months.
+
+Every object pickles, so a portfolio splits across processes
+(:meth:`Portfolio.partition`) and the results join up again
+(:meth:`PortfolioResult.combine`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+import attrs
+
+from paxbill._dates import to_date
+from paxbill._numbers import to_count
+from paxbill._validators import instance_of
+from paxbill.accounts import Account
+from paxbill.balances import BalanceReview, ClientLedger, review_balance
+from paxbill.cashflow import CashFlowProjection, Client, billed_for, cash_flow
+from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError
+from paxbill.invoices import Invoice, issue_invoice
+from paxbill.money import Money, total
+from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.prepayment import prepayment_total, unit_price_of
+from paxbill.pricing import PerUserPrice
+from paxbill.usage import ActivityIndex, AppUser, active_users
+
+__all__ = [
+    "Portfolio",
+    "PortfolioResult",
+    "Site",
+    "bill_portfolio",
+    "site_review",
+]
+
+
+def _to_app_users(value: Iterable[AppUser]) -> tuple[AppUser, ...]:
+    users = tuple(value)
+    for user in users:
+        if not isinstance(user, AppUser):
+            raise ArgumentTypeError(user, "an AppUser", what="each user")
+    return users
+
+
+def _check_price(
+    instance: Site,
+    attribute: attrs.Attribute[Money | PerUserPrice],
+    value: Money | PerUserPrice,
+) -> None:
+    unit_price_of(value)
+
+
+@attrs.frozen
+class Site:
+    """A client site of an installer account, billed in advance.
+
+    Args:
+        site_id: the site's identifier, unique in its portfolio.
+        account_id: the installer account it belongs to.
+        users: its app users, with their activation dates.
+        price: its price per user per month: a Money, or a PerUserPrice.
+        billing: how often it is billed in advance, from January.
+    """
+
+    site_id: str = attrs.field(validator=instance_of(str, "a str"))
+    account_id: str = attrs.field(validator=instance_of(str, "a str"))
+    users: tuple[AppUser, ...] = attrs.field(converter=_to_app_users)
+    price: Money | PerUserPrice = attrs.field(validator=_check_price)
+    billing: BillingFrequency = attrs.field(
+        validator=instance_of(BillingFrequency, "a BillingFrequency")
+    )
+    # The users' activity sorted once, when the site is made, so that every
+    # billing run counts a month with two bisections (see sweep_counts).
+    _activity: ActivityIndex = attrs.field(
+        init=False, repr=False, eq=False, hash=False, alias="_activity"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_activity", ActivityIndex.of(self.users))
+
+    def counts(self, periods: Sequence[BillingPeriod]) -> tuple[int, ...]:
+        """Active users in each of *periods*, as :func:`~paxbill.active_users`."""
+        return self._activity.counts(periods)
+
+    @property
+    def client(self) -> Client:
+        """The site as a cash-flow Client."""
+        return Client(self.site_id, self.users, self.billing, self.price)
+
+
+def _to_accounts(value: Iterable[Account]) -> tuple[Account, ...]:
+    accounts = tuple(value)
+    seen: set[str] = set()
+    for account in accounts:
+        if not isinstance(account, Account):
+            raise ArgumentTypeError(account, "an Account", what="each account")
+        if account.account_id in seen:
+            raise InvalidPortfolioError(f"account {account.account_id!r} appears twice")
+        seen.add(account.account_id)
+    return accounts
+
+
+def _to_sites(value: Iterable[Site]) -> tuple[Site, ...]:
+    sites = tuple(value)
+    seen: set[str] = set()
+    for site in sites:
+        if not isinstance(site, Site):
+            raise ArgumentTypeError(site, "a Site", what="each site")
+        if site.site_id in seen:
+            raise InvalidPortfolioError(f"site {site.site_id!r} appears twice")
+        seen.add(site.site_id)
+    return sites
+
+
+def _check_sites(
+    instance: Portfolio,
+    attribute: attrs.Attribute[tuple[Site, ...]],
+    sites: tuple[Site, ...],
+) -> None:
+    known = {account.account_id for account in instance.accounts}
+    for site in sites:
+        if site.account_id not in known:
+            raise InvalidPortfolioError(
+                f"site {site.site_id!r} belongs to account {site.account_id!r}, "
+                "which is not in the portfolio"
+            )
+
+
+@attrs.frozen
+class Portfolio:
+    """Installer accounts and their client sites.
+
+    Raises:
+        InvalidPortfolioError: an id appears twice, or a site's account is
+            not among the accounts.
+    """
+
+    accounts: tuple[Account, ...] = attrs.field(converter=_to_accounts)
+    sites: tuple[Site, ...] = attrs.field(converter=_to_sites, validator=_check_sites)
+
+    def sites_of(self, account_id: str) -> tuple[Site, ...]:
+        """The sites of one account, in portfolio order."""
+        return tuple(site for site in self.sites if site.account_id == account_id)
+
+    def partition(self, parts: int) -> tuple[Portfolio, ...]:
+        """Split into at most *parts* portfolios, whole accounts in each.
+
+        The accounts are dealt in turn, so the parts are near equal in
+        accounts; each takes its accounts' sites.
+        """
+        count = to_count(parts, what="parts")
+        if count < 1:
+            raise InvalidPortfolioError("a partition needs at least one part")
+        groups = [
+            self.accounts[i::count] for i in range(min(count, len(self.accounts)))
+        ]
+        return tuple(
+            Portfolio(
+                group,
+                [
+                    s
+                    for s in self.sites
+                    if s.account_id in {a.account_id for a in group}
+                ],
+            )
+            for group in groups
+        )
+
+
+@attrs.frozen
+class PortfolioResult:
+    """What :func:`bill_portfolio` computes, looked up by account or site.
+
+    Args:
+        invoices: each account's twelve invoices, as (account id, invoices).
+        reviews: each site's review, as (site id, review).
+        projections: each account's projection, as (account id, projection).
+    """
+
+    invoices: tuple[tuple[str, tuple[Invoice, ...]], ...]
+    reviews: tuple[tuple[str, BalanceReview], ...]
+    projections: tuple[tuple[str, CashFlowProjection], ...]
+
+    @cached_property
+    def _index(
+        self,
+    ) -> tuple[
+        dict[str, tuple[Invoice, ...]],
+        dict[str, BalanceReview],
+        dict[str, CashFlowProjection],
+    ]:
+        return dict(self.invoices), dict(self.reviews), dict(self.projections)
+
+    def invoices_of(self, account_id: str) -> tuple[Invoice, ...]:
+        """The twelve invoices of one account."""
+        return self._index[0][account_id]
+
+    def review_of(self, site_id: str) -> BalanceReview:
+        """The prepaid-balance review of one site."""
+        return self._index[1][site_id]
+
+    def projection_of(self, account_id: str) -> CashFlowProjection:
+        """The cash-flow projection of one account."""
+        return self._index[2][account_id]
+
+    @classmethod
+    def combine(cls, results: Iterable[PortfolioResult]) -> PortfolioResult:
+        """Join the results of a partitioned portfolio."""
+        parts = list(results)
+        return cls(
+            tuple(item for part in parts for item in part.invoices),
+            tuple(item for part in parts for item in part.reviews),
+            tuple(item for part in parts for item in part.projections),
+        )
+
+
+def _term_end(
+    review_on: dt.date, months: Sequence[BillingPeriod], frequency: BillingFrequency
+) -> dt.date:
+    index = next(i for i, m in enumerate(months) if review_on in m)
+    last = min((index // frequency.months + 1) * frequency.months, len(months)) - 1
+    return months[last].end
+
+
+def _paxton(price: Money | PerUserPrice) -> PerUserPrice:
+    """Paxton's price as a PerUserPrice, whose rounded net every figure uses."""
+    if isinstance(price, PerUserPrice):
+        return price
+    if isinstance(price, Money):
+        return PerUserPrice(price)
+    raise ArgumentTypeError(price, "a PerUserPrice or a Money", what="paxton_price")
+
+
+def _year(year: int) -> tuple[BillingPeriod, ...]:
+    return billing_periods(
+        dt.date(to_count(year, what="year"), 1, 1), BillingFrequency.MONTHLY, 12
+    )
+
+
+def _check_review_day(review_on: object, months: Sequence[BillingPeriod]) -> dt.date:
+    day = to_date(review_on, what="review_on")
+    if not months[0].start <= day < months[-1].end:
+        raise InvalidPortfolioError(f"review_on {day} is not in the year billed")
+    return day
+
+
+def site_review(
+    site: Site,
+    *,
+    year: int,
+    paxton_price: Money | PerUserPrice,
+    review_on: dt.date,
+) -> BalanceReview:
+    """Review one site's prepaid balance on *review_on*, the plain way.
+
+    The site's ledger is credited, at the start of each of its terms from
+    January, with what it is billed for the users of the term's first month;
+    it is debited, when each month's Paxton invoice is issued (the 1st of the
+    next month), with the net price times that month's users. The review
+    takes the balance at the start of *review_on*, the month's charge for
+    the users of *review_on*'s month, and the end of the term it falls in.
+
+    This builds a :class:`~paxbill.ClientLedger` and counts users month by
+    month: it is the reference that :func:`bill_portfolio` matches.
+    """
+    months = _year(year)
+    day = _check_review_day(review_on, months)
+    unit_cost = _paxton(paxton_price).net
+    ledger = ClientLedger(site.site_id, unit_cost.currency)
+    for index, month in enumerate(months):
+        users = active_users(site.users, month)
+        billed = billed_for(site.billing, site.price, index, users)
+        if billed is not None:
+            ledger = ledger.credit(month.start, billed, "prepayment")
+        ledger = ledger.debit(month.end, unit_cost * users, "Paxton")
+    month_now = next(m for m in months if day in m)
+    return ledger.review(
+        unit_cost * active_users(site.users, month_now),
+        as_of=day,
+        term_end=_term_end(day, months, site.billing),
+    )
+
+
+def bill_portfolio(
+    portfolio: Portfolio,
+    *,
+    year: int,
+    paxton_price: Money | PerUserPrice,
+    review_on: dt.date,
+) -> PortfolioResult:
+    """Bill a whole portfolio for *year* in one call.
+
+    Returns each account's twelve invoices (usage months January to
+    December, numbered ``ACCOUNT-YYYY-MM``), each site's review on
+    *review_on* (as :func:`site_review`), and each account's projection
+    over the twelve months (as :func:`~paxbill.project_cash_flow` of its
+    sites' clients).
+
+    Raises:
+        InvalidPortfolioError: *review_on* is not in *year*.
+    """
+    if not isinstance(portfolio, Portfolio):
+        raise ArgumentTypeError(portfolio, "a Portfolio", what="portfolio")
+    months = _year(year)
+    day = _check_review_day(review_on, months)
+    price = _paxton(paxton_price)
+    unit_cost = price.net
+    currency = unit_cost.currency
+    now = next(i for i, m in enumerate(months) if day in m)
+    by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
+    for site in portfolio.sites:
+        by_account[site.account_id].append(site)
+    # Facts of the calendar, the same for every site: worked out once.
+    billed_before = sum(1 for m in months if m.start < day)
+    debited_before = sum(1 for m in months if m.end < day)
+    term_ends = {f: _term_end(day, months, f) for f in BillingFrequency}
+    invoices, reviews, projections = [], [], []
+    for account in portfolio.accounts:
+        account_counts = [0] * 12
+        money_in: list[list[Money]] = [[] for _ in range(12)]
+        for site in by_account[account.account_id]:
+            counts = site.counts(months)
+            account_counts = [
+                a + b for a, b in zip(account_counts, counts, strict=True)
+            ]
+            unit, term = unit_price_of(site.price), site.billing.months
+            credits = Money.zero(currency)
+            # Only the months that start a term bill anything (as billed_for).
+            for index in range(0, 12, term):
+                billed = prepayment_total(unit, counts[index], term)
+                money_in[index].append(billed)
+                if index < billed_before:
+                    credits = credits + billed
+            balance = credits - unit_cost * sum(counts[:debited_before])
+            reviews.append(
+                (
+                    site.site_id,
+                    review_balance(
+                        balance,
+                        unit_cost * counts[now],
+                        as_of=day,
+                        term_end=term_ends[site.billing],
+                    ),
+                )
+            )
+        invoices.append(
+            (
+                account.account_id,
+                tuple(
+                    issue_invoice(
+                        f"{account.account_id}-{year}-{n:02d}",
+                        account,
+                        price,
+                        users,
+                        month,
+                    )
+                    for n, (month, users) in enumerate(
+                        zip(months, account_counts, strict=True), start=1
+                    )
+                ),
+            )
+        )
+        projections.append(
+            (
+                account.account_id,
+                cash_flow(
+                    months,
+                    [total(bills, currency) for bills in money_in],
+                    [unit_cost * users for users in account_counts],
+                    account,
+                    currency,
+                ),
+            )
+        )
+    return PortfolioResult(tuple(invoices), tuple(reviews), tuple(projections))

@@ -1,0 +1,237 @@
+"""Tests for paxbill.portfolio: a whole portfolio in one call, in processes too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    Account,
+    AccountType,
+    AppUser,
+    ArgumentTypeError,
+    BillingFrequency,
+    BillingPeriod,
+    InvalidPortfolioError,
+    Money,
+    PerUserPrice,
+    Portfolio,
+    PortfolioResult,
+    Site,
+    bill_portfolio,
+    issue_invoice,
+    project_cash_flow,
+    site_review,
+)
+
+D = dt.date
+PAXTON = PerUserPrice(Money("3.00", "EUR"), 15)
+REVIEW_ON = D(2024, 6, 1)
+
+
+@st.composite
+def portfolios(draw: st.DrawFn) -> Portfolio:
+    """A small random portfolio: accounts of both types, sites of each billing."""
+    accounts = [
+        Account(f"A{i}", draw(st.sampled_from(list(AccountType))))
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    sites = []
+    for j in range(draw(st.integers(0, 5))):
+        users = []
+        for k in range(draw(st.integers(0, 12))):
+            on = D(2023, 6, 1) + dt.timedelta(draw(st.integers(0, 700)))
+            length = draw(st.none() | st.integers(0, 300))
+            users.append(
+                AppUser(k, on, None if length is None else on + dt.timedelta(length))
+            )
+        sites.append(
+            Site(
+                f"S{j}",
+                draw(st.sampled_from(accounts)).account_id,
+                users,
+                Money.from_minor_units(draw(st.integers(0, 900)), "EUR"),
+                draw(st.sampled_from(list(BillingFrequency))),
+            )
+        )
+    return Portfolio(accounts, sites)
+
+
+def reference(portfolio: Portfolio, review_on: dt.date) -> PortfolioResult:
+    """The same figures, one account and one site at a time, the plain way."""
+    invoices, reviews, projections = [], [], []
+    for account in portfolio.accounts:
+        sites = portfolio.sites_of(account.account_id)
+        users = [u for s in sites for u in s.users]
+        invoices.append(
+            (
+                account.account_id,
+                tuple(
+                    issue_invoice(
+                        f"{account.account_id}-2024-{m:02d}",
+                        account,
+                        PAXTON,
+                        users,
+                        BillingPeriod.month(2024, m),
+                    )
+                    for m in range(1, 13)
+                ),
+            )
+        )
+        projections.append(
+            (
+                account.account_id,
+                project_cash_flow(
+                    [s.client for s in sites],
+                    paxton_price=PAXTON,
+                    account=account,
+                    start=D(2024, 1, 1),
+                    months=12,
+                ),
+            )
+        )
+        for site in sites:
+            reviews.append(
+                (
+                    site.site_id,
+                    site_review(
+                        site, year=2024, paxton_price=PAXTON, review_on=review_on
+                    ),
+                )
+            )
+    site_order = {s.site_id: n for n, s in enumerate(portfolio.sites)}
+    account_order = {a.account_id: n for n, a in enumerate(portfolio.accounts)}
+    reviews.sort(
+        key=lambda item: (
+            account_order[portfolio.sites[site_order[item[0]]].account_id],
+            site_order[item[0]],
+        )
+    )
+    return PortfolioResult(tuple(invoices), tuple(reviews), tuple(projections))
+
+
+@given(portfolios(), st.dates(min_value=D(2024, 1, 1), max_value=D(2024, 12, 31)))
+def test_one_call_gives_the_single_account_figures(
+    portfolio: Portfolio, review_on: dt.date
+) -> None:
+    """Law: bill_portfolio equals issue_invoice, site_review and project_cash_flow."""
+    result = bill_portfolio(
+        portfolio, year=2024, paxton_price=PAXTON, review_on=review_on
+    )
+    assert result == reference(portfolio, review_on)
+
+
+def test_the_note_figures_for_one_account() -> None:
+    """70 users all year at the portal's price: twelve invoices of EUR 178.50."""
+    account = Account("INST-1", AccountType.APPROVED_INSTALLER)
+    users = [AppUser(n, D(2023, 1, 1)) for n in range(70)]
+    site = Site("ACME", "INST-1", users, Money("4.00", "EUR"), BillingFrequency.ANNUAL)
+    result = bill_portfolio(
+        Portfolio([account], [site]),
+        year=2024,
+        paxton_price=PAXTON,
+        review_on=REVIEW_ON,
+    )
+    invoices = result.invoices_of("INST-1")
+    assert [i.total for i in invoices] == [Money("178.50", "EUR")] * 12
+    assert invoices[0].number == "INST-1-2024-01"
+    review = result.review_of("ACME")
+    # Billed 70 x 4.00 x 12 = 3360.00 on 1 January; debited 178.50 on the 1st
+    # of February to May: 3360.00 - 4 x 178.50 = 2646.00; 7 charges remain.
+    assert review.balance == Money("2646.00", "EUR")
+    assert review.months_remaining == 7
+    assert review.sufficient
+    assert result.projection_of("INST-1").total_in == Money("3360.00", "EUR")
+
+
+def worker(part: Portfolio) -> PortfolioResult:
+    """Bill one part in a worker process."""
+    return bill_portfolio(part, year=2024, paxton_price=PAXTON, review_on=REVIEW_ON)
+
+
+def sample(sites: int = 12) -> Portfolio:
+    """A fixed portfolio of four accounts."""
+    accounts = [Account(f"A{i}", list(AccountType)[i % 2]) for i in range(4)]
+    return Portfolio(
+        accounts,
+        [
+            Site(
+                f"S{j}",
+                f"A{j % 4}",
+                [
+                    AppUser(k, D(2023, 11, 1) + dt.timedelta(days=17 * k + j))
+                    for k in range(20)
+                ],
+                Money("4.00", "EUR"),
+                list(BillingFrequency)[j % 3],
+            )
+            for j in range(sites)
+        ],
+    )
+
+
+def test_split_across_processes_gives_the_same_figures() -> None:
+    """A portfolio split over a process pool gives the figures of one call."""
+    portfolio = sample()
+    whole = worker(portfolio)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parts = list(pool.map(worker, portfolio.partition(3)))
+    combined = PortfolioResult.combine(parts)
+    assert dict(combined.invoices) == dict(whole.invoices)
+    assert dict(combined.reviews) == dict(whole.reviews)
+    assert dict(combined.projections) == dict(whole.projections)
+
+
+def test_dask_local_scheduler() -> None:
+    """The same split runs unchanged on Dask's local scheduler."""
+    dask = pytest.importorskip("dask")
+    portfolio = sample()
+    tasks = [
+        dask.delayed(bill_portfolio)(
+            part, year=2024, paxton_price=PAXTON, review_on=REVIEW_ON
+        )
+        for part in portfolio.partition(2)
+    ]
+    combined = PortfolioResult.combine(dask.compute(*tasks, scheduler="threads"))
+    assert dict(combined.reviews) == dict(worker(portfolio).reviews)
+
+
+def test_everything_pickles() -> None:
+    """Portfolios and results survive pickling, index included."""
+    portfolio = sample()
+    again = pickle.loads(pickle.dumps(portfolio))
+    assert again == portfolio
+    assert again.sites[0].counts([BillingPeriod.month(2024, 1)]) == portfolio.sites[
+        0
+    ].counts([BillingPeriod.month(2024, 1)])
+    result = worker(portfolio)
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_bad_portfolios() -> None:
+    """It refuses unknown accounts, repeated ids, and a review outside the year."""
+    account = Account("A", AccountType.APPROVED_INSTALLER)
+    site = Site("S", "B", [], Money("4", "EUR"), BillingFrequency.MONTHLY)
+    with pytest.raises(InvalidPortfolioError):
+        Portfolio([account], [site])
+    with pytest.raises(InvalidPortfolioError):
+        Portfolio([account, account], [])
+    good = Site("S", "A", [], Money("4", "EUR"), BillingFrequency.MONTHLY)
+    with pytest.raises(InvalidPortfolioError):
+        Portfolio([account], [good, good])
+    with pytest.raises(InvalidPortfolioError):
+        bill_portfolio(
+            Portfolio([account], [good]),
+            year=2024,
+            paxton_price=PAXTON,
+            review_on=D(2025, 1, 1),
+        )
+    with pytest.raises(ArgumentTypeError):
+        Site("S", "A", ["user"], Money("4", "EUR"), BillingFrequency.MONTHLY)  # type: ignore[list-item]
+    with pytest.raises(InvalidPortfolioError):
+        sample().partition(0)
