@@ -23,11 +23,15 @@ from paxbill import (
     InvalidDocumentError,
     Invoice,
     InvoiceLine,
+    InvoiceList,
     Money,
     Payment,
     PaymentMethod,
     PerUserPrice,
+    Portfolio,
+    Site,
     account_activity,
+    bill_portfolio,
     compare_strategies,
     issue_invoice,
     project_cash_flow,
@@ -101,6 +105,13 @@ clients = st.one_of(
     st.builds(
         Client,
         ids,
+        st.lists(app_users(), max_size=3),
+        st.sampled_from(list(BillingFrequency)),
+        eur,
+    ),
+    st.builds(
+        Client,
+        ids,
         st.integers(0, 300),
         st.sampled_from(list(BillingFrequency)),
         st.one_of(eur, prices),
@@ -121,7 +132,38 @@ def _projection(
     )
 
 
+@st.composite
+def portfolios(draw: st.DrawFn) -> Portfolio:
+    """A small portfolio of one or two accounts."""
+    found = draw(
+        st.lists(accounts, min_size=1, max_size=2, unique_by=lambda a: a.account_id)
+    )
+    sites = [
+        Site(
+            f"S{n}",
+            draw(st.sampled_from(found)).account_id,
+            draw(st.lists(app_users(), max_size=3)),
+            draw(st.one_of(eur, prices)),
+            draw(st.sampled_from(list(BillingFrequency))),
+        )
+        for n in range(draw(st.integers(0, 3)))
+    ]
+    return Portfolio(found, sites)
+
+
 VALUE_OBJECTS = st.one_of(
+    portfolios(),
+    st.builds(
+        lambda p, day: bill_portfolio(
+            p,
+            year=2024,
+            paxton_price=PerUserPrice(Money("3", "EUR"), 15),
+            review_on=day,
+        ),
+        portfolios(),
+        st.dates(min_value=D(2024, 1, 1), max_value=D(2024, 12, 31)),
+    ),
+    st.builds(InvoiceList, st.lists(invoices(), max_size=3), dates),
     money(),
     discounts,
     prices,

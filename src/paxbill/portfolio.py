@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from typing import TypeVar
 
 import attrs
 
@@ -98,28 +99,29 @@ class Site:
         return Client(self.site_id, self.users, self.billing, self.price)
 
 
-def _to_accounts(value: Iterable[Account]) -> tuple[Account, ...]:
-    accounts = tuple(value)
+T = TypeVar("T", Account, Site)
+
+
+def _unique(value: Iterable[T], kind: type[T], name: str) -> tuple[T, ...]:
+    """The items as a tuple, each a *kind*, no identifier twice."""
+    items = tuple(value)
     seen: set[str] = set()
-    for account in accounts:
-        if not isinstance(account, Account):
-            raise ArgumentTypeError(account, "an Account", what="each account")
-        if account.account_id in seen:
-            raise InvalidPortfolioError(f"account {account.account_id!r} appears twice")
-        seen.add(account.account_id)
-    return accounts
+    for item in items:
+        if not isinstance(item, kind):
+            raise ArgumentTypeError(item, f"a {kind.__name__}", what=f"each {name}")
+        key = item.account_id if isinstance(item, Account) else item.site_id
+        if key in seen:
+            raise InvalidPortfolioError(f"{name} {key!r} appears twice")
+        seen.add(key)
+    return items
+
+
+def _to_accounts(value: Iterable[Account]) -> tuple[Account, ...]:
+    return _unique(value, Account, "account")
 
 
 def _to_sites(value: Iterable[Site]) -> tuple[Site, ...]:
-    sites = tuple(value)
-    seen: set[str] = set()
-    for site in sites:
-        if not isinstance(site, Site):
-            raise ArgumentTypeError(site, "a Site", what="each site")
-        if site.site_id in seen:
-            raise InvalidPortfolioError(f"site {site.site_id!r} appears twice")
-        seen.add(site.site_id)
-    return sites
+    return _unique(value, Site, "site")
 
 
 def _check_sites(

@@ -46,7 +46,9 @@ from paxbill.discount import Discount
 from paxbill.exceptions import ArgumentTypeError, InvalidDocumentError, PaxbillError
 from paxbill.invoices import Invoice, InvoiceLine, Payment
 from paxbill.money import Money
+from paxbill.notebook import InvoiceList
 from paxbill.periods import BillingPeriod
+from paxbill.portfolio import Portfolio, PortfolioResult, Site
 from paxbill.prepayment import PrepaymentQuote
 from paxbill.pricing import PerUserPrice
 from paxbill.usage import AppUser
@@ -86,6 +88,10 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
         ("total_in", "total_out", "lowest_position", "months_in_red"),
     ),
     StrategyComparison: ("strategy_comparison", ()),
+    Site: ("site", ()),
+    Portfolio: ("portfolio", ()),
+    PortfolioResult: ("portfolio_result", ()),
+    InvoiceList: ("invoice_list", ()),
 }
 _BY_NAME = {name: kind for kind, (name, _) in _TYPES.items()}
 
