@@ -24,7 +24,7 @@ def test_every_error_is_exported_and_builtin(error: type[Exception]) -> None:
     assert error.__name__ in exceptions.__all__
     assert issubclass(error, paxbill.PaxbillError)
     if error is not paxbill.PaxbillError:
-        assert issubclass(error, ValueError | TypeError | ImportError)
+        assert issubclass(error, ValueError | TypeError | ImportError | KeyError)
 
 
 def test_public_api_is_sorted_and_complete() -> None:

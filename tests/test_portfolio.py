@@ -23,6 +23,7 @@ from paxbill import (
     Portfolio,
     PortfolioResult,
     Site,
+    UnknownIdError,
     bill_portfolio,
     issue_invoice,
     project_cash_flow,
@@ -235,3 +236,8 @@ def test_bad_portfolios() -> None:
         Site("S", "A", ["user"], Money("4", "EUR"), BillingFrequency.MONTHLY)  # type: ignore[list-item]
     with pytest.raises(InvalidPortfolioError):
         sample().partition(0)
+    result = worker(sample())
+    with pytest.raises(UnknownIdError) as raised:
+        result.review_of("NOPE")
+    assert isinstance(raised.value, KeyError)
+    assert "NOPE" in str(raised.value)

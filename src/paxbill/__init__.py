@@ -55,6 +55,7 @@ from paxbill.exceptions import (
     PaymentMethodNotAllowedError,
     PeriodsNotContiguousError,
     UnknownCurrencyError,
+    UnknownIdError,
     UnknownLocaleError,
 )
 from paxbill.formatting import format_money
@@ -148,6 +149,7 @@ __all__ = [
     "Site",
     "StrategyComparison",
     "UnknownCurrencyError",
+    "UnknownIdError",
     "UnknownLocaleError",
     "__version__",
     "account_activity",

@@ -37,6 +37,7 @@ __all__ = [
     "PaymentMethodNotAllowedError",
     "PeriodsNotContiguousError",
     "UnknownCurrencyError",
+    "UnknownIdError",
     "UnknownLocaleError",
 ]
 
@@ -353,3 +354,20 @@ class InvalidPortfolioError(PaxbillError, ValueError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"{reason}: fix the portfolio or the call")
+
+
+class UnknownIdError(PaxbillError, KeyError):
+    """An account or site identifier that is not among the results.
+
+    Attributes:
+        key: the identifier looked up.
+    """
+
+    def __init__(self, key: Any, kind: str) -> None:
+        self.key = key
+        super().__init__(
+            f"no {kind} {key!r} here: look up an id of the portfolio billed"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -28,7 +28,7 @@ from paxbill._validators import instance_of
 from paxbill.accounts import Account
 from paxbill.balances import BalanceReview, ClientLedger, review_balance
 from paxbill.cashflow import CashFlowProjection, Client, billed_for, cash_flow
-from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError
+from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
 from paxbill.invoices import Invoice, issue_invoice
 from paxbill.money import Money, total
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
@@ -166,16 +166,12 @@ class Portfolio:
         groups = [
             self.accounts[i::count] for i in range(min(count, len(self.accounts)))
         ]
+        parts_of = {a.account_id: n for n, group in enumerate(groups) for a in group}
+        sites: list[list[Site]] = [[] for _ in groups]
+        for site in self.sites:
+            sites[parts_of[site.account_id]].append(site)
         return tuple(
-            Portfolio(
-                group,
-                [
-                    s
-                    for s in self.sites
-                    if s.account_id in {a.account_id for a in group}
-                ],
-            )
-            for group in groups
+            Portfolio(group, part) for group, part in zip(groups, sites, strict=True)
         )
 
 
@@ -205,15 +201,15 @@ class PortfolioResult:
 
     def invoices_of(self, account_id: str) -> tuple[Invoice, ...]:
         """The twelve invoices of one account."""
-        return self._index[0][account_id]
+        return _look_up(self._index[0], account_id, "account")
 
     def review_of(self, site_id: str) -> BalanceReview:
         """The prepaid-balance review of one site."""
-        return self._index[1][site_id]
+        return _look_up(self._index[1], site_id, "site")
 
     def projection_of(self, account_id: str) -> CashFlowProjection:
         """The cash-flow projection of one account."""
-        return self._index[2][account_id]
+        return _look_up(self._index[2], account_id, "account")
 
     @classmethod
     def combine(cls, results: Iterable[PortfolioResult]) -> PortfolioResult:
@@ -224,6 +220,16 @@ class PortfolioResult:
             tuple(item for part in parts for item in part.reviews),
             tuple(item for part in parts for item in part.projections),
         )
+
+
+V = TypeVar("V")
+
+
+def _look_up(index: dict[str, V], key: str, name: str) -> V:
+    try:
+        return index[key]
+    except KeyError:
+        raise UnknownIdError(key, name) from None
 
 
 def _term_end(
@@ -310,6 +316,20 @@ def bill_portfolio(
 
     Raises:
         InvalidPortfolioError: *review_on* is not in *year*.
+
+    >>> from paxbill import AccountType, AppUser, BillingFrequency
+    >>> site = Site(
+    ...     "ACME", "INST-1", [AppUser(n, dt.date(2023, 1, 1)) for n in range(70)],
+    ...     Money("4.00", "EUR"), BillingFrequency.ANNUAL,
+    ... )
+    >>> installer = Account("INST-1", AccountType.APPROVED_INSTALLER)
+    >>> portfolio = Portfolio([installer], [site])
+    >>> result = bill_portfolio(
+    ...     portfolio, year=2024, paxton_price=PerUserPrice(Money("3.00", "EUR"), 15),
+    ...     review_on=dt.date(2024, 6, 1),
+    ... )
+    >>> result.invoices_of("INST-1")[0].total, result.review_of("ACME").balance
+    (Money('178.50', 'EUR'), Money('2646.00', 'EUR'))
     """
     if not isinstance(portfolio, Portfolio):
         raise ArgumentTypeError(portfolio, "a Portfolio", what="portfolio")
