@@ -174,3 +174,17 @@ def test_empty_projection() -> None:
     assert projection.months == ()
     assert projection.lowest_position == eur("0")
     assert projection.total_in == eur("0")
+
+
+def test_paxton_price_as_money_is_rounded_like_the_portal() -> None:
+    """A Paxton price given as Money is a list price: its net is rounded first."""
+    clients = [Client("A", 10, BillingFrequency.MONTHLY, eur("4.00"))]
+    as_money = project_cash_flow(
+        clients,
+        paxton_price=eur("2.545"),
+        account=MANAGER,
+        start=D(2024, 1, 1),
+        months=3,
+    )
+    # 10 users x 2.55 (2.545 rounded half-up), paid on 1 February and 1 March.
+    assert as_money.total_out == eur("51.00")

@@ -80,7 +80,7 @@ from paxbill.portfolio import (
     site_review,
 )
 from paxbill.prepayment import PrepaymentQuote, coterm_adjustment, quote_prepayment
-from paxbill.pricing import PerUserPrice
+from paxbill.pricing import PerUserPrice, paxton_price_of
 from paxbill.proration import (
     ProrationMethod,
     period_fraction,
@@ -168,6 +168,7 @@ __all__ = [
     "label",
     "monthly_active_counts",
     "monthly_charge_dates",
+    "paxton_price_of",
     "period_fraction",
     "plot_activity",
     "plot_cash_flow",

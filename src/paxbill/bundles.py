@@ -27,8 +27,7 @@ from paxbill.exceptions import (
 )
 from paxbill.money import Money
 from paxbill.periods import BillingFrequency
-from paxbill.prepayment import unit_price_of
-from paxbill.pricing import PerUserPrice
+from paxbill.pricing import PerUserPrice, paxton_price_of
 
 __all__ = ["Bundle"]
 
@@ -51,7 +50,7 @@ def _check_app_price(
     attribute: attrs.Attribute[Money | PerUserPrice],
     value: Money | PerUserPrice,
 ) -> None:
-    unit_price_of(value)
+    paxton_price_of(value)
 
 
 def _check_fee(
@@ -79,8 +78,8 @@ class Bundle:
         fee: what the client pays each period.
         frequency: ``MONTHLY`` or ``ANNUAL``, the period of the fee.
         users: the app users the fee covers.
-        app_price: the installer's cost per user per month: a Money, or a
-            PerUserPrice whose net is used (what Paxton bills).
+        app_price: Paxton's price per user per month: a PerUserPrice, or a
+            Money taken as a list price; its net, rounded, is the cost.
         other_costs: what the other services cost the installer each period.
     """
 
@@ -93,7 +92,7 @@ class Bundle:
     @property
     def unit_cost(self) -> Money:
         """The installer's cost per app user per month."""
-        return unit_price_of(self.app_price)
+        return paxton_price_of(self.app_price).net
 
     def app_cost_for(self, users: int) -> Money:
         """What the app costs for *users* over one period of the fee."""

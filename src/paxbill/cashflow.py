@@ -42,7 +42,7 @@ from paxbill.exceptions import (
 from paxbill.money import Money, total
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
 from paxbill.prepayment import prepayment_total, unit_price_of
-from paxbill.pricing import PerUserPrice
+from paxbill.pricing import PerUserPrice, paxton_price_of
 from paxbill.usage import AppUser, active_users
 
 __all__ = [
@@ -250,7 +250,7 @@ def project_cash_flow(
             raise ArgumentTypeError(client, "a Client", what="each client")
     if not isinstance(account, Account):
         raise ArgumentTypeError(account, "an Account", what="account")
-    unit_cost = unit_price_of(paxton_price)
+    unit_cost = paxton_price_of(paxton_price).net
     currency = _currency_of(group, unit_cost)
     count = to_count(months, what="months")
     if count < 0:

@@ -33,7 +33,7 @@ from paxbill.invoices import Invoice, issue_invoice
 from paxbill.money import Money, total
 from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
 from paxbill.prepayment import prepayment_total, unit_price_of
-from paxbill.pricing import PerUserPrice
+from paxbill.pricing import PerUserPrice, paxton_price_of
 from paxbill.usage import ActivityIndex, AppUser, active_users
 
 __all__ = [
@@ -240,15 +240,6 @@ def _term_end(
     return months[last].end
 
 
-def _paxton(price: Money | PerUserPrice) -> PerUserPrice:
-    """Paxton's price as a PerUserPrice, whose rounded net every figure uses."""
-    if isinstance(price, PerUserPrice):
-        return price
-    if isinstance(price, Money):
-        return PerUserPrice(price)
-    raise ArgumentTypeError(price, "a PerUserPrice or a Money", what="paxton_price")
-
-
 def _year(year: int) -> tuple[BillingPeriod, ...]:
     return billing_periods(
         dt.date(to_count(year, what="year"), 1, 1), BillingFrequency.MONTHLY, 12
@@ -283,7 +274,7 @@ def site_review(
     """
     months = _year(year)
     day = _check_review_day(review_on, months)
-    unit_cost = _paxton(paxton_price).net
+    unit_cost = paxton_price_of(paxton_price).net
     ledger = ClientLedger(site.site_id, unit_cost.currency)
     for index, month in enumerate(months):
         users = active_users(site.users, month)
@@ -335,7 +326,7 @@ def bill_portfolio(
         raise ArgumentTypeError(portfolio, "a Portfolio", what="portfolio")
     months = _year(year)
     day = _check_review_day(review_on, months)
-    price = _paxton(paxton_price)
+    price = paxton_price_of(paxton_price)
     unit_cost = price.net
     currency = unit_cost.currency
     now = next(i for i, m in enumerate(months) if day in m)

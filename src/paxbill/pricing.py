@@ -18,7 +18,7 @@ from paxbill.exceptions import (
 )
 from paxbill.money import Money
 
-__all__ = ["PerUserPrice"]
+__all__ = ["PerUserPrice", "paxton_price_of"]
 
 
 def _check_list_price(
@@ -82,3 +82,22 @@ class PerUserPrice:
         Money('177.80', 'EUR')
         """
         return self.net * to_user_count(users)
+
+
+def paxton_price_of(price: Money | PerUserPrice) -> PerUserPrice:
+    """Return Paxton's price as a PerUserPrice; a Money is a list price, no discount.
+
+    Every figure of what Paxton bills uses its net, rounded as the portal
+    shows it, whichever way the price was given.
+
+    Raises:
+        ArgumentTypeError: *price* is neither.
+
+    >>> paxton_price_of(Money("2.545", "EUR")).net
+    Money('2.55', 'EUR')
+    """
+    if isinstance(price, PerUserPrice):
+        return price
+    if isinstance(price, Money):
+        return PerUserPrice(price)
+    raise ArgumentTypeError(price, "a PerUserPrice or a Money", what="Paxton's price")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from paxbill._currency import currency_code
 from paxbill.accounts import Account, AccountType, PaymentMethod
 from paxbill.cashflow import Client
 from paxbill.cli._common import BadInput
@@ -153,7 +154,7 @@ def _invoice_row(
         else account_type is AccountType.SYSTEM_MANAGER
     )
     account = Account(field("account_id", str), account_type, autopay)
-    currency = field("currency", lambda text: Money(0, text).currency)
+    currency = field("currency", currency_code)
     period = BillingPeriod(field("period_start", _date), field("period_end", _date))
     line = InvoiceLine(
         APP_USERS,
@@ -170,7 +171,7 @@ def _invoice_row(
 def _client_row(
     row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
 ) -> Client:
-    currency = field("currency", lambda text: Money(0, text).currency)
+    currency = field("currency", currency_code)
     return Client(
         field("client_id", str),
         field("users", _whole),
