@@ -46,6 +46,13 @@ def to_dataframe(
     Raises:
         MissingExtraError: pandas is not installed.
         ArgumentTypeError: *value* is none of those.
+
+    >>> from paxbill import ClientLedger, Money
+    >>> ledger = ClientLedger("ACME", "GBP")
+    >>> ledger = ledger.credit(dt.date(2024, 1, 1), Money("30", "GBP"))
+    >>> ledger = ledger.debit(dt.date(2024, 2, 1), Money("2.50", "GBP"))
+    >>> list(to_dataframe(ledger)["balance"])
+    [Decimal('30'), Decimal('27.50')]
     """
     if isinstance(value, ClientLedger):
         rows: list[dict[str, Any]] = []

@@ -72,6 +72,18 @@ def plot_cash_flow(
 
     Raises:
         MissingExtraError: matplotlib is not installed.
+
+    >>> import datetime as dt
+    >>> from paxbill import Account, AccountType, BillingFrequency, Client
+    >>> from paxbill import project_cash_flow
+    >>> projection = project_cash_flow(
+    ...     [Client("ACME", 70, BillingFrequency.ANNUAL, Money("4.00", "EUR"))],
+    ...     paxton_price=Money("2.55", "EUR"),
+    ...     account=Account("INST-1", AccountType.APPROVED_INSTALLER),
+    ...     start=dt.date(2024, 1, 1), months=12,
+    ... )
+    >>> len(plot_cash_flow(projection).axes[0].get_lines())  # the position and zero
+    2
     """
     if isinstance(value, CashFlowProjection):
         lines = [(text("html.projection", locale), value)]

@@ -271,6 +271,18 @@ def site_review(
 
     This builds a :class:`~paxbill.ClientLedger` and counts users month by
     month: it is the reference that :func:`bill_portfolio` matches.
+
+    >>> from paxbill import AppUser, BillingFrequency
+    >>> site = Site(
+    ...     "ACME", "INST-1", [AppUser(n, dt.date(2023, 1, 1)) for n in range(70)],
+    ...     Money("4.00", "EUR"), BillingFrequency.ANNUAL,
+    ... )
+    >>> review = site_review(
+    ...     site, year=2024, paxton_price=Money("2.55", "EUR"),
+    ...     review_on=dt.date(2024, 6, 1),
+    ... )
+    >>> review.balance, review.months_remaining, review.sufficient
+    (Money('2646.00', 'EUR'), 7, True)
     """
     months = _year(year)
     day = _check_review_day(review_on, months)
