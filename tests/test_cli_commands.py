@@ -4,45 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from paxbill import (
-    Account,
-    AccountType,
     BillingFrequency,
     BillingPeriod,
     Bundle,
     Client,
     Money,
-    PaymentMethod,
-    PerUserPrice,
     compare_strategies,
-    issue_invoice,
     prorate,
     quote_prepayment,
     rebill,
     review_balance,
     to_dict,
 )
+from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
+from tests.test_cli import run
 
 D = dt.date
-PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
-INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m paxbill`` with *args*."""
-    return subprocess.run(
-        [sys.executable, "-m", "paxbill", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
 
 
 def ok(*args: str) -> str:
@@ -66,12 +48,7 @@ def bad(*args: str) -> str:
 @pytest.fixture
 def invoice_file(tmp_path: Path) -> Path:
     """The portal's three invoices as a JSON file."""
-    periods = [BillingPeriod.month(2024, m) for m in (5, 4, 3)]
-    invoices = [
-        issue_invoice(n, INSTALLER, PORTAL, 70, p)
-        for n, p in zip((335218, 335217, 335216), periods, strict=True)
-    ]
-    invoices[2] = invoices[2].pay(D(2024, 4, 20), PaymentMethod.MANUAL)
+    invoices = portal_invoices()
     path = tmp_path / "invoices.json"
     path.write_text(json.dumps({"invoices": [to_dict(i) for i in invoices]}))
     return path
@@ -313,7 +290,7 @@ class TestBundle:
             Money("150.00", "EUR"),
             BillingFrequency.MONTHLY,
             20,
-            PORTAL,
+            PORTAL_PRICE,
             Money("80.00", "EUR"),
         )
         assert (
@@ -346,7 +323,7 @@ class TestCompare:
                 "as_billed": clients,
                 **{f.value: rebill(clients, f) for f in BillingFrequency},
             },
-            paxton_price=PORTAL,
+            paxton_price=PORTAL_PRICE,
             account=INSTALLER,
             start=D(2024, 7, 1),
             months=12,

@@ -15,28 +15,21 @@ from decimal import Decimal
 import pytest
 
 from paxbill import (
-    Account,
-    AccountType,
     BillingFrequency,
-    BillingPeriod,
     Client,
     ClientLedger,
-    Invoice,
     MissingExtraError,
     Money,
-    PerUserPrice,
     account_activity,
     compare_strategies,
-    issue_invoice,
     project_cash_flow,
     rebill,
 )
 from paxbill.frames import to_dataframe
 from paxbill.plots import plot_activity, plot_cash_flow
+from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
 
 D = dt.date
-PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
-INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -46,18 +39,10 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def invoices() -> list[Invoice]:
-    """Three months of the portal's invoices."""
-    return [
-        issue_invoice(m, INSTALLER, PORTAL, 70, BillingPeriod.month(2024, m))
-        for m in (3, 4, 5)
-    ]
-
-
 def test_activity_chart_has_a_bar_per_month() -> None:
     """The year's activity renders with Agg to an 800 x 300 PNG, twelve bars."""
     pytest.importorskip("matplotlib")
-    figure = plot_activity(account_activity(invoices(), 2024), locale="fr_FR")
+    figure = plot_activity(account_activity(portal_invoices(), 2024), locale="fr_FR")
     bars = figure.axes[0].patches
     assert len(bars) == 12
     heights = [bar.get_height() for bar in bars]  # type: ignore[attr-defined]
@@ -76,7 +61,7 @@ def test_cash_flow_chart_has_a_line_per_strategy() -> None:
     clients = [Client("A", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
     comparison = compare_strategies(
         {f.value: rebill(clients, f) for f in BillingFrequency},
-        paxton_price=PORTAL,
+        paxton_price=PORTAL_PRICE,
         account=INSTALLER,
         start=D(2024, 1, 1),
         months=12,
@@ -93,16 +78,16 @@ def test_cash_flow_chart_has_a_line_per_strategy() -> None:
 def test_frames_keep_decimals() -> None:
     """Invoices, ledgers and projections become frames whose amounts are Decimal."""
     pytest.importorskip("pandas")
-    frame = to_dataframe(invoices(), as_of=D(2024, 6, 5))
+    frame = to_dataframe(portal_invoices(), as_of=D(2024, 6, 5))
     assert list(frame["total"]) == [Decimal("178.50")] * 3
     assert all(type(v) is Decimal for v in frame["total"])
-    assert list(frame["status"]) == ["overdue", "overdue", "invoiced"]
+    assert list(frame["status"]) == ["invoiced", "overdue", "paid"]
     ledger = ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), Money("30.00", "GBP"))
     ledger = ledger.debit(D(2024, 2, 1), Money("2.50", "GBP"))
     assert list(to_dataframe(ledger)["balance"]) == [Decimal("30.00"), Decimal("27.50")]
     projection = project_cash_flow(
         [Client("A", 10, BillingFrequency.MONTHLY, Money("4.00", "EUR"))],
-        paxton_price=PORTAL,
+        paxton_price=PORTAL_PRICE,
         account=INSTALLER,
         start=D(2024, 1, 1),
         months=3,

@@ -15,7 +15,6 @@ from paxbill import (
     ArgumentTypeError,
     BillingPeriod,
     CurrencyMismatchError,
-    Discount,
     Invoice,
     InvoiceAlreadyPaidError,
     InvoiceLine,
@@ -25,7 +24,6 @@ from paxbill import (
     PaymentBeforeIssueError,
     PaymentMethod,
     PaymentMethodNotAllowedError,
-    PerUserPrice,
     account_activity,
     apply_automatic_payments,
     estimate_next_invoice,
@@ -33,23 +31,10 @@ from paxbill import (
     label,
     total,
 )
+from tests.examples import INSTALLER, MANAGER, PORTAL_PRICE, portal_invoices
 from tests.strategies import dates
 
 D = dt.date
-PORTAL_PRICE = PerUserPrice(Money("3.00", "EUR"), Discount(15))
-INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
-MANAGER = Account("SM-1", AccountType.SYSTEM_MANAGER)
-
-
-def portal_invoices() -> list[Invoice]:
-    """The three invoices of the note's portal, rebuilt from scratch."""
-    march, april, may = (BillingPeriod.month(2024, m) for m in (3, 4, 5))
-    paid = issue_invoice(335216, INSTALLER, PORTAL_PRICE, 70, march).pay(
-        D(2024, 4, 20), PaymentMethod.MANUAL
-    )
-    overdue = issue_invoice(335217, INSTALLER, PORTAL_PRICE, 70, april)
-    invoiced = issue_invoice(335218, INSTALLER, PORTAL_PRICE, 70, may)
-    return [invoiced, overdue, paid]
 
 
 def test_the_portals_three_invoices_on_2024_06_05() -> None:

@@ -7,39 +7,20 @@ import datetime as dt
 import pytest
 
 from paxbill import (
-    Account,
-    AccountType,
     ArgumentTypeError,
     BillingFrequency,
-    BillingPeriod,
     Client,
     ClientLedger,
-    Invoice,
     Money,
-    PaymentMethod,
-    PerUserPrice,
     compare_strategies,
-    issue_invoice,
     project_cash_flow,
     rebill,
     review_balance,
 )
 from paxbill.notebook import InvoiceList, to_html
+from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
 
 D = dt.date
-PORTAL = PerUserPrice(Money("3.00", "EUR"), 15)
-INSTALLER = Account("INST-1", AccountType.APPROVED_INSTALLER)
-
-
-def portal_invoices() -> list[Invoice]:
-    """The portal's three invoices."""
-    months = [BillingPeriod.month(2024, m) for m in (5, 4, 3)]
-    found = [
-        issue_invoice(n, INSTALLER, PORTAL, 70, p)
-        for n, p in zip((335218, 335217, 335216), months, strict=True)
-    ]
-    found[2] = found[2].pay(D(2024, 4, 20), PaymentMethod.MANUAL)
-    return found
 
 
 def test_invoice_shows_its_line_and_total() -> None:
@@ -80,13 +61,17 @@ def test_ledger_review_projection_and_comparison() -> None:
     assert "01/12/2024" in review._repr_html_()
     clients = [Client("A", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
     projection = project_cash_flow(
-        clients, paxton_price=PORTAL, account=INSTALLER, start=D(2024, 1, 1), months=3
+        clients,
+        paxton_price=PORTAL_PRICE,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=3,
     )
     assert "€280.00" in projection._repr_html_()
     assert "Jan 2024" in projection._repr_html_()
     comparison = compare_strategies(
         {f.value: rebill(clients, f) for f in BillingFrequency},
-        paxton_price=PORTAL,
+        paxton_price=PORTAL_PRICE,
         account=INSTALLER,
         start=D(2024, 1, 1),
         months=12,

@@ -71,7 +71,6 @@ def _build_parser() -> _Parser:
     estimate.add_argument(
         "--discount", default="0", help="partner discount in per cent, e.g. 15"
     )
-    estimate.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     add_output_options(estimate)
 
     invoices = command(
@@ -86,7 +85,7 @@ def _build_parser() -> _Parser:
         required=True,
         help="the day to tell states on, YYYY-MM-DD",
     )
-    add_output_options(invoices)
+    add_output_options(invoices, currency=False)
 
     quote = command("quote", "what to bill a client in advance", _commands.quote)
     quote.add_argument("--users", type=int, required=True, help="app users")
@@ -96,7 +95,6 @@ def _build_parser() -> _Parser:
     quote.add_argument(
         "--discount", default=None, help="a discount off that price, in per cent"
     )
-    quote.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     quote.add_argument(
         "--frequency",
         type=_choice(BillingFrequency),
@@ -117,7 +115,6 @@ def _build_parser() -> _Parser:
         _commands.prorate_command,
     )
     prorate.add_argument("--amount", required=True, help="what the whole period costs")
-    prorate.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     prorate.add_argument(
         "--start", type=iso_date, required=True, help="first day of the period"
     )
@@ -152,7 +149,6 @@ def _build_parser() -> _Parser:
         required=True,
         help="what Paxton charges for the client each month",
     )
-    review.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     review.add_argument(
         "--as-of", type=iso_date, required=True, help="the review date, YYYY-MM-DD"
     )
@@ -182,7 +178,6 @@ def _build_parser() -> _Parser:
     bundle.add_argument(
         "--other-costs", default="0", help="the other services' cost per period"
     )
-    bundle.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     add_output_options(bundle)
 
     compare = command(
@@ -205,7 +200,6 @@ def _build_parser() -> _Parser:
     compare.add_argument(
         "--discount", default="15", help="partner discount in per cent (15)"
     )
-    compare.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     compare.add_argument(
         "--account-type",
         type=_choice(AccountType),
@@ -217,7 +211,7 @@ def _build_parser() -> _Parser:
     tour = command(
         "demo", "every capability on the vendor's note's sample account", demo
     )
-    add_output_options(tour)
+    add_output_options(tour, currency=False)
     return parser
 
 

@@ -35,8 +35,12 @@ def iso_date(text: str) -> dt.date:
         ) from None
 
 
-def add_output_options(command: argparse.ArgumentParser) -> None:
-    """Add --locale (for people) and --json (for programs) to *command*."""
+def add_output_options(
+    command: argparse.ArgumentParser, *, currency: bool = True
+) -> None:
+    """Add --currency if asked, --locale (for people) and --json (for programs)."""
+    if currency:
+        command.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
     command.add_argument(
         "--locale", default="en_GB", help="locale for people, e.g. fr_FR (en_GB)"
     )
