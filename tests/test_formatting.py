@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from babel import Locale
@@ -54,3 +54,15 @@ def test_numbers_and_percentages() -> None:
     assert format_number(Decimal("1234.5"), "en_GB") == "1,234.5"
     assert format_percent_value(Decimal(15), "fr_FR") == "15\xa0%"
     assert format_percent_value(Decimal("12.5"), "en_GB") == "12.5%"
+
+
+def test_any_amount_paxbill_holds_is_laid_out_whole() -> None:
+    """Amounts of every size format, every digit, whatever the caller's context."""
+    huge = Money("1e27", "EUR") * 70
+    assert format_money(huge, "en_GB") == "€70,000,000,000,000,000,000,000,000,000.00"
+    with localcontext() as context:
+        context.prec = 5
+        assert format_money(Money("178.50", "EUR"), "en_GB") == "€178.50"
+        assert format_number(Decimal("1234567.891"), "en_GB") == "1,234,567.891"
+    tiny = Money("0.000000000000000000000000001", "EUR")
+    assert format_money(tiny, "en_GB") == "€0.00"

@@ -143,3 +143,11 @@ class TestPerUserPrice:
         net_units = (exact + 5_000) // 10_000
         assert price.net.to_minor_units() == net_units
         assert price.monthly_total(users).to_minor_units() == net_units * users
+
+
+def test_user_counts_beyond_a_billion() -> None:
+    """It refuses a count of users beyond a billion, rather than lose digits."""
+    price = PerUserPrice(Money("3.00", "EUR"), 15)
+    assert price.monthly_total(10**9) == Money("2550000000.00", "EUR")
+    with pytest.raises(InvalidUserCountError, match="more than 1,000,000,000"):
+        price.monthly_total(10**9 + 1)

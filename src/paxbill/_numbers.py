@@ -79,12 +79,17 @@ def to_count(value: object, *, what: str) -> int:
     raise ArgumentTypeError(value, "a whole number (int)", what=what)
 
 
+#: The most users one count may hold: far beyond any account, and small
+#: enough that a price times users stays within the digits kept exactly.
+MAX_USERS = 10**9
+
+
 def to_user_count(value: object) -> int:
-    """Return *value* as a number of users: a whole number, 0 or more.
+    """Return *value* as a number of users: a whole number, 0 to a billion.
 
     Raises:
         ArgumentTypeError: *value* is not an int.
-        InvalidUserCountError: *value* is negative.
+        InvalidUserCountError: *value* is negative or above a billion.
 
     >>> to_user_count(70)
     70
@@ -92,4 +97,8 @@ def to_user_count(value: object) -> int:
     users = to_count(value, what="number of users")
     if users < 0:
         raise InvalidUserCountError(users)
+    if users > MAX_USERS:
+        raise InvalidUserCountError(
+            users, reason=f"is more than {MAX_USERS:,}: give a real count of users"
+        )
     return users

@@ -160,27 +160,36 @@ class InvalidDiscountError(PaxbillError, ValueError):
 
 
 class InvalidCountError(PaxbillError, ValueError):
-    """A count (of periods, of parts) is negative.
+    """A count (of periods, of parts, of users) is out of its range.
 
     Attributes:
         value: the count as given.
     """
 
-    def __init__(self, value: Any, *, what: str = "count") -> None:
+    def __init__(
+        self,
+        value: Any,
+        *,
+        what: str = "count",
+        reason: str = "is negative: give a whole number 0 or more",
+    ) -> None:
         self.value = value
-        super().__init__(f"{what} {value!r} is negative: give a whole number 0 or more")
+        super().__init__(f"{what} {value!r} {reason}")
 
 
 class InvalidUserCountError(InvalidCountError):
-    """A number of users is negative.
+    """A number of users is negative, or beyond any real account.
 
     Attributes:
         users: the count as given.
     """
 
-    def __init__(self, users: Any) -> None:
+    def __init__(self, users: Any, *, reason: str | None = None) -> None:
         self.users = users
-        super().__init__(users, what="number of users")
+        if reason is None:
+            super().__init__(users, what="number of users")
+        else:
+            super().__init__(users, what="number of users", reason=reason)
 
 
 class UnknownLocaleError(PaxbillError, ValueError):

@@ -10,7 +10,17 @@ True
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from contextlib import AbstractContextManager, nullcontext
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    getcontext,
+    localcontext,
+)
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +32,19 @@ from paxbill.exceptions import UnknownLocaleError
 
 if TYPE_CHECKING:
     from paxbill.money import Money
+
+# babel computes in the caller's decimal context; a wide one lets it lay out
+# every digit of any amount paxbill holds, whatever that context is. Ordinary
+# amounts fit any sensible context, and skip the cost of switching.
+_WIDE = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+_DEFAULT_PREC = 28
+
+
+def _context_for(number: Decimal) -> AbstractContextManager[object]:
+    if -9 < number.adjusted() < 15 and getcontext().prec >= _DEFAULT_PREC:
+        return nullcontext()
+    return localcontext(_WIDE)
+
 
 __all__ = ["format_money", "format_number", "format_percent_value", "parse_locale"]
 
@@ -62,9 +85,10 @@ def format_money(money: Money, locale: object, *, rounding: str = ROUND_HALF_UP)
     parsed = parse_locale(locale)
     pattern = parsed.currency_formats["standard"]
     rounded = money.round(rounding=rounding)
-    return pattern.apply(  # type: ignore[no-any-return]
-        rounded.amount, parsed, currency=rounded.currency, currency_digits=True
-    )
+    with _context_for(rounded.amount):
+        return pattern.apply(  # type: ignore[no-any-return]
+            rounded.amount, parsed, currency=rounded.currency, currency_digits=True
+        )
 
 
 def format_number(number: Decimal | int, locale: object) -> str:
@@ -73,9 +97,10 @@ def format_number(number: Decimal | int, locale: object) -> str:
     >>> format_number(1234, "fr_FR") == "1\u202f234"
     True
     """
-    return format_decimal(
-        number, locale=parse_locale(locale), decimal_quantization=False
-    )
+    with _context_for(Decimal(number)):
+        return format_decimal(
+            number, locale=parse_locale(locale), decimal_quantization=False
+        )
 
 
 def format_percent_value(percent: Decimal, locale: object) -> str:
@@ -84,6 +109,7 @@ def format_percent_value(percent: Decimal, locale: object) -> str:
     >>> format_percent_value(Decimal("15"), "en_GB")
     '15%'
     """
-    return format_percent(
-        percent / 100, locale=parse_locale(locale), decimal_quantization=False
-    )
+    with _context_for(percent):
+        return format_percent(
+            percent / 100, locale=parse_locale(locale), decimal_quantization=False
+        )
