@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -307,3 +308,56 @@ def test_not_a_value_object() -> None:
         to_dict({"amount": "1"})
     with pytest.raises(InvalidDocumentError):
         from_dict([1, 2])  # type: ignore[arg-type]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict):
+        return [p for key, child in node.items() for p in _leaves(child, (*path, key))]
+    if isinstance(node, list):
+        return [p for i, child in enumerate(node) for p in _leaves(child, (*path, i))]
+    return [path]
+
+
+@given(VALUE_OBJECTS, st.data())
+def test_a_corrupted_document_fails_only_with_a_clear_error(
+    value: object, data: st.DataObject
+) -> None:
+    """Law: any field replaced by any JSON reads back, or fails naming its path."""
+    document = json.loads(json.dumps(to_dict(value)))
+    leaves = _leaves(document)
+    path = data.draw(st.sampled_from(leaves))
+    replacement = data.draw(json_values)
+    node = document
+    for key in path[:-1]:
+        node = node[key]
+    if path:
+        node[path[-1]] = replacement
+    failure = None
+    try:
+        from_dict(document)
+    except InvalidDocumentError as error:
+        failure = error
+    if failure is not None:
+        assert failure.path
+        assert failure.reason
+
+
+@given(json_values)
+def test_any_json_fails_only_with_a_clear_error(document: Any) -> None:
+    """Law: arbitrary JSON never escapes as anything but InvalidDocumentError."""
+    with contextlib.suppress(InvalidDocumentError):
+        from_dict(document)
