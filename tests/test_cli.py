@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paxbill import Money, PerUserPrice
 from paxbill.cli import main
@@ -118,3 +122,59 @@ def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["total"] == "178.50"
     assert main(["estimate", "--users", "-1", "--list-price", "3"]) == 2
     assert "negative" in capsys.readouterr().err
+
+
+ARGUMENT_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["-1", "0", "1e99", "nan", "2024-02-30", "12.5", "", "EUR", "xx"]),
+)
+
+
+@settings(max_examples=100)
+@given(
+    st.sampled_from(
+        [
+            ["estimate", "--users", "{0}", "--list-price", "{1}", "--discount", "{2}"],
+            ["quote", "--users", "{0}", "--price", "{1}", "--start", "{2}"],
+            [
+                "prorate",
+                "--amount",
+                "{0}",
+                "--start",
+                "{1}",
+                "--end",
+                "2025-01-01",
+                "--part-start",
+                "{2}",
+            ],
+            [
+                "review",
+                "--balance",
+                "{0}",
+                "--monthly-cost",
+                "{1}",
+                "--as-of",
+                "{2}",
+                "--term-end",
+                "2025-01-01",
+            ],
+            ["bundle", "--fee", "{0}", "--users", "{1}", "--app-price", "{2}"],
+        ]
+    ),
+    st.tuples(ARGUMENT_TEXT, ARGUMENT_TEXT, ARGUMENT_TEXT),
+    st.sampled_from(["en_GB", "fr_FR", "zz", "de-DE"]),
+)
+def test_any_input_ends_in_0_or_2_never_a_traceback(
+    template: list[str], values: tuple[str, str, str], locale: str
+) -> None:
+    """Law: whatever the input, the command succeeds or exits 2 with one line."""
+    argv = [part.format(*values) for part in template] + ["--locale", locale]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exit_:
+            status = exit_.code  # type: ignore[assignment]
+    assert status in (0, 2)
+    if status == 2:
+        assert len(err.getvalue().strip().splitlines()) == 1
