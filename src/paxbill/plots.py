@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_skeleton, get_month_names
 
 from paxbill._labels import text
+from paxbill._reports import strategy_name
 from paxbill.activity import AccountActivity
 from paxbill.cashflow import CashFlowProjection, StrategyComparison
 from paxbill.exceptions import ArgumentTypeError, MissingExtraError
@@ -107,7 +108,7 @@ def plot_cash_flow(
             months,
             [_height(m.cumulative) for m in projection.months],
             marker="o",
-            label=name,
+            label=strategy_name(name, parsed),
         )
     axes.axhline(0, color="#999", linewidth=0.8)
     axes.set_title(text("plot.cash_flow", parsed))
