@@ -225,6 +225,9 @@ class TestProrate:
         assert Money(days["share"], "GBP") == prorate(Money("30.00", "GBP"), year, half)
         assert (days["share"], months["share"]) == ("15.08", "15.00")
         assert "15,08" in ok(*self.ARGS, "--locale", "fr_FR")
+        english = ok(*self.ARGS, "--method", "months", "--locale", "en_GB")
+        assert english.splitlines()[-1].startswith("Share for the part")
+        assert english.splitlines()[-1].endswith("£15.00")
 
     def test_part_outside(self) -> None:
         """A part outside its period is one line, status 2."""
@@ -262,6 +265,10 @@ class TestReview:
         assert data["runs_out_on"] == "2024-12-01"
         assert data["sufficient"] is False
         assert "01/12/2024" in ok(*self.ARGS, "--locale", "fr_FR")
+        english = ok(*self.ARGS, "--locale", "en_GB").splitlines()
+        assert english[0] == "Prepaid balance review"
+        assert "£25.00" in english[5]
+        assert english[-1] == "The balance does not pay every charge: bill the client."
 
     def test_term_before_review(self) -> None:
         """A term that ends before the review is one line, status 2."""
@@ -300,6 +307,10 @@ class TestBundle:
         assert data["break_even_users"] == 28
         assert data["app_share"] == "0.3400"
         assert "34\xa0%" in ok(*self.ARGS, "--locale", "fr_FR")
+        english = ok(*self.ARGS, "--locale", "en_GB")
+        assert "App's share of the fee" in english
+        assert "34%" in english
+        assert "€19.00" in english
 
     def test_bad(self) -> None:
         """A quarterly fee is one line, status 2."""
@@ -335,6 +346,9 @@ class TestCompare:
             assert Money(got["lowest_position"], "EUR") == projection.lowest_position
             assert Money(got["money_in"], "EUR") == projection.total_in
             assert len(got["months"]) == 12
+        english = ok("compare", str(path), "--start", "2024-07-01", "--locale", "en_GB")
+        assert english.splitlines()[0] == "Cash flow over 12 months from Jul 2024"
+        assert "quarterly" in english
         text = ok("compare", str(path), "--start", "2024-07-01", "--locale", "fr_FR")
         assert "annuel" in text
         assert "trimestriel" in text
