@@ -14,6 +14,7 @@ from paxbill import (
     AccountType,
     ArgumentTypeError,
     BillingFrequency,
+    BillingPeriod,
     Bundle,
     CashFlowProjection,
     Client,
@@ -188,3 +189,12 @@ def test_paxton_price_as_money_is_rounded_like_the_portal() -> None:
     )
     # 10 users x 2.55 (2.545 rounded half-up), paid on 1 February and 1 March.
     assert as_money.total_out == eur("51.00")
+
+
+def test_a_client_is_billed_at_the_start_of_each_term() -> None:
+    """A quarterly client is billed its quarter on months 0, 3, 6... and not between."""
+    client = Client("A", 10, BillingFrequency.QUARTERLY, eur("4.00"))
+    january, february = BillingPeriod.month(2024, 1), BillingPeriod.month(2024, 2)
+    assert client.billed_in(january, 0) == eur("120.00")  # 10 x 4.00 x 3
+    assert client.billed_in(february, 1) is None
+    assert client.billed_in(BillingPeriod.month(2024, 4), 3) == eur("120.00")

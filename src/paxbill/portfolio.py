@@ -81,7 +81,7 @@ class Site:
         validator=instance_of(BillingFrequency, "a BillingFrequency")
     )
     # The users' activity sorted once, when the site is made, so that every
-    # billing run counts a month with two bisections (see sweep_counts).
+    # billing run counts a month with two bisections (see ActivityIndex).
     _activity: ActivityIndex = attrs.field(
         init=False, repr=False, eq=False, hash=False, alias="_activity"
     )
