@@ -30,3 +30,16 @@ def first_of_month(day: dt.date) -> dt.date:
     datetime.date(2024, 6, 1)
     """
     return day.replace(day=1)
+
+
+def first_of_month_from(day: dt.date) -> dt.date:
+    """Return the first 1st of a month on or after *day*.
+
+    >>> first_of_month_from(dt.date(2024, 6, 1))
+    datetime.date(2024, 6, 1)
+    >>> first_of_month_from(dt.date(2024, 12, 2))
+    datetime.date(2025, 1, 1)
+    """
+    if day.day == 1:
+        return day
+    return (day.replace(day=1) + dt.timedelta(days=31)).replace(day=1)

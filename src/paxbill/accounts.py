@@ -20,9 +20,8 @@ import datetime as dt
 import enum
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from paxbill._dates import to_date
+from paxbill._dates import first_of_month_from, to_date
 from paxbill._numbers import to_count
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -170,9 +169,7 @@ def autopay_date(
     """
     issued = to_date(issue_date, what="issue_date")
     if _to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
-        if issued.day == 1:
-            return issued
-        return issued.replace(day=1) + relativedelta(months=1)
+        return first_of_month_from(issued)
     return due_date(account_type, issued, credit_days=credit_days)
 
 

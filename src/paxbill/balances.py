@@ -26,7 +26,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from paxbill._currency import currency_code
-from paxbill._dates import first_of_month, to_date
+from paxbill._dates import first_of_month_from, to_date
 from paxbill._validators import instance_of, is_date
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -186,9 +186,7 @@ def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ..
 @cache
 def _charge_dates(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     # Cached: a portfolio reviews thousands of sites on the same dates.
-    first = first_of_month(start)
-    if first < start:
-        first += relativedelta(months=1)
+    first = first_of_month_from(start)
     dates = []
     while first < end:
         dates.append(first)

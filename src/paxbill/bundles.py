@@ -13,11 +13,12 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
+from paxbill._allocation import round_half_up
 from paxbill._numbers import to_user_count
 from paxbill._validators import instance_of
 from paxbill.exceptions import (
@@ -112,9 +113,7 @@ class Bundle:
         if self.fee.amount == 0:
             return Decimal(0)
         exact = Fraction(self.app_cost.amount) / Fraction(self.fee.amount)
-        return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-            Decimal("0.0001"), ROUND_HALF_UP
-        )
+        return Decimal(round_half_up(exact * 10_000)).scaleb(-4)
 
     @property
     def margin(self) -> Money:

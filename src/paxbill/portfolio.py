@@ -233,9 +233,9 @@ def _look_up(index: dict[str, V], key: str, name: str) -> V:
 
 
 def _term_end(
-    review_on: dt.date, months: Sequence[BillingPeriod], frequency: BillingFrequency
+    index: int, months: Sequence[BillingPeriod], frequency: BillingFrequency
 ) -> dt.date:
-    index = next(i for i, m in enumerate(months) if review_on in m)
+    """The end of the term, billed from January, that holds the *index*-th month."""
     last = min((index // frequency.months + 1) * frequency.months, len(months)) - 1
     return months[last].end
 
@@ -294,11 +294,11 @@ def site_review(
         if billed is not None:
             ledger = ledger.credit(month.start, billed, "prepayment")
         ledger = ledger.debit(month.end, unit_cost * users, "Paxton")
-    month_now = next(m for m in months if day in m)
+    now = day.month - 1  # the year's months are calendar months
     return ledger.review(
-        unit_cost * active_users(site.users, month_now),
+        unit_cost * active_users(site.users, months[now]),
         as_of=day,
-        term_end=_term_end(day, months, site.billing),
+        term_end=_term_end(now, months, site.billing),
     )
 
 
@@ -341,14 +341,14 @@ def bill_portfolio(
     price = paxton_price_of(paxton_price)
     unit_cost = price.net
     currency = unit_cost.currency
-    now = next(i for i, m in enumerate(months) if day in m)
+    now = day.month - 1  # the year's months are calendar months
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
     # Facts of the calendar, the same for every site: worked out once.
     billed_before = sum(1 for m in months if m.start < day)
     debited_before = sum(1 for m in months if m.end < day)
-    term_ends = {f: _term_end(day, months, f) for f in BillingFrequency}
+    term_ends = {f: _term_end(now, months, f) for f in BillingFrequency}
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         account_counts = [0] * 12
