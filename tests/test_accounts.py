@@ -1,4 +1,4 @@
-"""Tests for paxbill.accounts: account types, due dates and automatic payment."""
+"""Tests for paxbill.paxton.accounts: account types, due dates and automatic payment."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for paxbill.bundles: the app inside a fixed-fee contract."""
+"""Tests for paxbill.clients.bundles: the app inside a fixed-fee contract."""
 
 from __future__ import annotations
 

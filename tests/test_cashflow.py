@@ -1,4 +1,4 @@
-"""Tests for paxbill.cashflow: projections and strategy comparisons."""
+"""Tests for paxbill.clients.cashflow: projections and strategy comparisons."""
 
 from __future__ import annotations
 

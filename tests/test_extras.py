@@ -25,8 +25,8 @@ from paxbill import (
     project_cash_flow,
     rebill,
 )
-from paxbill.frames import to_dataframe
-from paxbill.plots import plot_activity, plot_cash_flow
+from paxbill.io.frames import to_dataframe
+from paxbill.io.plots import plot_activity, plot_cash_flow
 from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""Tests for paxbill.formatting: figures for people, in their locale."""
+"""Tests for paxbill.core.formatting: figures for people, in their locale."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from babel import Locale
 from babel.numbers import format_currency
 
 from paxbill import Money, UnknownLocaleError, format_money
-from paxbill.formatting import format_number, format_percent_value, parse_locale
+from paxbill.core.formatting import format_number, format_percent_value, parse_locale
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for paxbill.invoices, autopay and activity: the portal's invoice list."""
+"""Tests for paxbill.paxton: invoices, autopay and activity as the portal lists them."""
 
 from __future__ import annotations
 

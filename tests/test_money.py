@@ -1,4 +1,4 @@
-"""Tests for paxbill.money: the Money type and total()."""
+"""Tests for paxbill.core.money: the Money type and total()."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for paxbill.notebook: the HTML tables Jupyter shows."""
+"""Tests for paxbill.io.notebook: the HTML tables Jupyter shows."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from paxbill import (
     rebill,
     review_balance,
 )
-from paxbill.notebook import InvoiceList, to_html
+from paxbill.io.notebook import InvoiceList, to_html
 from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
 
 D = dt.date

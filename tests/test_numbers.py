@@ -7,7 +7,7 @@ from decimal import Decimal, localcontext
 import pytest
 
 from paxbill import AmountTypeError, ArgumentTypeError, InvalidAmountError, Money
-from paxbill._numbers import to_count, to_decimal
+from paxbill.core._numbers import to_count, to_decimal
 
 
 class Cents(int):

@@ -1,4 +1,4 @@
-"""Tests for paxbill.periods: half-open billing periods and runs of them."""
+"""Tests for paxbill.core.periods: half-open billing periods and runs of them."""
 
 from __future__ import annotations
 

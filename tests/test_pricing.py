@@ -1,4 +1,4 @@
-"""Tests for paxbill.discount and paxbill.pricing: the portal's unit price."""
+"""Tests for paxbill.core.discount and paxbill.core.pricing: the portal's unit price."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for paxbill.proration and paxbill.prepayment: terms billed in advance."""
+"""Tests for paxbill.clients proration and prepayment: terms billed in advance."""
 
 from __future__ import annotations
 

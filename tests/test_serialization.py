@@ -1,4 +1,4 @@
-"""Tests for paxbill.serialization: every value object through JSON and back."""
+"""Tests for paxbill.io.serialization: every value object through JSON and back."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from paxbill import (
     quote_prepayment,
     review_balance,
 )
-from paxbill.serialization import from_dict, to_dict
+from paxbill.io.serialization import from_dict, to_dict
 from tests.strategies import app_users, dates, money, periods
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""Tests for paxbill.usage: app users and the counts a period bills."""
+"""Tests for paxbill.paxton.app_users: app users and the counts a period bills."""
 
 from __future__ import annotations
 

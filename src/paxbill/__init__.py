@@ -5,17 +5,10 @@
 Money('178.50', 'EUR')
 """
 
-from paxbill._labels import label
-from paxbill.accounts import (
-    Account,
-    AccountType,
-    PaymentMethod,
-    autopay_date,
-    due_date,
-)
-from paxbill.activity import AccountActivity, account_activity
-from paxbill.autopay import apply_automatic_payments
-from paxbill.balances import (
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from paxbill.clients.balances import (
     BalanceReview,
     ClientLedger,
     EntryKind,
@@ -23,8 +16,8 @@ from paxbill.balances import (
     monthly_charge_dates,
     review_balance,
 )
-from paxbill.bundles import Bundle
-from paxbill.cashflow import (
+from paxbill.clients.bundles import Bundle
+from paxbill.clients.cashflow import (
     CashFlowMonth,
     CashFlowProjection,
     Client,
@@ -33,7 +26,22 @@ from paxbill.cashflow import (
     project_cash_flow,
     rebill,
 )
-from paxbill.discount import Discount
+from paxbill.clients.prepayment import (
+    PrepaymentQuote,
+    coterm_adjustment,
+    quote_prepayment,
+)
+from paxbill.clients.proration import (
+    ProrationMethod,
+    period_fraction,
+    prorate,
+    split_over_periods,
+)
+from paxbill.core.discount import Discount
+from paxbill.core.formatting import format_money
+from paxbill.core.money import Money, total
+from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import (
     AmountTypeError,
     ArgumentTypeError,
@@ -58,9 +66,23 @@ from paxbill.exceptions import (
     UnknownIdError,
     UnknownLocaleError,
 )
-from paxbill.formatting import format_money
-from paxbill.frames import to_dataframe
-from paxbill.invoices import (
+from paxbill.paxton.accounts import (
+    Account,
+    AccountType,
+    PaymentMethod,
+    autopay_date,
+    due_date,
+)
+from paxbill.paxton.activity import AccountActivity, account_activity
+from paxbill.paxton.app_users import (
+    ActivityIndex,
+    AppUser,
+    active_users,
+    monthly_active_counts,
+    user_days,
+)
+from paxbill.paxton.autopay import apply_automatic_payments
+from paxbill.paxton.invoices import (
     Invoice,
     InvoiceLine,
     InvoiceStatus,
@@ -68,33 +90,43 @@ from paxbill.invoices import (
     estimate_next_invoice,
     issue_invoice,
 )
-from paxbill.money import Money, total
-from paxbill.notebook import InvoiceList, to_html
-from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
-from paxbill.plots import plot_activity, plot_cash_flow
-from paxbill.portfolio import (
-    Portfolio,
-    PortfolioResult,
-    Site,
-    bill_portfolio,
-    site_review,
-)
-from paxbill.prepayment import PrepaymentQuote, coterm_adjustment, quote_prepayment
-from paxbill.pricing import PerUserPrice, paxton_price_of
-from paxbill.proration import (
-    ProrationMethod,
-    period_fraction,
-    prorate,
-    split_over_periods,
-)
-from paxbill.serialization import from_dict, to_dict
-from paxbill.usage import (
-    ActivityIndex,
-    AppUser,
-    active_users,
-    monthly_active_counts,
-    user_days,
-)
+from paxbill.portfolio.billing import PortfolioResult, bill_portfolio, site_review
+from paxbill.portfolio.sites import Portfolio, Site
+
+# The doors (JSON, HTML, frames, charts, labels) stand above the domain and
+# load only when one of their names is first used, so that ``import paxbill``
+# stays light; type checkers see them as plain imports.
+_DOORS = {
+    "InvoiceList": "paxbill.io.notebook",
+    "from_dict": "paxbill.io.serialization",
+    "label": "paxbill.io._labels",
+    "plot_activity": "paxbill.io.plots",
+    "plot_cash_flow": "paxbill.io.plots",
+    "to_dataframe": "paxbill.io.frames",
+    "to_dict": "paxbill.io.serialization",
+    "to_html": "paxbill.io.notebook",
+}
+
+if TYPE_CHECKING:
+    from paxbill.io._labels import label
+    from paxbill.io.frames import to_dataframe
+    from paxbill.io.notebook import InvoiceList, to_html
+    from paxbill.io.plots import plot_activity, plot_cash_flow
+    from paxbill.io.serialization import from_dict, to_dict
+
+
+def __getattr__(name: str) -> Any:
+    module = _DOORS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'paxbill' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

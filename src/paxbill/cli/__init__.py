@@ -11,13 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from paxbill.accounts import AccountType
 from paxbill.cli import _commands
 from paxbill.cli._common import EXIT_BAD_INPUT, BadInput, add_output_options, iso_date
 from paxbill.cli._demo import demo
+from paxbill.clients.proration import ProrationMethod
+from paxbill.core.periods import BillingFrequency
 from paxbill.exceptions import PaxbillError
-from paxbill.periods import BillingFrequency
-from paxbill.proration import ProrationMethod
+from paxbill.paxton.accounts import AccountType
 
 __all__ = ["main"]
 

@@ -6,23 +6,28 @@ import argparse
 import datetime as dt
 from collections.abc import Sequence
 
-from paxbill._labels import label, text
-from paxbill._reports import comparison_report, invoices_report, review_report
-from paxbill.accounts import Account
-from paxbill.autopay import apply_automatic_payments
-from paxbill.balances import review_balance
-from paxbill.bundles import Bundle
-from paxbill.cashflow import Client, StrategyComparison, compare_strategies, rebill
 from paxbill.cli._common import dumps, month, pairs, plain, render, span
 from paxbill.cli._files import read_clients, read_invoices
-from paxbill.discount import Discount
-from paxbill.formatting import format_number, format_percent_value, parse_locale
-from paxbill.invoices import Invoice
-from paxbill.money import Money
-from paxbill.periods import BillingFrequency, BillingPeriod
-from paxbill.prepayment import quote_prepayment
-from paxbill.pricing import PerUserPrice
-from paxbill.proration import prorate
+from paxbill.clients.balances import review_balance
+from paxbill.clients.bundles import Bundle
+from paxbill.clients.cashflow import (
+    Client,
+    StrategyComparison,
+    compare_strategies,
+    rebill,
+)
+from paxbill.clients.prepayment import quote_prepayment
+from paxbill.clients.proration import prorate
+from paxbill.core.discount import Discount
+from paxbill.core.formatting import format_number, format_percent_value, parse_locale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.core.pricing import PerUserPrice
+from paxbill.io._labels import label, text
+from paxbill.io._reports import comparison_report, invoices_report, review_report
+from paxbill.paxton.accounts import Account
+from paxbill.paxton.autopay import apply_automatic_payments
+from paxbill.paxton.invoices import Invoice
 
 
 def estimate(args: argparse.Namespace) -> str:

@@ -10,10 +10,10 @@ from typing import Any
 
 from babel.dates import format_interval, format_skeleton
 
-from paxbill._reports import Report
-from paxbill.formatting import parse_locale
-from paxbill.money import Money
-from paxbill.periods import BillingPeriod
+from paxbill.core.formatting import parse_locale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingPeriod
+from paxbill.io._reports import Report
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2

@@ -8,15 +8,15 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from paxbill._labels import text
-from paxbill.accounts import AccountType
 from paxbill.cli import _commands
 from paxbill.cli._common import dumps
-from paxbill.formatting import parse_locale
-from paxbill.invoices import Invoice
-from paxbill.periods import BillingFrequency
-from paxbill.pricing import PerUserPrice
-from paxbill.serialization import from_dict
+from paxbill.core.formatting import parse_locale
+from paxbill.core.periods import BillingFrequency
+from paxbill.core.pricing import PerUserPrice
+from paxbill.io._labels import text
+from paxbill.io.serialization import from_dict
+from paxbill.paxton.accounts import AccountType
+from paxbill.paxton.invoices import Invoice
 
 
 def sample_account() -> dict[str, Any]:

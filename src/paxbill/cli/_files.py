@@ -9,15 +9,15 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from paxbill._currency import currency_code
-from paxbill.accounts import Account, AccountType, PaymentMethod
-from paxbill.cashflow import Client
 from paxbill.cli._common import BadInput
+from paxbill.clients.cashflow import Client
+from paxbill.core._currency import currency_code
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.exceptions import InvalidDocumentError, PaxbillError
-from paxbill.invoices import APP_USERS, Invoice, InvoiceLine, Payment
-from paxbill.money import Money
-from paxbill.periods import BillingFrequency, BillingPeriod
-from paxbill.serialization import from_dict
+from paxbill.io.serialization import from_dict
+from paxbill.paxton.accounts import Account, AccountType, PaymentMethod
+from paxbill.paxton.invoices import APP_USERS, Invoice, InvoiceLine, Payment
 
 T = TypeVar("T")
 

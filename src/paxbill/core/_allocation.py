@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from paxbill._numbers import ExactNumber, to_decimal
+from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.exceptions import InvalidAllocationError
 
 

@@ -25,16 +25,17 @@ from functools import cache
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill._currency import currency_code
-from paxbill._dates import first_of_month_from, to_date
-from paxbill._validators import instance_of, is_date
+from paxbill.core._currency import currency_code
+from paxbill.core._dates import first_of_month_from, to_date
+from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._validators import instance_of, is_date
+from paxbill.core.money import Money, total
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
     InvalidAmountError,
     InvalidDateRangeError,
 )
-from paxbill.money import Money, total
 
 __all__ = [
     "BalanceReview",
@@ -110,7 +111,7 @@ def _check_currency(
 
 
 @attrs.frozen
-class ClientLedger:
+class ClientLedger(ShowsInNotebook):
     """A client's prepaid balance: dated credits and debits in one currency.
 
     Adding an entry returns a new ledger.
@@ -160,12 +161,6 @@ class ClientLedger:
             self.balance_before(as_of), monthly_cost, as_of=as_of, term_end=term_end
         )
 
-    def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
-        from paxbill.notebook import to_html  # imported here: it imports this module
-
-        return to_html(self)
-
 
 def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ...]:
     """Return the 1sts of the months from *as_of* (inclusive) to *term_end* (exclusive).
@@ -195,7 +190,7 @@ def _charge_dates(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
 
 
 @attrs.frozen
-class BalanceReview:
+class BalanceReview(ShowsInNotebook):
     """The outcome of a prepaid-balance review.
 
     Args:
@@ -253,12 +248,6 @@ class BalanceReview:
         if self.months_covered >= self.months_remaining:
             return None
         return self.charge_dates[self.months_covered]
-
-    def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
-        from paxbill.notebook import to_html  # imported here: it imports this module
-
-        return to_html(self)
 
 
 def review_balance(

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 import attrs
 from babel.dates import format_date
 
-from paxbill._labels import label, text
-from paxbill.autopay import apply_automatic_payments
-from paxbill.balances import BalanceReview
-from paxbill.cashflow import StrategyComparison
-from paxbill.formatting import format_number, parse_locale
-from paxbill.invoices import Invoice
-from paxbill.periods import BillingFrequency
+from paxbill.clients.balances import BalanceReview
+from paxbill.clients.cashflow import StrategyComparison
+from paxbill.core.formatting import format_number, parse_locale
+from paxbill.core.periods import BillingFrequency
+from paxbill.io._labels import label, text
+from paxbill.paxton.autopay import apply_automatic_payments
+from paxbill.paxton.invoices import Invoice
 
 
 @attrs.frozen

@@ -17,17 +17,17 @@ from typing import Any, Final, NoReturn, final
 
 from attrs.exceptions import FrozenInstanceError
 
-from paxbill._allocation import allocate_units
-from paxbill._currency import _CANONICAL, currency_code, quantum
-from paxbill._numbers import ExactNumber, to_count, to_decimal
-from paxbill._numbers import read_decimal as _read_decimal
+from paxbill.core._allocation import allocate_units
+from paxbill.core._currency import _CANONICAL, currency_code, quantum
+from paxbill.core._numbers import ExactNumber, to_count, to_decimal
+from paxbill.core._numbers import read_decimal as _read_decimal
+from paxbill.core.formatting import format_money
 from paxbill.exceptions import (
     AmountTypeError,
     ArgumentTypeError,
     CurrencyMismatchError,
     InvalidAllocationError,
 )
-from paxbill.formatting import format_money
 
 __all__ = ["Money", "total"]
 

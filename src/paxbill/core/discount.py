@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import attrs
 
-from paxbill._numbers import ExactNumber, to_decimal
+from paxbill.core._numbers import ExactNumber, to_decimal
+from paxbill.core.money import Money
 from paxbill.exceptions import InvalidDiscountError
-from paxbill.money import Money
 
 __all__ = ["Discount"]
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import attrs
 
-from paxbill._numbers import ExactNumber, to_user_count
-from paxbill.discount import Discount
+from paxbill.core._numbers import ExactNumber, to_user_count
+from paxbill.core.discount import Discount
+from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidAmountError,
 )
-from paxbill.money import Money
 
 __all__ = ["PerUserPrice", "paxton_price_of"]
 

@@ -24,20 +24,20 @@ from html import escape
 import attrs
 from babel.dates import format_skeleton
 
-from paxbill._labels import label, text
-from paxbill._reports import (
+from paxbill.clients.balances import BalanceReview, ClientLedger
+from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
+from paxbill.core.formatting import format_number, parse_locale
+from paxbill.core.money import Money
+from paxbill.exceptions import ArgumentTypeError
+from paxbill.io._labels import label, text
+from paxbill.io._reports import (
     Report,
     comparison_report,
     day,
     invoices_report,
     review_report,
 )
-from paxbill.balances import BalanceReview, ClientLedger
-from paxbill.cashflow import CashFlowProjection, StrategyComparison
-from paxbill.exceptions import ArgumentTypeError
-from paxbill.formatting import format_number, parse_locale
-from paxbill.invoices import Invoice
-from paxbill.money import Money
+from paxbill.paxton.invoices import Invoice
 
 __all__ = ["InvoiceList", "to_html"]
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from babel.dates import format_skeleton, get_month_names
 
-from paxbill._labels import text
-from paxbill._reports import strategy_name
-from paxbill.activity import AccountActivity
-from paxbill.cashflow import CashFlowProjection, StrategyComparison
+from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
+from paxbill.core.formatting import parse_locale
+from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, MissingExtraError
-from paxbill.formatting import parse_locale
-from paxbill.money import Money
+from paxbill.io._labels import text
+from paxbill.io._reports import strategy_name
+from paxbill.paxton.activity import AccountActivity
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

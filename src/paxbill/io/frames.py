@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from paxbill.autopay import apply_automatic_payments
-from paxbill.balances import ClientLedger
-from paxbill.cashflow import CashFlowProjection
+from paxbill.clients.balances import ClientLedger
+from paxbill.clients.cashflow import CashFlowProjection
 from paxbill.exceptions import ArgumentTypeError, MissingExtraError
-from paxbill.invoices import Invoice
+from paxbill.paxton.autopay import apply_automatic_payments
+from paxbill.paxton.invoices import Invoice
 
 if TYPE_CHECKING:
     import pandas as pd

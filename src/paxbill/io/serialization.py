@@ -30,28 +30,29 @@ from typing import Any
 
 import attrs
 
-from paxbill._currency import currency_code
-from paxbill._numbers import to_decimal
-from paxbill.accounts import Account
-from paxbill.activity import AccountActivity
-from paxbill.balances import BalanceReview, ClientLedger, LedgerEntry
-from paxbill.bundles import Bundle
-from paxbill.cashflow import (
+from paxbill.clients.balances import BalanceReview, ClientLedger, LedgerEntry
+from paxbill.clients.bundles import Bundle
+from paxbill.clients.cashflow import (
     CashFlowMonth,
     CashFlowProjection,
     Client,
     StrategyComparison,
 )
-from paxbill.discount import Discount
+from paxbill.clients.prepayment import PrepaymentQuote
+from paxbill.core._currency import currency_code
+from paxbill.core._numbers import to_decimal
+from paxbill.core.discount import Discount
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingPeriod
+from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import ArgumentTypeError, InvalidDocumentError, PaxbillError
-from paxbill.invoices import Invoice, InvoiceLine, Payment
-from paxbill.money import Money
-from paxbill.notebook import InvoiceList
-from paxbill.periods import BillingPeriod
-from paxbill.portfolio import Portfolio, PortfolioResult, Site
-from paxbill.prepayment import PrepaymentQuote
-from paxbill.pricing import PerUserPrice
-from paxbill.usage import AppUser
+from paxbill.io.notebook import InvoiceList
+from paxbill.paxton.accounts import Account
+from paxbill.paxton.activity import AccountActivity
+from paxbill.paxton.app_users import AppUser
+from paxbill.paxton.invoices import Invoice, InvoiceLine, Payment
+from paxbill.portfolio.billing import PortfolioResult
+from paxbill.portfolio.sites import Portfolio, Site
 
 __all__ = ["from_dict", "to_dict"]
 

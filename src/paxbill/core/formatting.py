@@ -31,7 +31,7 @@ from babel.numbers import format_decimal, format_percent
 from paxbill.exceptions import UnknownLocaleError
 
 if TYPE_CHECKING:
-    from paxbill.money import Money
+    from paxbill.core.money import Money
 
 # babel computes in the caller's decimal context; a wide one lets it lay out
 # every digit of any amount paxbill holds, whatever that context is. Ordinary

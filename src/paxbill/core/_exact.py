@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from paxbill._allocation import round_half_up
-from paxbill._currency import minor_unit
-from paxbill.money import Money
+from paxbill.core._allocation import round_half_up
+from paxbill.core._currency import minor_unit
+from paxbill.core.money import Money
 
 
 def money_from_fraction(value: Fraction, currency: str) -> Money:

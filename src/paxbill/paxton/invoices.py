@@ -23,20 +23,21 @@ from collections.abc import Iterable
 
 import attrs
 
-from paxbill._dates import first_of_month, to_date
-from paxbill._numbers import to_user_count
-from paxbill._validators import instance_of, is_date
-from paxbill.accounts import Account, PaymentMethod, check_payment_method
+from paxbill.core._dates import first_of_month, to_date
+from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._numbers import to_user_count
+from paxbill.core._validators import instance_of, is_date
+from paxbill.core.money import Money, total
+from paxbill.core.periods import BillingPeriod
+from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
     InvoiceAlreadyPaidError,
     PaymentBeforeIssueError,
 )
-from paxbill.money import Money, total
-from paxbill.periods import BillingPeriod
-from paxbill.pricing import PerUserPrice
-from paxbill.usage import AppUser, active_users
+from paxbill.paxton.accounts import Account, PaymentMethod, check_payment_method
+from paxbill.paxton.app_users import AppUser, active_users
 
 __all__ = [
     "Invoice",
@@ -143,7 +144,7 @@ def _check_payment(
 
 
 @attrs.frozen
-class Invoice:
+class Invoice(ShowsInNotebook):
     """A Paxton invoice for one usage period of one account.
 
     Args:
@@ -230,12 +231,6 @@ class Invoice:
         if self.payment is not None:
             raise InvoiceAlreadyPaidError(self.number, self.payment.on)
         return attrs.evolve(self, payment=Payment(on, method))
-
-    def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
-        from paxbill.notebook import to_html  # imported here: it imports this module
-
-        return to_html(self)
 
 
 def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from paxbill._dates import to_date
-from paxbill.accounts import PaymentMethod
+from paxbill.core._dates import to_date
 from paxbill.exceptions import ArgumentTypeError
-from paxbill.invoices import Invoice
+from paxbill.paxton.accounts import PaymentMethod
+from paxbill.paxton.invoices import Invoice
 
 __all__ = ["apply_automatic_payments"]
 

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from paxbill._numbers import to_count
-from paxbill.accounts import Account
+from paxbill.core._numbers import to_count
+from paxbill.core.money import Money, total
 from paxbill.exceptions import ArgumentTypeError, CurrencyMismatchError
-from paxbill.invoices import Invoice
-from paxbill.money import Money, total
+from paxbill.paxton.accounts import Account
+from paxbill.paxton.invoices import Invoice
 
 __all__ = ["AccountActivity", "account_activity"]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 
-from paxbill.accounts import AccountType, PaymentMethod
+from paxbill.core.formatting import parse_locale
+from paxbill.core.periods import BillingFrequency
 from paxbill.exceptions import ArgumentTypeError
-from paxbill.formatting import parse_locale
-from paxbill.invoices import InvoiceStatus
-from paxbill.periods import BillingFrequency
+from paxbill.paxton.accounts import AccountType, PaymentMethod
+from paxbill.paxton.invoices import InvoiceStatus
 
 __all__ = ["label", "text"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from paxbill._dates import to_date
+from paxbill.core._dates import to_date
 from paxbill.exceptions import ArgumentTypeError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]

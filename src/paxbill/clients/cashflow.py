@@ -29,21 +29,22 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from paxbill._dates import to_date
-from paxbill._numbers import to_count, to_user_count
-from paxbill._validators import instance_of
-from paxbill.accounts import Account
-from paxbill.bundles import Bundle
+from paxbill.clients.bundles import Bundle
+from paxbill.clients.prepayment import prepayment_total, unit_price_of
+from paxbill.core._dates import to_date
+from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._numbers import to_count, to_user_count
+from paxbill.core._validators import instance_of
+from paxbill.core.money import Money, total
+from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
     InvalidCountError,
 )
-from paxbill.money import Money, total
-from paxbill.periods import BillingFrequency, BillingPeriod, billing_periods
-from paxbill.prepayment import prepayment_total, unit_price_of
-from paxbill.pricing import PerUserPrice, paxton_price_of
-from paxbill.usage import AppUser, active_users
+from paxbill.paxton.accounts import Account
+from paxbill.paxton.app_users import AppUser, active_users
 
 __all__ = [
     "CashFlowMonth",
@@ -171,7 +172,7 @@ class CashFlowMonth:
 
 
 @attrs.frozen
-class CashFlowProjection:
+class CashFlowProjection(ShowsInNotebook):
     """Month-by-month money in and out, with the running position."""
 
     months: tuple[CashFlowMonth, ...]
@@ -203,12 +204,6 @@ class CashFlowProjection:
     def months_in_red(self) -> int:
         """How many months end with a negative running position."""
         return sum(1 for m in self.months if m.cumulative.amount < 0)
-
-    def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
-        from paxbill.notebook import to_html  # imported here: it imports this module
-
-        return to_html(self)
 
 
 def _currency_of(clients: Sequence[Client], paxton: Money) -> str:
@@ -307,7 +302,7 @@ def rebill(
 
 
 @attrs.frozen
-class StrategyComparison:
+class StrategyComparison(ShowsInNotebook):
     """Projections of the same clients under several billing strategies.
 
     Args:
@@ -331,12 +326,6 @@ class StrategyComparison:
     def safest(self) -> str:
         """The strategy whose lowest position is highest (first on a tie)."""
         return max(self.projections, key=lambda item: item[1].lowest_position)[0]
-
-    def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.notebook`)."""
-        from paxbill.notebook import to_html  # imported here: it imports this module
-
-        return to_html(self)
 
 
 def compare_strategies(

@@ -19,14 +19,14 @@ from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
-from paxbill._exact import scale
+from paxbill.core._exact import scale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
     ArgumentTypeError,
     PartOutsidePeriodError,
     PeriodsNotContiguousError,
 )
-from paxbill.money import Money
-from paxbill.periods import BillingPeriod
 
 __all__ = ["ProrationMethod", "period_fraction", "prorate", "split_over_periods"]
 

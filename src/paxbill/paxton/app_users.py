@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from paxbill._validators import is_date, is_optional_date
+from paxbill.core._validators import is_date, is_optional_date
+from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import ArgumentTypeError, InvalidDateRangeError
-from paxbill.periods import BillingPeriod
 
 __all__ = [
     "ActivityIndex",

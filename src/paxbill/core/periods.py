@@ -15,9 +15,9 @@ import itertools
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill._dates import to_date
-from paxbill._numbers import to_count
-from paxbill._validators import is_date
+from paxbill.core._dates import to_date
+from paxbill.core._numbers import to_count
+from paxbill.core._validators import is_date
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidCountError,

@@ -21,8 +21,8 @@ import enum
 
 import attrs
 
-from paxbill._dates import first_of_month_from, to_date
-from paxbill._numbers import to_count
+from paxbill.core._dates import first_of_month_from, to_date
+from paxbill.core._numbers import to_count
 from paxbill.exceptions import (
     ArgumentTypeError,
     AutopayRequiredError,

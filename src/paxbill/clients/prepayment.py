@@ -17,17 +17,17 @@ import datetime as dt
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill._dates import to_date
-from paxbill._numbers import to_count, to_user_count
-from paxbill._validators import instance_of
+from paxbill.clients.proration import ProrationMethod, prorate
+from paxbill.core._dates import to_date
+from paxbill.core._numbers import to_count, to_user_count
+from paxbill.core._validators import instance_of
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import (
     ArgumentTypeError,
     PartOutsidePeriodError,
 )
-from paxbill.money import Money
-from paxbill.periods import BillingFrequency, BillingPeriod
-from paxbill.pricing import PerUserPrice
-from paxbill.proration import ProrationMethod, prorate
 
 __all__ = [
     "PrepaymentQuote",

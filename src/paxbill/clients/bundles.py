@@ -18,17 +18,17 @@ from fractions import Fraction
 
 import attrs
 
-from paxbill._allocation import round_half_up
-from paxbill._numbers import to_user_count
-from paxbill._validators import instance_of
+from paxbill.core._allocation import round_half_up
+from paxbill.core._numbers import to_user_count
+from paxbill.core._validators import instance_of
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency
+from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
     InvalidAmountError,
 )
-from paxbill.money import Money
-from paxbill.periods import BillingFrequency
-from paxbill.pricing import PerUserPrice, paxton_price_of
 
 __all__ = ["Bundle"]
 
