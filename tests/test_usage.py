@@ -106,3 +106,49 @@ def test_the_sweep_counts_as_active_users_does(
     assert monthly_active_counts(users, periods) == tuple(
         active_users(users, p) for p in periods
     )
+
+
+@st.composite
+def users_around(draw: st.DrawFn, period: BillingPeriod) -> AppUser:
+    """A user whose span starts and ends within a few days of *period*'s edges."""
+    edges = [period.start, period.end]
+    start = draw(st.sampled_from(edges)) + dt.timedelta(draw(st.integers(-3, 3)))
+    length = draw(st.none() | st.integers(0, 5) | st.integers(0, period.days + 5))
+    return AppUser(0, start, None if length is None else start + dt.timedelta(length))
+
+
+@given(periods().flatmap(lambda p: st.tuples(st.just(p), st.lists(users_around(p)))))
+def test_users_at_the_edges_count_day_by_day(
+    case: tuple[BillingPeriod, list[AppUser]],
+) -> None:
+    """Law: at the period's edges, counts and days agree with a day-by-day walk."""
+    period, users = case
+    days = [period.start + dt.timedelta(n) for n in range(period.days)]
+    for user in users:
+        active_days = sum(user.is_active_on(d) for d in days)
+        assert user.days_active(period) == active_days
+        assert user.is_active_during(period) == (active_days > 0)
+    assert active_users(users, period) == sum(
+        any(u.is_active_on(d) for d in days) for u in users
+    )
+    assert user_days(users, period) == sum(u.days_active(period) for u in users)
+
+
+def test_a_user_keeps_its_span_through_pickle_and_evolve() -> None:
+    """A user pickled, or changed with attrs.evolve, counts by its new dates."""
+    import pickle
+
+    import attrs
+
+    user = AppUser("ana", D(2024, 5, 20), D(2024, 6, 1))
+    assert active_users([pickle.loads(pickle.dumps(user))], JUNE) == 0
+    assert active_users([attrs.evolve(user, deactivated_on=None)], JUNE) == 1
+    assert active_users([attrs.evolve(user, deactivated_on=D(2024, 6, 2))], JUNE) == 1
+
+
+def test_count_refuses_a_period_that_is_not_one() -> None:
+    """active_users and user_days name the period when it is not a BillingPeriod."""
+    with pytest.raises(ArgumentTypeError, match="period"):
+        active_users([], "2024-06")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="period"):
+        user_days([], "2024-06")  # type: ignore[arg-type]

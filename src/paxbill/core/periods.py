@@ -103,6 +103,15 @@ class BillingPeriod:
     def __contains__(self, day: object) -> bool:
         return self.start <= to_date(day) < self.end
 
+    @property
+    def day_numbers(self) -> tuple[int, int]:
+        """The start and end as proleptic day numbers (:meth:`datetime.date.toordinal`).
+
+        >>> BillingPeriod.month(2024, 6).day_numbers
+        (739038, 739068)
+        """
+        return self.start.toordinal(), self.end.toordinal()
+
     def overlap_days(self, start: dt.date, end: dt.date | None) -> int:
         """Return how many days of ``[start, end)`` fall in the period.
 
