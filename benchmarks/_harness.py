@@ -107,9 +107,7 @@ class Report:
 
 def machine() -> str:
     """One line that says where the figures were measured."""
-    return (
-        f"Python {platform.python_version()} ({sys.platform}, {platform.machine()})"
-    )
+    return f"Python {platform.python_version()} ({sys.platform}, {platform.machine()})"
 
 
 def duration(seconds: float) -> str:

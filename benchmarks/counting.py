@@ -43,7 +43,9 @@ def make_users(count: int, seed: int = 20240601) -> list[AppUser]:
     return users
 
 
-def hand_count(pairs: list[tuple[dt.date, dt.date | None]], period: BillingPeriod) -> int:
+def hand_count(
+    pairs: list[tuple[dt.date, dt.date | None]], period: BillingPeriod
+) -> int:
     """The floor: one comparison of dates per user, no objects."""
     start, end = period.start, period.end
     count = 0
@@ -66,7 +68,9 @@ def main() -> None:
     unit = price.net
 
     def paxbill_year() -> object:
-        return [issue_invoice(n, account, price, users, m) for n, m in enumerate(months)]
+        return [
+            issue_invoice(n, account, price, users, m) for n, m in enumerate(months)
+        ]
 
     def hand_year() -> object:
         # The floor bills each month too: count, then units times the price.
