@@ -12,49 +12,48 @@ from __future__ import annotations
 import platform
 import statistics
 import sys
-import time
+import timeit
 from collections.abc import Callable, Mapping, Sequence
 
 Candidate = Callable[[], object]
 
 
-def best_of(function: Candidate, number: int, inner: int = 3) -> float:
-    """Best time of *number* calls of *function*, in seconds per call."""
-    best = float("inf")
-    for _ in range(inner):
-        start = time.perf_counter()
-        for _ in range(number):
-            function()
-        best = min(best, time.perf_counter() - start)
-    return best / number
-
-
-def calls_for(function: Candidate, budget: float = 0.02) -> int:
-    """How many calls of *function* take about *budget* seconds."""
-    number = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(number):
-            function()
-        if time.perf_counter() - start >= budget:
-            return number
-        number *= 2
+def _timer(candidate: Candidate | str, scope: dict[str, object]) -> timeit.Timer:
+    # A statement is timed as source, so that no call overhead is added to
+    # either side of a ratio of two cheap operations.
+    if isinstance(candidate, str):
+        return timeit.Timer(candidate, globals=scope)
+    return timeit.Timer(candidate)
 
 
 def interleave(
-    candidates: Mapping[str, Candidate], *, rounds: int, budget: float = 0.02
+    candidates: Mapping[str, Candidate | str],
+    *,
+    rounds: int,
+    budget: float = 0.02,
+    scope: dict[str, object] | None = None,
+    inner: int = 3,
 ) -> dict[str, list[float]]:
     """Time every candidate once per round, rotating the order each round.
 
+    A candidate is a function of no arguments, or a statement run in
+    *scope*. Each round takes the best of *inner* timed runs of each.
     Returns the seconds per call of each candidate, one entry per round.
     """
     names = list(candidates)
-    numbers = {name: calls_for(candidates[name], budget) for name in names}
+    timers = {name: _timer(candidates[name], scope or {}) for name in names}
+    numbers = {}
+    for name, timer in timers.items():
+        number = 1
+        while timer.timeit(number) < budget:
+            number *= 2
+        numbers[name] = number
     times: dict[str, list[float]] = {name: [] for name in names}
     for index in range(rounds):
         shift = index % len(names)
         for name in names[shift:] + names[:shift]:
-            times[name].append(best_of(candidates[name], numbers[name]))
+            runs = timers[name].repeat(repeat=inner, number=numbers[name])
+            times[name].append(min(runs) / numbers[name])
     return times
 
 
