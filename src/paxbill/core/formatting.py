@@ -129,19 +129,20 @@ class CurrencyFormat:
         pattern = locale.currency_formats["standard"]
         symbols = locale.number_symbols["latn"]
         symbol = locale.currency_symbols.get(currency, currency)
-        sides = []
+        sides: list[tuple[str, str]] = []
         for sign in (0, 1):
-            prefix, suffix = pattern.prefix[sign], pattern.suffix[sign]
+            prefix: str = pattern.prefix[sign]
+            suffix: str = pattern.suffix[sign]
             if "¤¤¤" in prefix + suffix or "'" in prefix + suffix:
                 return None
             sides.append(
-                tuple(
-                    side.replace("¤¤", currency).replace("¤", symbol)
-                    for side in (prefix, suffix)
+                (
+                    prefix.replace("¤¤", currency).replace("¤", symbol),
+                    suffix.replace("¤¤", currency).replace("¤", symbol),
                 )
             )
         return cls(
-            (sides[0], sides[1]),  # type: ignore[arg-type]
+            (sides[0], sides[1]),
             symbols["decimal"],
             symbols["group"],
             pattern.grouping,
