@@ -152,3 +152,33 @@ def test_doors_load_on_first_use() -> None:
     assert to_dict is original
     with pytest.raises(AttributeError, match="no_such_name"):
         paxbill.no_such_name  # noqa: B018
+
+
+def test_every_public_name_loads_from_its_module() -> None:
+    """Each name in ``__all__`` is importable from ``paxbill``, lazily or not."""
+    from paxbill import _EXPORTS
+
+    assert set(_EXPORTS) == set(paxbill.__all__) - {"__version__"}
+    for name in paxbill.__all__:
+        value = getattr(paxbill, name)
+        if name != "__version__":
+            assert value.__module__ == _EXPORTS[name] or name.endswith("Error")
+    assert sorted(dir(paxbill)) == sorted(paxbill.__all__)
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    """``paxbill estimate`` imports no other command, report or client module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from paxbill.cli import main; "
+        "main(['estimate', '--users', '1', '--list-price', '3.00']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('paxbill.cli.', "
+        "'paxbill.io._reports', 'paxbill.clients'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = out.stdout.strip().splitlines()[-1]
+    assert loaded == "['paxbill.cli._common', 'paxbill.cli._estimate']"

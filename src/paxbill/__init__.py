@@ -8,115 +8,191 @@ Money('178.50', 'EUR')
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from paxbill.clients.balances import (
-    BalanceReview,
-    ClientLedger,
-    EntryKind,
-    LedgerEntry,
-    monthly_charge_dates,
-    review_balance,
-)
-from paxbill.clients.bundles import Bundle
-from paxbill.clients.cashflow import (
-    CashFlowMonth,
-    CashFlowProjection,
-    Client,
-    StrategyComparison,
-    compare_strategies,
-    project_cash_flow,
-    rebill,
-)
-from paxbill.clients.prepayment import (
-    PrepaymentQuote,
-    coterm_adjustment,
-    quote_prepayment,
-)
-from paxbill.clients.proration import (
-    ProrationMethod,
-    period_fraction,
-    prorate,
-    split_over_periods,
-)
-from paxbill.core.discount import Discount
-from paxbill.core.formatting import format_money
-from paxbill.core.money import Money, total
-from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
-from paxbill.core.pricing import PerUserPrice, paxton_price_of
-from paxbill.exceptions import (
-    AmountTypeError,
-    ArgumentTypeError,
-    AutopayRequiredError,
-    CurrencyMismatchError,
-    InvalidAllocationError,
-    InvalidAmountError,
-    InvalidCountError,
-    InvalidDateRangeError,
-    InvalidDiscountError,
-    InvalidDocumentError,
-    InvalidPortfolioError,
-    InvalidUserCountError,
-    InvoiceAlreadyPaidError,
-    MissingExtraError,
-    PartOutsidePeriodError,
-    PaxbillError,
-    PaymentBeforeIssueError,
-    PaymentMethodNotAllowedError,
-    PeriodsNotContiguousError,
-    UnknownCurrencyError,
-    UnknownIdError,
-    UnknownLocaleError,
-)
-from paxbill.paxton.accounts import (
-    Account,
-    AccountType,
-    PaymentMethod,
-    autopay_date,
-    due_date,
-)
-from paxbill.paxton.activity import AccountActivity, account_activity
-from paxbill.paxton.app_users import (
-    ActivityIndex,
-    AppUser,
-    active_users,
-    monthly_active_counts,
-    user_days,
-)
-from paxbill.paxton.autopay import apply_automatic_payments
-from paxbill.paxton.invoices import (
-    Invoice,
-    InvoiceLine,
-    InvoiceStatus,
-    Payment,
-    estimate_next_invoice,
-    issue_invoice,
-)
-from paxbill.portfolio.billing import PortfolioResult, bill_portfolio, site_review
-from paxbill.portfolio.sites import Portfolio, Site
-
-# The doors (JSON, HTML, frames, charts, labels) stand above the domain and
-# load only when one of their names is first used, so that ``import paxbill``
-# stays light; type checkers see them as plain imports.
-_DOORS = {
-    "InvoiceList": "paxbill.io.notebook",
-    "from_dict": "paxbill.io.serialization",
-    "label": "paxbill.io._labels",
-    "plot_activity": "paxbill.io.plots",
-    "plot_cash_flow": "paxbill.io.plots",
-    "to_dataframe": "paxbill.io.frames",
-    "to_dict": "paxbill.io.serialization",
-    "to_html": "paxbill.io.notebook",
-}
-
+# Every public name is loaded on first use, from the module that defines it,
+# so that ``import paxbill`` costs next to nothing and a command, a script or
+# a notebook imports only the layers it uses. Type checkers and readers see
+# the plain imports below.
 if TYPE_CHECKING:
+    from paxbill.clients.balances import (
+        BalanceReview,
+        ClientLedger,
+        EntryKind,
+        LedgerEntry,
+        monthly_charge_dates,
+        review_balance,
+    )
+    from paxbill.clients.bundles import Bundle
+    from paxbill.clients.cashflow import (
+        CashFlowMonth,
+        CashFlowProjection,
+        Client,
+        StrategyComparison,
+        compare_strategies,
+        project_cash_flow,
+        rebill,
+    )
+    from paxbill.clients.prepayment import (
+        PrepaymentQuote,
+        coterm_adjustment,
+        quote_prepayment,
+    )
+    from paxbill.clients.proration import (
+        ProrationMethod,
+        period_fraction,
+        prorate,
+        split_over_periods,
+    )
+    from paxbill.core.discount import Discount
+    from paxbill.core.formatting import format_money
+    from paxbill.core.money import Money, total
+    from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+    from paxbill.core.pricing import PerUserPrice, paxton_price_of
+    from paxbill.exceptions import (
+        AmountTypeError,
+        ArgumentTypeError,
+        AutopayRequiredError,
+        CurrencyMismatchError,
+        InvalidAllocationError,
+        InvalidAmountError,
+        InvalidCountError,
+        InvalidDateRangeError,
+        InvalidDiscountError,
+        InvalidDocumentError,
+        InvalidPortfolioError,
+        InvalidUserCountError,
+        InvoiceAlreadyPaidError,
+        MissingExtraError,
+        PartOutsidePeriodError,
+        PaxbillError,
+        PaymentBeforeIssueError,
+        PaymentMethodNotAllowedError,
+        PeriodsNotContiguousError,
+        UnknownCurrencyError,
+        UnknownIdError,
+        UnknownLocaleError,
+    )
     from paxbill.io._labels import label
     from paxbill.io.frames import to_dataframe
     from paxbill.io.notebook import InvoiceList, to_html
     from paxbill.io.plots import plot_activity, plot_cash_flow
     from paxbill.io.serialization import from_dict, to_dict
+    from paxbill.paxton.accounts import (
+        Account,
+        AccountType,
+        PaymentMethod,
+        autopay_date,
+        due_date,
+    )
+    from paxbill.paxton.activity import AccountActivity, account_activity
+    from paxbill.paxton.app_users import (
+        ActivityIndex,
+        AppUser,
+        active_users,
+        monthly_active_counts,
+        user_days,
+    )
+    from paxbill.paxton.autopay import apply_automatic_payments
+    from paxbill.paxton.invoices import (
+        Invoice,
+        InvoiceLine,
+        InvoiceStatus,
+        Payment,
+        estimate_next_invoice,
+        issue_invoice,
+    )
+    from paxbill.portfolio.billing import PortfolioResult, bill_portfolio, site_review
+    from paxbill.portfolio.sites import Portfolio, Site
+
+_EXPORTS = {
+    "Account": "paxbill.paxton.accounts",
+    "AccountActivity": "paxbill.paxton.activity",
+    "AccountType": "paxbill.paxton.accounts",
+    "ActivityIndex": "paxbill.paxton.app_users",
+    "AmountTypeError": "paxbill.exceptions",
+    "AppUser": "paxbill.paxton.app_users",
+    "ArgumentTypeError": "paxbill.exceptions",
+    "AutopayRequiredError": "paxbill.exceptions",
+    "BalanceReview": "paxbill.clients.balances",
+    "BillingFrequency": "paxbill.core.periods",
+    "BillingPeriod": "paxbill.core.periods",
+    "Bundle": "paxbill.clients.bundles",
+    "CashFlowMonth": "paxbill.clients.cashflow",
+    "CashFlowProjection": "paxbill.clients.cashflow",
+    "Client": "paxbill.clients.cashflow",
+    "ClientLedger": "paxbill.clients.balances",
+    "CurrencyMismatchError": "paxbill.exceptions",
+    "Discount": "paxbill.core.discount",
+    "EntryKind": "paxbill.clients.balances",
+    "InvalidAllocationError": "paxbill.exceptions",
+    "InvalidAmountError": "paxbill.exceptions",
+    "InvalidCountError": "paxbill.exceptions",
+    "InvalidDateRangeError": "paxbill.exceptions",
+    "InvalidDiscountError": "paxbill.exceptions",
+    "InvalidDocumentError": "paxbill.exceptions",
+    "InvalidPortfolioError": "paxbill.exceptions",
+    "InvalidUserCountError": "paxbill.exceptions",
+    "Invoice": "paxbill.paxton.invoices",
+    "InvoiceAlreadyPaidError": "paxbill.exceptions",
+    "InvoiceLine": "paxbill.paxton.invoices",
+    "InvoiceList": "paxbill.io.notebook",
+    "InvoiceStatus": "paxbill.paxton.invoices",
+    "LedgerEntry": "paxbill.clients.balances",
+    "MissingExtraError": "paxbill.exceptions",
+    "Money": "paxbill.core.money",
+    "PartOutsidePeriodError": "paxbill.exceptions",
+    "PaxbillError": "paxbill.exceptions",
+    "Payment": "paxbill.paxton.invoices",
+    "PaymentBeforeIssueError": "paxbill.exceptions",
+    "PaymentMethod": "paxbill.paxton.accounts",
+    "PaymentMethodNotAllowedError": "paxbill.exceptions",
+    "PerUserPrice": "paxbill.core.pricing",
+    "PeriodsNotContiguousError": "paxbill.exceptions",
+    "Portfolio": "paxbill.portfolio.sites",
+    "PortfolioResult": "paxbill.portfolio.billing",
+    "PrepaymentQuote": "paxbill.clients.prepayment",
+    "ProrationMethod": "paxbill.clients.proration",
+    "Site": "paxbill.portfolio.sites",
+    "StrategyComparison": "paxbill.clients.cashflow",
+    "UnknownCurrencyError": "paxbill.exceptions",
+    "UnknownIdError": "paxbill.exceptions",
+    "UnknownLocaleError": "paxbill.exceptions",
+    "account_activity": "paxbill.paxton.activity",
+    "active_users": "paxbill.paxton.app_users",
+    "apply_automatic_payments": "paxbill.paxton.autopay",
+    "autopay_date": "paxbill.paxton.accounts",
+    "bill_portfolio": "paxbill.portfolio.billing",
+    "billing_periods": "paxbill.core.periods",
+    "compare_strategies": "paxbill.clients.cashflow",
+    "coterm_adjustment": "paxbill.clients.prepayment",
+    "due_date": "paxbill.paxton.accounts",
+    "estimate_next_invoice": "paxbill.paxton.invoices",
+    "format_money": "paxbill.core.formatting",
+    "from_dict": "paxbill.io.serialization",
+    "issue_invoice": "paxbill.paxton.invoices",
+    "label": "paxbill.io._labels",
+    "monthly_active_counts": "paxbill.paxton.app_users",
+    "monthly_charge_dates": "paxbill.clients.balances",
+    "paxton_price_of": "paxbill.core.pricing",
+    "period_fraction": "paxbill.clients.proration",
+    "plot_activity": "paxbill.io.plots",
+    "plot_cash_flow": "paxbill.io.plots",
+    "project_cash_flow": "paxbill.clients.cashflow",
+    "prorate": "paxbill.clients.proration",
+    "quote_prepayment": "paxbill.clients.prepayment",
+    "rebill": "paxbill.clients.cashflow",
+    "review_balance": "paxbill.clients.balances",
+    "site_review": "paxbill.portfolio.billing",
+    "split_over_periods": "paxbill.clients.proration",
+    "to_dataframe": "paxbill.io.frames",
+    "to_dict": "paxbill.io.serialization",
+    "to_html": "paxbill.io.notebook",
+    "total": "paxbill.core.money",
+    "user_days": "paxbill.paxton.app_users",
+}
 
 
 def __getattr__(name: str) -> Any:
-    module = _DOORS.get(name)
+    module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'paxbill' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)

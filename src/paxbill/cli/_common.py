@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import enum
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from babel.dates import format_interval, format_skeleton
-
-from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingPeriod
-from paxbill.io._reports import Report
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2
@@ -33,6 +29,24 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date as YYYY-MM-DD"
         ) from None
+
+
+def choice(
+    kind: type[enum.Enum],
+) -> Callable[[str], object]:
+    """An argument type that reads one of *kind*'s values, in any case."""
+
+    def read(text: str) -> object:
+        try:
+            return kind(text.lower().replace("-", "_"))
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not one of {allowed}"
+            ) from None
+
+    read.__name__ = kind.__name__
+    return read
 
 
 def add_output_options(
@@ -59,46 +73,8 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
-def span(period: BillingPeriod, locale: object) -> str:
-    """A period for people in *locale*, from its first day to its last."""
-    return format_interval(
-        period.start, period.last_day, "yMd", locale=parse_locale(locale)
-    )
-
-
-def month(value: dt.date, locale: object) -> str:
-    """A month for people in *locale*, such as ``juin 2024``."""
-    return format_skeleton("yMMM", value, locale=parse_locale(locale))
-
-
 def pairs(rows: Sequence[tuple[str, str]]) -> list[str]:
     """Labels on the left, figures lined up on the right."""
     left = max(len(name) for name, _ in rows)
     right = max(len(value) for _, value in rows)
     return [f"{name:<{left}}  {value:>{right}}" for name, value in rows]
-
-
-def render(report: Report) -> str:
-    """A report as text: its caption, its table lined up, and its footer."""
-    if report.header == ("", ""):
-        lines = pairs([(name, value) for name, value in report.rows])
-    else:
-        lines = table(report.header, report.rows, right=set(report.numeric))
-    return "\n".join(
-        [report.caption, *lines, *([report.footer] if report.footer else [])]
-    )
-
-
-def table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
-) -> list[str]:
-    """Columns lined up: those in *right* to the right, the others to the left."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = []
-    for row in [header, *rows]:
-        cells = [
-            f"{cell:>{w}}" if i in right else f"{cell:<{w}}"
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return lines

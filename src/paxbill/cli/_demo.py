@@ -8,12 +8,14 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from paxbill.cli import _commands
-from paxbill.cli._common import dumps
+from paxbill.cli import _estimate, _quote, _review
+from paxbill.cli._common import add_output_options, dumps
+from paxbill.cli._compare import render_comparison, strategies
+from paxbill.cli._invoices import render_invoices
 from paxbill.core.formatting import parse_locale
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
-from paxbill.io._labels import text
+from paxbill.io._words import text
 from paxbill.io.serialization import from_dict
 from paxbill.paxton.accounts import AccountType
 from paxbill.paxton.invoices import Invoice
@@ -38,7 +40,12 @@ def sample_account() -> dict[str, Any]:
     }
 
 
-def demo(args: argparse.Namespace) -> str:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill demo``."""
+    add_output_options(parser, currency=False)
+
+
+def run(args: argparse.Namespace) -> str:
     """Every capability, in the order of the vendor's note."""
     sample = sample_account()
     price: PerUserPrice = sample["price"]
@@ -46,7 +53,7 @@ def demo(args: argparse.Namespace) -> str:
     as_of: dt.date = sample["as_of"]
     output = {"locale": args.locale, "json": args.json}
     sections = {
-        "estimate": _commands.estimate(
+        "estimate": _estimate.run(
             argparse.Namespace(
                 users=70,
                 list_price=f"{price.list_price.amount:f}",
@@ -55,8 +62,8 @@ def demo(args: argparse.Namespace) -> str:
                 **output,
             )
         ),
-        "invoices": _commands.render_invoices(invoices, as_of, args.locale, args.json),
-        "quote": _commands.quote(
+        "invoices": render_invoices(invoices, as_of, args.locale, args.json),
+        "quote": _quote.run(
             argparse.Namespace(
                 users=1,
                 price="2.50",
@@ -67,7 +74,7 @@ def demo(args: argparse.Namespace) -> str:
                 **output,
             )
         ),
-        "review": _commands.review(
+        "review": _review.run(
             argparse.Namespace(
                 balance="200.00",
                 monthly_cost="25.00",
@@ -77,8 +84,8 @@ def demo(args: argparse.Namespace) -> str:
                 **output,
             )
         ),
-        "comparison": _commands.render_comparison(
-            _commands.strategies(sample["clients"]),
+        "comparison": render_comparison(
+            strategies(sample["clients"]),
             price,
             _installer(invoices),
             dt.date(2024, 7, 1),

@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
-from babel.dates import format_date
+from babel.dates import format_date, format_interval, format_skeleton
 
 from paxbill.clients.balances import BalanceReview
 from paxbill.clients.cashflow import StrategyComparison
 from paxbill.core.formatting import format_number, parse_locale
-from paxbill.core.periods import BillingFrequency
-from paxbill.io._labels import label, text
+from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.io._labels import label
+from paxbill.io._words import text
 from paxbill.paxton.autopay import apply_automatic_payments
 from paxbill.paxton.invoices import Invoice
 
@@ -35,6 +36,18 @@ class Report:
 def day(value: dt.date, locale: object) -> str:
     """A date for people in *locale*."""
     return format_date(value, "short", locale=parse_locale(locale))
+
+
+def span(period: BillingPeriod, locale: object) -> str:
+    """A period for people in *locale*, from its first day to its last."""
+    return format_interval(
+        period.start, period.last_day, "yMd", locale=parse_locale(locale)
+    )
+
+
+def month(value: dt.date, locale: object) -> str:
+    """A month for people in *locale*, such as ``juin 2024``."""
+    return format_skeleton("yMMM", value, locale=parse_locale(locale))
 
 
 def invoices_report(

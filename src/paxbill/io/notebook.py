@@ -29,7 +29,7 @@ from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError
-from paxbill.io._labels import label, text
+from paxbill.io._labels import label
 from paxbill.io._reports import (
     Report,
     comparison_report,
@@ -37,6 +37,7 @@ from paxbill.io._reports import (
     invoices_report,
     review_report,
 )
+from paxbill.io._words import text
 from paxbill.paxton.invoices import Invoice
 
 __all__ = ["InvoiceList", "to_html"]

@@ -15,8 +15,8 @@ from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, MissingExtraError
-from paxbill.io._labels import text
 from paxbill.io._reports import strategy_name
+from paxbill.io._words import text
 from paxbill.paxton.activity import AccountActivity
 
 if TYPE_CHECKING:

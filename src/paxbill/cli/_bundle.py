@@ -1,0 +1,84 @@
+"""``paxbill bundle``: the app's share of a fixed-fee contract."""
+
+from __future__ import annotations
+
+import argparse
+
+from paxbill.cli._common import add_output_options, choice, dumps, pairs, plain
+from paxbill.clients.bundles import Bundle
+from paxbill.core.discount import Discount
+from paxbill.core.formatting import format_number, format_percent_value, parse_locale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency
+from paxbill.core.pricing import PerUserPrice
+from paxbill.io._labels import label
+from paxbill.io._words import text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill bundle``."""
+    parser.add_argument("--fee", required=True, help="the contract's fee per period")
+    parser.add_argument(
+        "--frequency",
+        type=choice(BillingFrequency),
+        default=BillingFrequency.MONTHLY,
+        help="monthly or annual (monthly)",
+    )
+    parser.add_argument("--users", type=int, required=True, help="app users covered")
+    parser.add_argument(
+        "--app-price", required=True, help="Paxton's list price per user per month"
+    )
+    parser.add_argument("--discount", default="0", help="partner discount in per cent")
+    parser.add_argument(
+        "--other-costs", default="0", help="the other services' cost per period"
+    )
+    add_output_options(parser)
+
+
+def run(args: argparse.Namespace) -> str:
+    """The app's share of a fixed-fee contract."""
+    locale = parse_locale(args.locale)
+    app_price = PerUserPrice(
+        Money(args.app_price, args.currency), Discount(args.discount)
+    )
+    result = Bundle(
+        Money(args.fee, args.currency),
+        args.frequency,
+        args.users,
+        app_price,
+        Money(args.other_costs, args.currency),
+    )
+    if args.json:
+        return dumps(
+            {
+                "currency": result.fee.currency,
+                "fee": plain(result.fee),
+                "frequency": result.frequency.value,
+                "users": result.users,
+                "app_cost": plain(result.app_cost),
+                "app_share": f"{result.app_share:f}",
+                "other_costs": plain(result.other_costs),
+                "margin": plain(result.margin),
+                "break_even_users": result.break_even_users,
+            }
+        )
+    breaks = result.break_even_users
+    rows = [
+        (text("bundle.fee", locale), result.fee.format(locale)),
+        (text("users", locale), format_number(result.users, locale)),
+        (text("bundle.app_cost", locale), result.app_cost.format(locale)),
+        (
+            text("bundle.app_share", locale),
+            format_percent_value(result.app_share * 100, locale),
+        ),
+        (text("bundle.other_costs", locale), result.other_costs.format(locale)),
+        (text("bundle.margin", locale), result.margin.format(locale)),
+        (
+            text("bundle.break_even", locale),
+            "-" if breaks is None else format_number(breaks, locale),
+        ),
+    ]
+    title = text("bundle.title", locale).format(
+        frequency=label(result.frequency, locale)
+    )
+    return "\n".join([title, *pairs(rows)])

@@ -1,0 +1,125 @@
+"""``paxbill compare``: cash flow of billing strategies for clients in a file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Sequence
+
+from paxbill.cli._common import add_output_options, choice, dumps, iso_date, plain
+from paxbill.cli._files import read_clients
+from paxbill.cli._render import render
+from paxbill.clients.bundles import Bundle
+from paxbill.clients.cashflow import (
+    Client,
+    StrategyComparison,
+    compare_strategies,
+    rebill,
+)
+from paxbill.core.discount import Discount
+from paxbill.core.formatting import parse_locale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency
+from paxbill.core.pricing import PerUserPrice
+from paxbill.io._reports import comparison_report, month
+from paxbill.io._words import text
+from paxbill.paxton.accounts import Account, AccountType
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill compare``."""
+    parser.add_argument("file", help="a .json file of clients, or a .csv file")
+    parser.add_argument(
+        "--start", type=iso_date, required=True, help="first month, YYYY-MM-DD"
+    )
+    parser.add_argument("--months", type=int, default=12, help="months to project (12)")
+    parser.add_argument(
+        "--paxton-price",
+        default="3.00",
+        help="Paxton's list price per user per month (3.00)",
+    )
+    parser.add_argument(
+        "--discount", default="15", help="partner discount in per cent (15)"
+    )
+    parser.add_argument(
+        "--account-type",
+        type=choice(AccountType),
+        default=AccountType.APPROVED_INSTALLER,
+        help="approved_installer or system_manager",
+    )
+    add_output_options(parser)
+
+
+def run(args: argparse.Namespace) -> str:
+    """Cash-flow projections of billing strategies for clients in a file."""
+    clients = read_clients(args.file)
+    paxton = PerUserPrice(
+        Money(args.paxton_price, args.currency), Discount(args.discount)
+    )
+    account = Account("installer", args.account_type)
+    return render_comparison(
+        strategies(clients),
+        paxton,
+        account,
+        args.start,
+        args.months,
+        args.locale,
+        args.json,
+    )
+
+
+def strategies(clients: Sequence[Client]) -> dict[str, tuple[Client, ...]]:
+    """The clients as they are billed, then all billed each way in turn."""
+    ways: dict[str, tuple[Client, ...]] = {"as_billed": tuple(clients)}
+    bundled = tuple(c for c in clients if isinstance(c.billing, Bundle))
+    priced = [c for c in clients if not isinstance(c.billing, Bundle)]
+    for frequency in BillingFrequency:
+        # A bundled client keeps its fee: it has no price to bill otherwise.
+        ways[frequency.value] = rebill(priced, frequency) + bundled
+    return ways
+
+
+def render_comparison(
+    ways: dict[str, tuple[Client, ...]],
+    paxton: PerUserPrice,
+    account: Account,
+    start: dt.date,
+    months: int,
+    locale_name: str,
+    as_json: bool,
+) -> str:
+    """The strategies side by side."""
+    locale = parse_locale(locale_name)
+    result: StrategyComparison = compare_strategies(
+        ways, paxton_price=paxton, account=account, start=start, months=months
+    )
+    if as_json:
+        return dumps(
+            {
+                "currency": paxton.currency,
+                "strategies": [
+                    {
+                        "name": name,
+                        "lowest_position": plain(p.lowest_position),
+                        "months_in_red": p.months_in_red,
+                        "money_in": plain(p.total_in),
+                        "money_out": plain(p.total_out),
+                        "net": plain(p.net),
+                        "months": [
+                            {
+                                "month": m.period.start.isoformat()[:7],
+                                "money_in": plain(m.money_in),
+                                "money_out": plain(m.money_out),
+                                "cumulative": plain(m.cumulative),
+                            }
+                            for m in p.months
+                        ],
+                    }
+                    for name, p in result.projections
+                ],
+            }
+        )
+    title = text("compare.title", locale).format(
+        months=months, start=month(start, locale)
+    )
+    return render(comparison_report(result, locale, title))

@@ -1,0 +1,81 @@
+"""``paxbill quote``: what to bill a client in advance."""
+
+from __future__ import annotations
+
+import argparse
+
+from paxbill.cli._common import (
+    add_output_options,
+    choice,
+    dumps,
+    iso_date,
+    pairs,
+    plain,
+)
+from paxbill.clients.prepayment import quote_prepayment
+from paxbill.core.discount import Discount
+from paxbill.core.formatting import format_number, parse_locale
+from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency
+from paxbill.core.pricing import PerUserPrice
+from paxbill.io._labels import label
+from paxbill.io._reports import span
+from paxbill.io._words import text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill quote``."""
+    parser.add_argument("--users", type=int, required=True, help="app users")
+    parser.add_argument(
+        "--price", required=True, help="price per user per month to the client"
+    )
+    parser.add_argument(
+        "--discount", default=None, help="a discount off that price, in per cent"
+    )
+    parser.add_argument(
+        "--frequency",
+        type=choice(BillingFrequency),
+        default=BillingFrequency.ANNUAL,
+        help="monthly, quarterly or annual (annual)",
+    )
+    parser.add_argument(
+        "--start",
+        type=iso_date,
+        required=True,
+        help="first day of the term, YYYY-MM-DD",
+    )
+    add_output_options(parser)
+
+
+def run(args: argparse.Namespace) -> str:
+    """What to bill a client in advance."""
+    locale = parse_locale(args.locale)
+    price = Money(args.price, args.currency)
+    if args.discount is not None:
+        price = PerUserPrice(price, Discount(args.discount)).net
+    result = quote_prepayment(price, args.users, args.frequency, args.start)
+    if args.json:
+        return dumps(
+            {
+                "currency": price.currency,
+                "unit_price": plain(result.unit_price),
+                "users": result.users,
+                "frequency": result.frequency.value,
+                "months": result.months,
+                "period_start": result.period.start.isoformat(),
+                "period_end": result.period.end.isoformat(),
+                "total": plain(result.total),
+            }
+        )
+    rows = [
+        (
+            text("quote.period", locale),
+            span(result.period, locale),
+        ),
+        (text("quote.frequency", locale), label(result.frequency, locale)),
+        (text("net_price", locale), result.unit_price.format(locale)),
+        (text("users", locale), format_number(result.users, locale)),
+        (text("quote.months", locale), format_number(result.months, locale)),
+        (text("quote.total", locale), result.total.format(locale)),
+    ]
+    return "\n".join([text("quote.title", locale), *pairs(rows)])

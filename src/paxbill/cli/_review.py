@@ -1,0 +1,59 @@
+"""``paxbill review``: whether a prepaid balance pays Paxton to the end of the term."""
+
+from __future__ import annotations
+
+import argparse
+
+from paxbill.cli._common import add_output_options, dumps, iso_date, plain
+from paxbill.cli._render import render
+from paxbill.clients.balances import review_balance
+from paxbill.core.formatting import parse_locale
+from paxbill.core.money import Money
+from paxbill.io._reports import review_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill review``."""
+    parser.add_argument("--balance", required=True, help="the client's prepaid balance")
+    parser.add_argument(
+        "--monthly-cost",
+        required=True,
+        help="what Paxton charges for the client each month",
+    )
+    parser.add_argument(
+        "--as-of", type=iso_date, required=True, help="the review date, YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--term-end",
+        type=iso_date,
+        required=True,
+        help="the day after the term, YYYY-MM-DD",
+    )
+    add_output_options(parser)
+
+
+def run(args: argparse.Namespace) -> str:
+    """The monthly review of a prepaid balance."""
+    locale = parse_locale(args.locale)
+    result = review_balance(
+        Money(args.balance, args.currency),
+        Money(args.monthly_cost, args.currency),
+        as_of=args.as_of,
+        term_end=args.term_end,
+    )
+    if args.json:
+        return dumps(
+            {
+                "currency": result.balance.currency,
+                "balance": plain(result.balance),
+                "monthly_cost": plain(result.monthly_cost),
+                "months_remaining": result.months_remaining,
+                "months_covered": result.months_covered,
+                "sufficient": result.sufficient,
+                "shortfall": plain(result.shortfall),
+                "runs_out_on": None
+                if result.runs_out_on is None
+                else result.runs_out_on.isoformat(),
+            }
+        )
+    return render(review_report(result, locale))
