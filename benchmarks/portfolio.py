@@ -10,7 +10,10 @@ account's twelve Paxton invoices, each site's prepaid-balance review on
 3. hand-written with py-moneyed's ``Money`` for the amounts;
 
 then again at 2x and 4x the users. Each is checked to give the same figures.
-Times are the best of a few runs in this one process; ratios are what count.
+The candidates are timed in interleaved rounds and compared within each
+round. Like for like: the floor's input is sorted before the call, as a
+Site's users are when it is made; a second row makes both from the users,
+sorting included. Memory counts the input held as well as the call's peak.
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import platform
 import random
+import statistics
 import sys
-import time
 import tracemalloc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from _harness import Candidate, Report, duration, interleave, machine, ratios
 
 import paxbill
 from paxbill import (
@@ -84,10 +88,13 @@ def make_portfolio(
     return Portfolio(the_accounts, the_sites)
 
 
-def raw(
-    portfolio: Portfolio,
-) -> list[tuple[str, bool, list[tuple[int, int, list[tuple[int, int | None]]]]]]:
-    """The same data with no objects: ordinals, ints and Decimals."""
+def raw(portfolio: Portfolio) -> list[Any]:
+    """The same data with no objects: each site's sorted day numbers, Decimals.
+
+    Like paxbill's Sites, which sort their users' activity when they are
+    made, the floor's input is sorted before the timed call: neither side
+    sorts inside it.
+    """
     by_account: dict[str, list[Any]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         assert isinstance(site.price, Money)
@@ -95,15 +102,17 @@ def raw(
             (
                 site.price.amount,
                 site.billing.months,
-                [
-                    (
-                        u.activated_on.toordinal(),
-                        None
-                        if u.deactivated_on is None
-                        else u.deactivated_on.toordinal(),
-                    )
-                    for u in site.users
-                ],
+                *sorted_spans(
+                    [
+                        (
+                            u.activated_on.toordinal(),
+                            None
+                            if u.deactivated_on is None
+                            else u.deactivated_on.toordinal(),
+                        )
+                        for u in site.users
+                    ]
+                ),
             )
         )
     return [
@@ -114,6 +123,16 @@ def raw(
         )
         for a in portfolio.accounts
     ]
+
+
+def sorted_spans(
+    users: list[tuple[int, int | None]],
+) -> tuple[list[int], list[int]]:
+    """Activation and deactivation day numbers, sorted; empty spans left out."""
+    return (
+        sorted([a for a, d in users if d != a]),
+        sorted([d for a, d in users if d is not None and d != a]),
+    )
 
 
 def _due(issue: dt.date, manager: bool) -> int:
@@ -141,9 +160,7 @@ def plain_decimal(data: Any, net: Decimal) -> Any:
         counts_total = [0] * 12
         money_in = [Decimal(0)] * 12
         reviews = []
-        for price, months, users in sites:
-            starts = sorted([a for a, d in users if d != a])
-            ends = sorted([d for a, d in users if d is not None and d != a])
+        for price, months, starts, ends in sites:
             counts = [bisect_left(starts, e) - bisect_right(ends, s) for s, e in bounds]
             credits = Decimal(0)
             debited = 0
@@ -197,10 +214,8 @@ def with_moneyed(data: Any, net_text: str) -> Any:
         counts_total = [0] * 12
         money_in = [zero] * 12
         reviews = []
-        for price, months, users in sites:
+        for price, months, starts, ends in sites:
             unit = Money_(price, "EUR")
-            starts = sorted([a for a, d in users if d != a])
-            ends = sorted([d for a, d in users if d is not None and d != a])
             counts = [bisect_left(starts, e) - bisect_right(ends, s) for s, e in bounds]
             credits = zero
             debited = 0
@@ -275,19 +290,15 @@ def check_same(result: paxbill.PortfolioResult, floor: Any, name: str) -> None:
             ), name
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    """The best wall time of *repeat* runs, with the collector off while timing."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
+def input_bytes(make: Callable[[], object]) -> tuple[object, int]:
+    """What *make* returns, and the memory it holds once made."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        made = make()
+        return made, tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
 
 
 def peak_bytes(run: Callable[[], object]) -> int:
@@ -301,101 +312,84 @@ def peak_bytes(run: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
-def measure(
-    sites: int, users_per_site: int, accounts: int, repeat: int
-) -> tuple[int, float, float, float | None, float, float, float]:
-    """Time one portfolio size: paxbill, the floor, py-moneyed, memory, input."""
-    portfolio = make_portfolio(sites, users_per_site, accounts)
-    users = sites * users_per_site
-    net = PAXTON.net.amount
-    data = raw(portfolio)
-    result = with_paxbill(portfolio)
-    check_same(result, plain_decimal(data, net), "plain Decimal")
-    t_pax = best(lambda: with_paxbill(portfolio), repeat)
-    t_plain = best(lambda: plain_decimal(data, net), repeat)
-    t_money = None
-    if moneyed is not None:
-        check_same(result, with_moneyed(data, str(net)), "py-moneyed")
-        t_money = best(lambda: with_moneyed(data, str(net)), repeat)
-    peak = peak_bytes(lambda: with_paxbill(portfolio)) / users
-    # Preparing the input, outside the timings above: paxbill's Sites sort
-    # their users' activity once; the hand-written versions need ordinals.
-    t_build = best(lambda: rebuild(portfolio), 1)
-    t_raw = best(lambda: raw(portfolio), 1)
-    return users, t_pax, t_plain, t_money, peak, t_build, t_raw
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs (3)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds")
     parser.add_argument("--sites", type=int, default=1000, help="client sites (1000)")
     parser.add_argument("--users", type=int, default=100, help="users per site (100)")
     parser.add_argument("--accounts", type=int, default=50, help="accounts (50)")
     args = parser.parse_args()
-    print(
-        f"paxbill {paxbill.__version__} on Python {platform.python_version()} "
-        f"({sys.platform}, {platform.machine()}); best of {args.repeat} runs\n"
+    net = PAXTON.net.amount
+    report = Report(
+        f"A portfolio billed for a year (paxbill {paxbill.__version__}, "
+        f"{machine()}), {args.rounds} interleaved rounds"
     )
-    head = [
-        "users",
-        "paxbill",
-        "plain Decimal",
-        "vs plain",
-        "py-moneyed",
-        "moneyed/paxbill",
-        "peak B/user",
-    ]
-    rows, base_time, base_users = [], 0.0, 0
-    prepared: list[tuple[int, float, float]] = []
-    verdicts = []
+    medians: dict[int, float] = {}
+    memory = []
     for scale in (1, 2, 4):
-        users, t_pax, t_plain, t_money, peak, t_build, t_raw = measure(
-            args.sites * scale, args.users, args.accounts, args.repeat
+        sites = args.sites * scale
+        users = sites * args.users
+        portfolio = make_portfolio(sites, args.users, args.accounts)
+        result = with_paxbill(portfolio)
+        data = raw(portfolio)
+        check_same(result, plain_decimal(data, net), "plain Decimal")
+        candidates: dict[str, Candidate] = {
+            "paxbill": lambda p=portfolio: with_paxbill(p),  # type: ignore[misc]
+            "floor": lambda d=data: plain_decimal(d, net),  # type: ignore[misc]
+            # Both sort: paxbill's Sites made from AppUsers, then billed,
+            # against the floor's day numbers sorted, then billed.
+            "paxbill from users": lambda p=portfolio: with_paxbill(rebuild(p)),  # type: ignore[misc]
+            "floor from users": lambda p=portfolio: plain_decimal(raw(p), net),  # type: ignore[misc]
+        }
+        if moneyed is not None:
+            check_same(result, with_moneyed(data, str(net)), "py-moneyed")
+            candidates["py-moneyed"] = lambda d=data: with_moneyed(d, str(net))  # type: ignore[misc]
+        times = interleave(candidates, rounds=args.rounds, budget=0.0, inner=1)
+        medians[users] = statistics.median(times["paxbill"])
+        label = f"{users:,} users"
+        report.add(
+            f"{label}: bill_portfolio / floor (sorted input)",
+            ratios(times, "paxbill", "floor"),
+            target=1.5,
+            note=f"paxbill {duration(medians[users])}",
         )
-        prepared.append((users, t_build, t_raw))
-        if scale == 1:
-            base_time, base_users = t_pax, users
-        rows.append(
-            [
-                f"{users:,}",
-                f"{t_pax * 1e3:.1f} ms",
-                f"{t_plain * 1e3:.1f} ms",
-                f"{t_pax / t_plain:.2f}x",
-                "n/a" if t_money is None else f"{t_money * 1e3:.1f} ms",
-                "n/a" if t_money is None else f"{t_money / t_pax:.2f}x",
-                f"{peak:.0f}",
-            ]
+        report.add(
+            f"{label}: from AppUsers, both sort",
+            ratios(times, "paxbill from users", "floor from users"),
         )
-        verdicts.append((users, t_pax, t_plain, t_money, peak))
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    for row in [head, ["-" * w for w in widths], *rows]:
-        print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
-    print("\npreparing the input (not in the times above), and end to end:")
-    for (users, t_build, t_raw), (_, t_pax, t_plain, t_money, _) in zip(
-        prepared, verdicts, strict=True
-    ):
-        line = (
-            f"  {users:>9,} users: Sites from AppUsers {t_build * 1e3:.1f} ms, "
-            f"ordinals for the hand-written versions {t_raw * 1e3:.1f} ms; "
-            f"end to end paxbill/plain {(t_build + t_pax) / (t_raw + t_plain):.2f}x"
+        if moneyed is not None:
+            report.add(
+                f"{label}: py-moneyed / bill_portfolio",
+                ratios(times, "py-moneyed", "paxbill"),
+            )
+        _, held = input_bytes(
+            lambda n=sites: make_portfolio(n, args.users, args.accounts)  # type: ignore[misc]
         )
-        if t_money is not None:
-            line += f", py-moneyed/paxbill {(t_raw + t_money) / (t_build + t_pax):.2f}x"
-        print(line)
-    users4, t4 = verdicts[-1][0], verdicts[-1][1]
-    growth = t4 / base_time
-    print()
-    print(
-        f"growth: {users4 // base_users}x the users took {growth:.2f}x the time"
-        " (target <= 4.4x)"
+        peak = peak_bytes(lambda p=portfolio: with_paxbill(p))  # type: ignore[misc]
+        _, floor_held = input_bytes(lambda p=portfolio: raw(p))  # type: ignore[misc]
+        floor_peak = peak_bytes(lambda d=data: plain_decimal(d, net))  # type: ignore[misc]
+        memory.append(
+            f"{label}: paxbill input {held / users:.0f} + peak {peak / users:.0f} "
+            f"B/user; floor input {floor_held / users:.0f} + peak "
+            f"{floor_peak / users:.0f} B/user"
+        )
+    small, large = min(medians), max(medians)
+    growth = medians[large] / medians[small]
+    report.rows.append(
+        [
+            f"{large // small}x the users: time grows",
+            f"{growth:.2f}x",
+            "",
+            f"<= 4.40x {'met' if growth <= 4.4 else 'MISSED'}",
+            "",
+        ]
     )
-    ratio = max(v[1] / v[2] for v in verdicts)
-    print(f"paxbill vs plain Decimal: at most {ratio:.2f}x (target <= 1.5x)")
-    if moneyed is not None:
-        speedup = min(v[3] / v[1] for v in verdicts if v[3] is not None)
-        print(f"py-moneyed vs paxbill: at least {speedup:.2f}x slower (target >= 3x)")
-    most = max(v[4] for v in verdicts)
-    print(f"peak memory: at most {most:.0f} bytes per user (target < 300)")
+    if growth > 4.4:
+        report.missed.append("growth")
+    report.show()
+    print("\nmemory, input held plus the call's peak:")
+    for line in memory:
+        print("  " + line)
     return 0
 
 
