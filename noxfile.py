@@ -53,6 +53,8 @@ def tests(session: nox.Session) -> None:
         "--rcfile=pyproject.toml",
         "-m",
         "pytest",
+        # One worker per core: the property tests are most of the time.
+        "--numprocesses=auto",
         *session.posargs,
         env={"HYPOTHESIS_PROFILE": "ci"},
     )

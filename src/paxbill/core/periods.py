@@ -105,7 +105,7 @@ class BillingPeriod:
 
     @property
     def day_numbers(self) -> tuple[int, int]:
-        """The start and end as proleptic day numbers (:meth:`datetime.date.toordinal`).
+        """The start and end as day numbers, as ``datetime.date.toordinal`` gives them.
 
         >>> BillingPeriod.month(2024, 6).day_numbers
         (739038, 739068)

@@ -98,6 +98,33 @@ _BY_NAME = {name: kind for kind, (name, _) in _TYPES.items()}
 
 JSONValue = None | bool | int | str | list["JSONValue"] | dict[str, "JSONValue"]
 
+# Each class is read and written by a decoder and an encoder made once, from
+# its attrs fields and type hints, on first use. A bad field raises _Bad,
+# which collects the keys of its path on its way out: no path is built while
+# a document reads well.
+
+
+class _Bad(Exception):
+    """A field that cannot be read, and the keys of its path, innermost first."""
+
+    def __init__(self, reason: str, *keys: str | int) -> None:
+        self.reason = reason
+        self.keys = list(keys)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+Encoder = Callable[[Any], JSONValue]
+Decoder = Callable[[Any], Any]
+
 
 def to_dict(value: object) -> dict[str, JSONValue]:
     """Return a paxbill value object as a dict of JSON types.
@@ -109,38 +136,15 @@ def to_dict(value: object) -> dict[str, JSONValue]:
     >>> to_dict(BillingPeriod.month(2024, 6))
     {'type': 'billing_period', 'start': '2024-06-01', 'end': '2024-07-01', 'days': 30}
     """
-    if type(value) not in _TYPES:
-        raise ArgumentTypeError(value, "a paxbill value object", what="to_dict()")
-    encoded = _encode(value)
-    assert isinstance(encoded, dict)
-    return encoded
-
-
-def _encode(value: object) -> JSONValue:
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, Money):
-        return {
-            "type": "money",
-            "amount": f"{value.amount:f}",
-            "currency": value.currency,
-        }
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return _encode(value.value)
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, tuple | list):
-        return [_encode(item) for item in value]
-    name, derived = _TYPES[type(value)]
-    document: dict[str, JSONValue] = {"type": name}
-    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-        if field.init:  # derived state, such as an index, is not written
-            document[field.name] = _encode(getattr(value, field.name))
-    for attribute in derived:
-        document[attribute] = _encode(getattr(value, attribute))
-    return document
+    try:
+        encode = _ENCODERS[type(value)]
+    except KeyError:
+        if type(value) not in _TYPES:
+            raise ArgumentTypeError(
+                value, "a paxbill value object", what="to_dict()"
+            ) from None
+        encode = _ENCODERS[type(value)] = _object_encoder(type(value))
+    return encode(value)  # type: ignore[return-value]
 
 
 def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
@@ -154,82 +158,195 @@ def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
         InvalidDocumentError: the document is malformed; the error names the
             path of the bad field, such as ``invoices[2].total.amount``.
     """
-    return _decode_object(document, None, path)
+    try:
+        return _decode_any_object(document)
+    except _Bad as bad:
+        where = path
+        for key in reversed(bad.keys):
+            where = _join(where, key)
+        raise InvalidDocumentError(where or "document", bad.reason) from None
 
 
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+# -- writing --------------------------------------------------------------
 
 
-def _decode_object(value: object, expected: tuple[type, ...] | None, path: str) -> Any:
-    where = path or "document"
+def _encode_money(money: Money) -> JSONValue:
+    return {"type": "money", "amount": f"{money.amount:f}", "currency": money.currency}
+
+
+def _encode_value(value: object) -> JSONValue:
+    """Any value, by its type: for worked-out figures and mixed fields."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    kind = type(value)
+    encode = _ENCODERS.get(kind)
+    if encode is not None:
+        return encode(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return _encode_value(value.value)
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, tuple | list):
+        return [_encode_value(item) for item in value]
+    return to_dict(value)
+
+
+def _encoder_for(hint: Any) -> Encoder | None:
+    """The encoder of a field's type hint; None where the value is JSON as it is."""
+    if hint in (str, int, bool, Any):
+        return None
+    if hint is dt.date:
+        return dt.date.isoformat
+    if hint is Decimal:
+        return _encode_decimal
+    if hint is Money:
+        return _encode_money
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _encode_enum
+    if typing.get_origin(hint) is tuple:
+        arguments = typing.get_args(hint)
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            item = _encoder_for(arguments[0])
+            if item is None:
+                return list
+            return lambda items: [item(value) for value in items]
+    return _encode_value
+
+
+def _encode_decimal(value: Decimal) -> str:
+    return f"{value:f}"
+
+
+def _encode_enum(value: enum.Enum) -> JSONValue:
+    return value.value  # type: ignore[no-any-return]
+
+
+def _object_encoder(kind: type) -> Encoder:
+    name, derived = _TYPES[kind]
+    hints = _hints(kind)
+    plan = [
+        (field.name, _encoder_for(hints[field.name]))
+        for field in attrs.fields(kind)
+        # Derived state, such as an index, is not written.
+        if field.init
+    ]
+    plan += [(attribute, _encode_value) for attribute in derived]
+
+    def encode(value: Any) -> JSONValue:
+        document: dict[str, JSONValue] = {"type": name}
+        for key, encode_field in plan:
+            item = getattr(value, key)
+            document[key] = item if encode_field is None else encode_field(item)
+        return document
+
+    return encode
+
+
+_ENCODERS: dict[type, Encoder] = {Money: _encode_money}
+
+
+# -- reading --------------------------------------------------------------
+
+
+def _decode_any_object(value: object) -> Any:
+    """An object of any paxbill type, by its ``"type"``."""
+    return _decode_object_of(value, None)
+
+
+def _decode_object_of(value: object, expected: tuple[type, ...] | None) -> Any:
     if not isinstance(value, Mapping):
-        raise InvalidDocumentError(where, f"expected an object, not {_kind(value)}")
+        raise _Bad(f"expected an object, not {_kind(value)}")
     name = value.get("type")
     kind = _BY_NAME.get(name) if isinstance(name, str) else None
     if kind is None:
-        raise InvalidDocumentError(_join(path, "type"), f"unknown type {name!r}")
+        raise _Bad(f"unknown type {name!r}", "type")
     if expected is not None and kind not in expected:
         names = " or ".join(_TYPES[k][0] for k in expected)
-        raise InvalidDocumentError(_join(path, "type"), f"expected {names}, not {name}")
-    if kind is Money:
-        return _decode_money(value, path)
-    _, derived = _TYPES[kind]
-    hints = _hints(kind)
-    fields = {f.name: f for f in attrs.fields(kind) if f.init}
-    for key in value:
-        if key != "type" and key not in fields and key not in derived:
-            raise InvalidDocumentError(_join(path, key), "unknown field")
-    arguments = {}
-    for field_name, field in fields.items():
-        if field_name not in value:
-            if field.default is attrs.NOTHING:
-                raise InvalidDocumentError(_join(path, field_name), "missing")
-            continue
-        arguments[field_name] = _decode(
-            value[field_name], hints[field_name], _join(path, field_name)
-        )
+        raise _Bad(f"expected {names}, not {name}", "type")
     try:
-        result = kind(**arguments)
-    except PaxbillError as error:
-        raise InvalidDocumentError(where, str(error)) from None
-    for attribute in derived:
-        if attribute in value:
-            _check_derived(
-                value[attribute], getattr(result, attribute), _join(path, attribute)
-            )
-    return result
+        decode = _DECODERS[kind]
+    except KeyError:
+        decode = _DECODERS[kind] = _object_decoder(kind)
+    return decode(value)
 
 
-def _check_derived(given: object, computed: object, path: str) -> None:
-    """Refuse a written figure that the object's own fields contradict."""
-    if isinstance(computed, Money):
-        if _decode_object(given, (Money,), path) == computed:
-            return
-    elif _encode(computed) == given:
-        return
-    raise InvalidDocumentError(
-        path, f"is {given!r} but the fields give {_encode(computed)!r}"
-    )
-
-
-def _decode_money(value: Mapping[str, Any], path: str) -> Money:
+def _decode_money(value: Mapping[str, Any]) -> Money:
+    # The usual document reads in one step; only a bad one is taken apart to
+    # say which of its fields is wrong.
+    if len(value) == 3 and "amount" in value and "currency" in value:
+        amount = value["amount"]
+        if type(amount) is str:
+            try:
+                return Money(amount, value["currency"])
+            except PaxbillError:
+                pass
     for key in value:
         if key not in ("type", "amount", "currency"):
-            raise InvalidDocumentError(_join(path, key), "unknown field")
+            raise _Bad("unknown field", key)
     for key in ("amount", "currency"):
         if key not in value:
-            raise InvalidDocumentError(_join(path, key), "missing")
+            raise _Bad("missing", key)
     try:
         amount = to_decimal(value["amount"])
     except PaxbillError as error:
-        raise InvalidDocumentError(_join(path, "amount"), str(error)) from None
+        raise _Bad(str(error), "amount") from None
     try:
         return Money(amount, currency_code(value["currency"]))
     except PaxbillError as error:
-        raise InvalidDocumentError(_join(path, "currency"), str(error)) from None
+        raise _Bad(str(error), "currency") from None
+
+
+def _object_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
+    if kind is Money:
+        return _decode_money
+    _, derived = _TYPES[kind]
+    hints = _hints(kind)
+    fields = [
+        (field.name, _decoder_for(hints[field.name]), field.default is attrs.NOTHING)
+        for field in attrs.fields(kind)
+        if field.init
+    ]
+    known = frozenset(["type", *(name for name, _, _ in fields), *derived])
+
+    def decode(value: Mapping[str, Any]) -> Any:
+        if not known.issuperset(value):
+            raise _Bad("unknown field", next(k for k in value if k not in known))
+        arguments = {}
+        for key, decode_field, required in fields:
+            if key in value:
+                try:
+                    arguments[key] = decode_field(value[key])
+                except _Bad as bad:
+                    bad.keys.append(key)
+                    raise
+            elif required:
+                raise _Bad("missing", key)
+        try:
+            result = kind(**arguments)
+        except PaxbillError as error:
+            raise _Bad(str(error)) from None
+        for attribute in derived:
+            if attribute in value:
+                _check_derived(value[attribute], getattr(result, attribute), attribute)
+        return result
+
+    return decode
+
+
+def _check_derived(given: object, computed: object, key: str) -> None:
+    """Refuse a written figure that the object's own fields contradict."""
+    if isinstance(computed, Money):
+        try:
+            if _decode_object_of(given, (Money,)) == computed:
+                return
+        except _Bad as bad:
+            bad.keys.append(key)
+            raise
+    elif _encode_value(computed) == given:
+        return
+    raise _Bad(f"is {given!r} but the fields give {_encode_value(computed)!r}", key)
 
 
 @cache
@@ -237,91 +354,135 @@ def _hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
 
-def _decode(value: object, hint: Any, path: str) -> Any:
-    decoder = _SCALARS.get(hint)
-    if decoder is not None:
-        return decoder(value, path)
+def _decoder_for(hint: Any) -> Decoder:
+    """The decoder of a field's type hint, made once per field."""
+    scalar = _SCALARS.get(hint)
+    if scalar is not None:
+        return scalar
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in arguments:
-            return None
-        options = tuple(a for a in arguments if a is not type(None))
-        if isinstance(value, Mapping):
-            return _decode_object(value, tuple(a for a in options if a in _TYPES), path)
-        errors = []
-        for option in options:
-            try:
-                return _decode(value, option, path)
-            except InvalidDocumentError as error:
-                errors.append(error)
-        raise errors[0]
+        return _union_decoder(arguments)
     if origin is tuple:
-        if not isinstance(value, list):
-            raise InvalidDocumentError(path, f"expected a list, not {_kind(value)}")
         if len(arguments) == 2 and arguments[1] is Ellipsis:
-            return tuple(
-                _decode(item, arguments[0], _join(path, i))
-                for i, item in enumerate(value)
-            )
-        if len(value) != len(arguments):
-            raise InvalidDocumentError(path, f"expected {len(arguments)} items")
-        return tuple(
-            _decode(item, a, _join(path, i))
-            for i, (item, a) in enumerate(zip(value, arguments, strict=True))
-        )
+            return _list_decoder(_decoder_for(arguments[0]))
+        return _fixed_decoder(tuple(_decoder_for(a) for a in arguments))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(value)
-        except ValueError:
-            allowed = ", ".join(repr(m.value) for m in hint)
-            raise InvalidDocumentError(path, f"expected one of {allowed}") from None
+        return _enum_decoder(hint)
     if hint in _TYPES:
-        return _decode_object(value, (hint,), path)
-    raise InvalidDocumentError(path, f"cannot read a {hint!r}")  # pragma: no cover
+        expected = (hint,)
+        return lambda value: _decode_object_of(value, expected)
+    raise TypeError(f"cannot read a {hint!r}")  # pragma: no cover
 
 
-def _kind(value: object) -> str:
-    return "null" if value is None else type(value).__name__
+def _union_decoder(arguments: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in arguments
+    options = tuple(a for a in arguments if a is not type(None))
+    objects = tuple(a for a in options if a in _TYPES)
+    decoders = [_decoder_for(option) for option in options]
+
+    def decode(value: object) -> Any:
+        if value is None and optional:
+            return None
+        if isinstance(value, Mapping):
+            return _decode_object_of(value, objects)
+        errors = []
+        for decode_option in decoders:
+            try:
+                return decode_option(value)
+            except _Bad as bad:
+                errors.append(bad)
+        raise errors[0]
+
+    return decode
 
 
-def _expect(kind: type, name: str) -> Callable[[object, str], Any]:
-    def decode(value: object, path: str) -> Any:
+def _list_decoder(item: Decoder) -> Decoder:
+    def decode(value: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Bad(f"expected a list, not {_kind(value)}")
+        try:
+            return tuple([item(element) for element in value])
+        except _Bad as bad:
+            # Find which item it was: decoding is deterministic, so the
+            # first item that fails again is the one.
+            for index, element in enumerate(value):  # pragma: no branch
+                try:
+                    item(element)
+                except _Bad:
+                    bad.keys.append(index)
+                    raise bad from None
+            raise  # pragma: no cover
+
+    return decode
+
+
+def _fixed_decoder(items: tuple[Decoder, ...]) -> Decoder:
+    def decode(value: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Bad(f"expected a list, not {_kind(value)}")
+        if len(value) != len(items):
+            raise _Bad(f"expected {len(items)} items")
+        result = []
+        for index, (element, item) in enumerate(zip(value, items, strict=True)):
+            try:
+                result.append(item(element))
+            except _Bad as bad:
+                bad.keys.append(index)
+                raise
+        return tuple(result)
+
+    return decode
+
+
+def _enum_decoder(kind: type[enum.Enum]) -> Decoder:
+    allowed = ", ".join(repr(m.value) for m in kind)
+
+    def decode(value: object) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError:
+            raise _Bad(f"expected one of {allowed}") from None
+
+    return decode
+
+
+def _expect(kind: type, name: str) -> Decoder:
+    def decode(value: object) -> Any:
+        if type(value) is kind:
+            return value
         if not isinstance(value, kind) or (
             isinstance(value, bool) and kind is not bool
         ):
-            raise InvalidDocumentError(path, f"expected {name}, not {_kind(value)}")
+            raise _Bad(f"expected {name}, not {_kind(value)}")
         return value
 
     return decode
 
 
-def _decode_date(value: object, path: str) -> dt.date:
+def _decode_date(value: object) -> dt.date:
     if not isinstance(value, str):
-        raise InvalidDocumentError(
-            path, f"expected a date as 'YYYY-MM-DD', not {_kind(value)}"
-        )
+        raise _Bad(f"expected a date as 'YYYY-MM-DD', not {_kind(value)}")
     try:
         if len(value) != 10:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidDocumentError(
-            path, f"{value!r} is not a date as 'YYYY-MM-DD'"
-        ) from None
+        raise _Bad(f"{value!r} is not a date as 'YYYY-MM-DD'") from None
 
 
-def _decode_decimal(value: object, path: str) -> Decimal:
+def _decode_decimal(value: object) -> Decimal:
     try:
         return to_decimal(value, what="number")
     except PaxbillError as error:
-        raise InvalidDocumentError(path, str(error)) from None
+        raise _Bad(str(error)) from None
 
 
-_SCALARS: dict[Any, Callable[[object, str], Any]] = {
+_SCALARS: dict[Any, Decoder] = {
     str: _expect(str, "a string"),
     int: _expect(int, "a whole number"),
     bool: _expect(bool, "true or false"),
     dt.date: _decode_date,
     Decimal: _decode_decimal,
-    Any: lambda value, path: value,
+    Any: lambda value: value,
 }
+_DECODERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
