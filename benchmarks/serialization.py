@@ -10,7 +10,6 @@ any program pays to read or write it at all. Ratios are taken within interleaved
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import random
 
@@ -49,7 +48,7 @@ def make_invoices(count: int, seed: int = 20240601) -> list[Invoice]:
                 if account.account_type is AccountType.SYSTEM_MANAGER
                 else PaymentMethod.MANUAL
             )
-            invoice = invoice.pay(invoice.due_date - dt.timedelta(days=1), method)
+            invoice = invoice.pay(invoice.due_date, method)
         invoices.append(invoice)
     return invoices
 

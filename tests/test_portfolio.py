@@ -14,6 +14,7 @@ from paxbill import (
     Account,
     AccountType,
     AppUser,
+    AppUserColumns,
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
@@ -125,6 +126,38 @@ def test_one_call_gives_the_single_account_figures(
         portfolio, year=2024, paxton_price=PAXTON, review_on=review_on
     )
     assert result == reference(portfolio, review_on)
+
+
+@given(portfolios(), st.dates(min_value=D(2024, 1, 1), max_value=D(2024, 12, 31)))
+def test_sites_read_in_bulk_bill_as_sites_of_app_users(
+    portfolio: Portfolio, review_on: dt.date
+) -> None:
+    """Law: a portfolio whose users come in columns bills to the same figures."""
+    bulk = Portfolio(
+        portfolio.accounts,
+        [
+            Site(
+                site.site_id,
+                site.account_id,
+                AppUserColumns(
+                    [u.user_id for u in site.users],
+                    [u.activated_on for u in site.users],
+                    [u.deactivated_on for u in site.users],
+                ),
+                site.price,
+                site.billing,
+            )
+            for site in portfolio.sites
+        ],
+    )
+    expected = bill_portfolio(
+        portfolio, year=2024, paxton_price=PAXTON, review_on=review_on
+    )
+    assert (
+        bill_portfolio(bulk, year=2024, paxton_price=PAXTON, review_on=review_on)
+        == expected
+    )
+    assert reference(bulk, review_on) == expected
 
 
 def test_the_note_figures_for_one_account() -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from paxbill import (
     Account,
     AccountType,
+    AppUserColumns,
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
@@ -133,6 +134,15 @@ def _projection(
     )
 
 
+user_columns = st.lists(app_users(), max_size=4).map(
+    lambda users: AppUserColumns(
+        [n for n, _ in enumerate(users)],
+        [u.activated_on for u in users],
+        [u.deactivated_on for u in users],
+    )
+)
+
+
 @st.composite
 def portfolios(draw: st.DrawFn) -> Portfolio:
     """A small portfolio of one or two accounts."""
@@ -143,7 +153,7 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
         Site(
             f"S{n}",
             draw(st.sampled_from(found)).account_id,
-            draw(st.lists(app_users(), max_size=3)),
+            draw(st.lists(app_users(), max_size=3) | user_columns),
             draw(st.one_of(eur, prices)),
             draw(st.sampled_from(list(BillingFrequency))),
         )
@@ -170,6 +180,7 @@ VALUE_OBJECTS = st.one_of(
     prices,
     periods(),
     app_users(),
+    user_columns,
     accounts,
     lines,
     st.builds(Payment, dates, st.sampled_from(list(PaymentMethod))),

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from paxbill import (
     AppUser,
+    AppUserColumns,
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
+    InvalidCountError,
     InvalidDateRangeError,
     active_users,
     billing_periods,
@@ -152,3 +154,71 @@ def test_count_refuses_a_period_that_is_not_one() -> None:
         active_users([], "2024-06")  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="period"):
         user_days([], "2024-06")  # type: ignore[arg-type]
+
+
+def columns_of(users: list[AppUser]) -> AppUserColumns:
+    return AppUserColumns(
+        [u.user_id for u in users],
+        [u.activated_on for u in users],
+        [u.deactivated_on for u in users],
+    )
+
+
+@given(st.lists(app_users(), max_size=30), st.lists(periods(), max_size=5))
+def test_columns_count_as_the_users_they_hold(
+    users: list[AppUser], some_periods: list[BillingPeriod]
+) -> None:
+    """Law: users read in bulk are the same users and count the same."""
+    users = [*users, AppUser("empty", D(2024, 6, 10), D(2024, 6, 10))]
+    columns = columns_of(users)
+    assert list(columns) == users
+    assert len(columns) == len(users)
+    for period in some_periods:
+        assert active_users(columns, period) == active_users(users, period)
+        assert user_days(columns, period) == user_days(users, period)
+    assert monthly_active_counts(columns, some_periods) == tuple(
+        active_users(users, p) for p in some_periods
+    )
+
+
+ODD_VALUES = st.sampled_from(
+    [None, True, 1.5, "2024-01-01", D(2024, 1, 1), dt.datetime(2024, 1, 1), 7, "x", 0]
+)
+
+
+@given(st.lists(st.tuples(ODD_VALUES, ODD_VALUES, ODD_VALUES), max_size=6))
+def test_columns_refuse_what_an_app_user_refuses(
+    rows: list[tuple[object, object, object]],
+) -> None:
+    """Law: columns are accepted exactly when every row makes an AppUser."""
+    expected: type[Exception] | None = None
+    for row in rows:
+        try:
+            AppUser(*row)  # type: ignore[arg-type]
+        except (ArgumentTypeError, InvalidDateRangeError) as error:
+            expected = type(error)
+            break
+    ids, starts, ends = ([row[i] for row in rows] for i in range(3))
+    if expected is None:
+        assert len(AppUserColumns(ids, starts, ends)) == len(rows)  # type: ignore[arg-type]
+    else:
+        with pytest.raises(expected):
+            AppUserColumns(ids, starts, ends)  # type: ignore[arg-type]
+
+
+def test_columns_of_unequal_lengths() -> None:
+    """Columns of different lengths are an InvalidCountError, a ValueError."""
+    with pytest.raises(InvalidCountError, match="one of each per user"):
+        AppUserColumns([1, 2], [D(2024, 1, 1)])
+    with pytest.raises(InvalidCountError):
+        AppUserColumns([1], [D(2024, 1, 1)], [None, None])
+    with pytest.raises(ArgumentTypeError, match="column"):
+        AppUserColumns("ab", [D(2024, 1, 1)] * 2)
+
+
+def test_columns_without_departures() -> None:
+    """With no deactivation column, every user is still active."""
+    users = AppUserColumns(["ana", "bo"], [D(2024, 5, 20), D(2024, 6, 30)])
+    assert users.deactivated_on == (None, None)
+    assert active_users(users, JUNE) == 2
+    assert active_users(users, BillingPeriod.month(2024, 5)) == 1

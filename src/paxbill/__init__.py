@@ -84,14 +84,9 @@ if TYPE_CHECKING:
         due_date,
     )
     from paxbill.paxton.activity import AccountActivity, account_activity
-    from paxbill.paxton.app_users import (
-        ActivityIndex,
-        AppUser,
-        active_users,
-        monthly_active_counts,
-        user_days,
-    )
+    from paxbill.paxton.app_users import ActivityIndex, AppUser, AppUserColumns
     from paxbill.paxton.autopay import apply_automatic_payments
+    from paxbill.paxton.counting import active_users, monthly_active_counts, user_days
     from paxbill.paxton.invoices import (
         Invoice,
         InvoiceLine,
@@ -110,6 +105,7 @@ _EXPORTS = {
     "ActivityIndex": "paxbill.paxton.app_users",
     "AmountTypeError": "paxbill.exceptions",
     "AppUser": "paxbill.paxton.app_users",
+    "AppUserColumns": "paxbill.paxton.app_users",
     "ArgumentTypeError": "paxbill.exceptions",
     "AutopayRequiredError": "paxbill.exceptions",
     "BalanceReview": "paxbill.clients.balances",
@@ -157,7 +153,7 @@ _EXPORTS = {
     "UnknownIdError": "paxbill.exceptions",
     "UnknownLocaleError": "paxbill.exceptions",
     "account_activity": "paxbill.paxton.activity",
-    "active_users": "paxbill.paxton.app_users",
+    "active_users": "paxbill.paxton.counting",
     "apply_automatic_payments": "paxbill.paxton.autopay",
     "autopay_date": "paxbill.paxton.accounts",
     "bill_portfolio": "paxbill.portfolio.billing",
@@ -170,7 +166,7 @@ _EXPORTS = {
     "from_dict": "paxbill.io.serialization",
     "issue_invoice": "paxbill.paxton.invoices",
     "label": "paxbill.io._labels",
-    "monthly_active_counts": "paxbill.paxton.app_users",
+    "monthly_active_counts": "paxbill.paxton.counting",
     "monthly_charge_dates": "paxbill.clients.balances",
     "paxton_price_of": "paxbill.core.pricing",
     "period_fraction": "paxbill.clients.proration",
@@ -187,7 +183,7 @@ _EXPORTS = {
     "to_dict": "paxbill.io.serialization",
     "to_html": "paxbill.io.notebook",
     "total": "paxbill.core.money",
-    "user_days": "paxbill.paxton.app_users",
+    "user_days": "paxbill.paxton.counting",
 }
 
 
@@ -213,6 +209,7 @@ __all__ = [
     "ActivityIndex",
     "AmountTypeError",
     "AppUser",
+    "AppUserColumns",
     "ArgumentTypeError",
     "AutopayRequiredError",
     "BalanceReview",

@@ -44,7 +44,8 @@ from paxbill.exceptions import (
     InvalidCountError,
 )
 from paxbill.paxton.accounts import Account
-from paxbill.paxton.app_users import AppUser, active_users
+from paxbill.paxton.app_users import AppUser
+from paxbill.paxton.counting import active_users
 
 __all__ = [
     "CashFlowMonth",

@@ -49,7 +49,7 @@ from paxbill.exceptions import ArgumentTypeError, InvalidDocumentError, PaxbillE
 from paxbill.io.notebook import InvoiceList
 from paxbill.paxton.accounts import Account
 from paxbill.paxton.activity import AccountActivity
-from paxbill.paxton.app_users import AppUser
+from paxbill.paxton.app_users import AppUser, AppUserColumns
 from paxbill.paxton.invoices import Invoice, InvoiceLine, Payment
 from paxbill.portfolio.billing import PortfolioResult
 from paxbill.portfolio.sites import Portfolio, Site
@@ -63,6 +63,7 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     PerUserPrice: ("per_user_price", ("net",)),
     BillingPeriod: ("billing_period", ("days",)),
     AppUser: ("app_user", ()),
+    AppUserColumns: ("app_user_columns", ()),
     Account: ("account", ()),
     InvoiceLine: ("invoice_line", ("amount",)),
     Payment: ("payment", ()),

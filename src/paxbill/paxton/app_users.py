@@ -1,35 +1,34 @@
-"""App users and how many of them a billing period counts.
+"""App users of the Entry app, one by one or many at once in columns.
 
-A user is active on the half-open span ``[activated_on, deactivated_on)``, and
-counts in a period if active on at least one day of it.
+A user is active on the half-open span ``[activated_on, deactivated_on)``.
+An :class:`AppUser` is one user; :class:`AppUserColumns` holds many, read from
+columns of ids and dates in one pass, with their activity sorted for counting.
 
 >>> from datetime import date
->>> from paxbill import AppUser, BillingPeriod, active_users
->>> ana = AppUser("ana", date(2024, 5, 20))
->>> bo = AppUser("bo", date(2024, 3, 1), deactivated_on=date(2024, 5, 1))
->>> active_users([ana, bo], BillingPeriod.month(2024, 5))
-1
+>>> AppUser("ana", date(2024, 5, 20)).is_active_on(date(2024, 6, 1))
+True
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import eq, gt
+from typing import Any, cast
 
 import attrs
 
 from paxbill.core._validators import is_date, is_optional_date
 from paxbill.core.periods import BillingPeriod
-from paxbill.exceptions import ArgumentTypeError, InvalidDateRangeError
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    InvalidCountError,
+    InvalidDateRangeError,
+)
 
-__all__ = [
-    "ActivityIndex",
-    "AppUser",
-    "active_users",
-    "monthly_active_counts",
-    "user_days",
-]
+__all__ = ["ActivityIndex", "AppUser", "AppUserColumns", "span_days"]
 
 
 def _check_user_id(
@@ -127,94 +126,6 @@ class AppUser:
         return max(min(self._until, end) - max(self._first, start), 0)
 
 
-def _not_a_user(user: object) -> ArgumentTypeError:
-    return ArgumentTypeError(user, "an AppUser", what="each user")
-
-
-def _check_period(period: object) -> BillingPeriod:
-    if not isinstance(period, BillingPeriod):
-        raise ArgumentTypeError(period, "a BillingPeriod", what="period")
-    return period
-
-
-def active_users(users: Iterable[AppUser], period: BillingPeriod) -> int:
-    """Return how many *users* were active on at least one day of *period*.
-
-    One pass, comparing dates: a user counts if activated before the
-    period's end and not deactivated by its start (nor the day it was
-    activated, an empty span).
-
-    Raises:
-        ArgumentTypeError: an item is not an AppUser, or *period* is not a
-            BillingPeriod.
-
-    >>> june = BillingPeriod.month(2024, 6)
-    >>> users = [AppUser(1, dt.date(2024, 6, 30)), AppUser(2, dt.date(2024, 7, 1))]
-    >>> active_users(users, june)
-    1
-    """
-    start, end = _check_period(period).day_numbers
-    count = 0
-    # The hot loop of every invoice: one exact type check per user (a
-    # subclass takes the slower isinstance path), then two int compares.
-    for user in users:
-        if type(user) is not AppUser and not isinstance(user, AppUser):
-            raise _not_a_user(user)
-        if user._first < end and user._until > start:
-            count += 1
-    return count
-
-
-def user_days(users: Iterable[AppUser], period: BillingPeriod) -> int:
-    """Return the number of user-days in *period*, for billing by the day.
-
-    Days are counted only for the users active in the period.
-
-    >>> june = BillingPeriod.month(2024, 6)
-    >>> users = [AppUser(1, dt.date(2024, 6, 21)), AppUser(2, dt.date(2024, 1, 1))]
-    >>> user_days(users, june)
-    40
-    """
-    start, end = _check_period(period).day_numbers
-    days = 0
-    for user in users:
-        if type(user) is not AppUser and not isinstance(user, AppUser):
-            raise _not_a_user(user)
-        first, until = user._first, user._until
-        if first < end and until > start:
-            days += (until if until < end else end) - (
-                first if first > start else start
-            )
-    return days
-
-
-def monthly_active_counts(
-    users: Iterable[AppUser], periods: Sequence[BillingPeriod]
-) -> tuple[int, ...]:
-    """Return :func:`active_users` for each of *periods*, by a sweep.
-
-    The activation and deactivation dates are sorted once; each period's
-    count is then the users activated before its end less those deactivated
-    on or before its start. The cost grows with users plus periods, not with
-    their product.
-
-    >>> from paxbill import BillingFrequency, billing_periods
-    >>> months = billing_periods(dt.date(2024, 1, 1), BillingFrequency.MONTHLY, 3)
-    >>> january = AppUser(1, dt.date(2024, 1, 15), dt.date(2024, 2, 1))
-    >>> monthly_active_counts([january, AppUser(2, dt.date(2024, 2, 29))], months)
-    (1, 1, 1)
-    """
-    return ActivityIndex.of(_users(users)).counts(periods)
-
-
-def _users(users: Iterable[AppUser]) -> list[AppUser]:
-    items = list(users)
-    for user in items:
-        if not isinstance(user, AppUser):
-            raise _not_a_user(user)
-    return items
-
-
 @attrs.frozen
 class ActivityIndex:
     """Users' activation and deactivation dates, sorted, to count by bisection.
@@ -248,3 +159,118 @@ class ActivityIndex:
             bisect_left(starts, period.end) - bisect_right(ends, period.start)
             for period in periods
         )
+
+
+def _column(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(value, "a column: a list or tuple of values")
+    return value if type(value) is tuple else tuple(value)
+
+
+def _ends_column(value: Iterable[dt.date | None] | None) -> tuple[Any, ...] | None:
+    return None if value is None else _column(value)
+
+
+@attrs.frozen
+class AppUserColumns:
+    """Many app users at once, from columns of ids and dates.
+
+    The bulk way in, for users read from a file or a database: the columns
+    are checked in one pass (types, lengths, no deactivation before its
+    activation), and the users' activity is sorted once, when first counted,
+    so that counting a period is two bisections. It iterates as
+    :class:`AppUser` objects, made only when asked for, and goes wherever
+    AppUsers go.
+
+    Args:
+        user_ids: each user's identifier, a str or an int.
+        activated_on: each user's first active day.
+        deactivated_on: each user's first inactive day, or None while active;
+            None for the whole column if no user has left.
+
+    Raises:
+        ArgumentTypeError: a column is not a sequence, or a value has the
+            wrong type (as :class:`AppUser` would say).
+        InvalidDateRangeError: a user is deactivated before its activation.
+        InvalidCountError: the columns are not of one length.
+
+    >>> users = AppUserColumns(
+    ...     ["ana", "bo"], [dt.date(2024, 5, 20), dt.date(2024, 3, 1)],
+    ...     [None, dt.date(2024, 5, 1)],
+    ... )
+    >>> april, may = BillingPeriod.month(2024, 4), BillingPeriod.month(2024, 5)
+    >>> len(users), users.counts([april, may])  # bo in April, ana in May
+    (2, (1, 1))
+    >>> [user.user_id for user in users if user.is_active_on(dt.date(2024, 5, 25))]
+    ['ana']
+    """
+
+    user_ids: tuple[str | int, ...] = attrs.field(converter=_column)
+    activated_on: tuple[dt.date, ...] = attrs.field(converter=_column)
+    # None for the whole column becomes None for each user, once checked.
+    deactivated_on: tuple[dt.date | None, ...] = attrs.field(
+        default=None, converter=_ends_column
+    )
+    _index: ActivityIndex | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, alias="_index"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        ids, starts = self.user_ids, self.activated_on
+        given = cast("tuple[Any, ...] | None", self.deactivated_on)
+        ends = (None,) * len(ids) if given is None else given
+        if not len(ids) == len(starts) == len(ends):
+            raise InvalidCountError(
+                len(starts),
+                what="number of activation dates",
+                reason=f"does not match the {len(ids)} user ids and the "
+                f"{len(ends)} deactivation dates: give one of each per user",
+            )
+        object.__setattr__(self, "deactivated_on", ends)
+        # Whole columns are checked by C-level passes; a column that fails
+        # is read again user by user, so that AppUser itself names the fault.
+        if not (
+            _ID_TYPES.issuperset(map(type, ids))
+            and _DATE_TYPE.issuperset(map(type, starts))
+            and _END_TYPES.issuperset(map(type, ends))
+            and not any(map(gt, compress(starts, ends), filter(None, ends)))
+        ):
+            for row in zip(ids, starts, ends, strict=True):
+                AppUser(*row)
+
+    @property
+    def index(self) -> ActivityIndex:
+        """The users' activity, sorted on first use, to count by bisection."""
+        index = self._index
+        if index is None:
+            index = _index_columns(self.activated_on, self.deactivated_on)
+            object.__setattr__(self, "_index", index)
+        return index
+
+    def __len__(self) -> int:
+        return len(self.user_ids)
+
+    def __iter__(self) -> Iterator[AppUser]:
+        return map(AppUser, self.user_ids, self.activated_on, self.deactivated_on)
+
+    def counts(self, periods: Sequence[BillingPeriod]) -> tuple[int, ...]:
+        """The users active on at least one day of each of *periods*."""
+        return self.index.counts(periods)
+
+
+def _index_columns(
+    starts: Sequence[dt.date], ends: Sequence[dt.date | None]
+) -> ActivityIndex:
+    """Sort checked columns into an index, as ActivityIndex.of sorts AppUsers."""
+    closed_ends = [end for end in ends if end is not None]
+    if any(map(eq, compress(starts, ends), closed_ends)):
+        # Spans that are never active are left out, as ActivityIndex.of does.
+        kept = [(s, e) for s, e in zip(starts, ends, strict=True) if s != e]
+        starts = [s for s, _ in kept]
+        closed_ends = [e for _, e in kept if e is not None]
+    return ActivityIndex(tuple(sorted(starts)), tuple(sorted(closed_ends)))
+
+
+_ID_TYPES = frozenset({str, int})
+_DATE_TYPE = frozenset({dt.date})
+_END_TYPES = frozenset({dt.date, type(None)})

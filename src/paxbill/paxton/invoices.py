@@ -37,7 +37,8 @@ from paxbill.exceptions import (
     PaymentBeforeIssueError,
 )
 from paxbill.paxton.accounts import Account, PaymentMethod, check_payment_method
-from paxbill.paxton.app_users import AppUser, active_users
+from paxbill.paxton.app_users import AppUser
+from paxbill.paxton.counting import active_users
 
 __all__ = [
     "Invoice",

@@ -27,7 +27,7 @@ from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
-from paxbill.paxton.app_users import active_users
+from paxbill.paxton.counting import active_users
 from paxbill.paxton.invoices import Invoice, issue_invoice
 from paxbill.portfolio.sites import Portfolio, Site
 

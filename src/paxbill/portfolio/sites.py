@@ -29,12 +29,16 @@ from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError
 from paxbill.paxton.accounts import Account
-from paxbill.paxton.app_users import ActivityIndex, AppUser
+from paxbill.paxton.app_users import ActivityIndex, AppUser, AppUserColumns
 
 __all__ = ["Portfolio", "Site"]
 
 
-def _to_app_users(value: Iterable[AppUser]) -> tuple[AppUser, ...]:
+def _to_app_users(
+    value: Iterable[AppUser] | AppUserColumns,
+) -> tuple[AppUser, ...] | AppUserColumns:
+    if isinstance(value, AppUserColumns):
+        return value
     users = tuple(value)
     for user in users:
         if not isinstance(user, AppUser):
@@ -57,14 +61,15 @@ class Site:
     Args:
         site_id: the site's identifier, unique in its portfolio.
         account_id: the installer account it belongs to.
-        users: its app users, with their activation dates.
+        users: its app users, with their activation dates: AppUsers, or
+            :class:`~paxbill.AppUserColumns` read in bulk.
         price: its price per user per month: a Money, or a PerUserPrice.
         billing: how often it is billed in advance, from January.
     """
 
     site_id: str = attrs.field(validator=instance_of(str, "a str"))
     account_id: str = attrs.field(validator=instance_of(str, "a str"))
-    users: tuple[AppUser, ...] = attrs.field(converter=_to_app_users)
+    users: tuple[AppUser, ...] | AppUserColumns = attrs.field(converter=_to_app_users)
     price: Money | PerUserPrice = attrs.field(validator=_check_price)
     billing: BillingFrequency = attrs.field(
         validator=instance_of(BillingFrequency, "a BillingFrequency")
@@ -76,7 +81,13 @@ class Site:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_activity", ActivityIndex.of(self.users))
+        users = self.users
+        index = (
+            users.index
+            if isinstance(users, AppUserColumns)
+            else ActivityIndex.of(users)
+        )
+        object.__setattr__(self, "_activity", index)
 
     def counts(self, periods: Sequence[BillingPeriod]) -> tuple[int, ...]:
         """Active users in each of *periods*, as :func:`~paxbill.active_users`."""
