@@ -117,5 +117,5 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Measure paxbill against its floors and peers, in interleaved rounds."""
     session.install(".", "py-moneyed", "prices")
-    for script in ("counting", "startup", "money", "portfolio"):
+    for script in ("counting", "startup", "money", "serialization", "portfolio"):
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

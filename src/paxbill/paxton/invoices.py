@@ -173,6 +173,13 @@ class Invoice(ShowsInNotebook):
         validator=is_date,
     )
     payment: Payment | None = attrs.field(default=None, validator=_check_payment)
+    # The sum of the lines, worked out once: it is read far more often
+    # (states, lists, JSON) than invoices are made.
+    _total: Money = attrs.field(init=False, repr=False, eq=False, alias="_total")
+
+    def __attrs_post_init__(self) -> None:
+        amounts = [line.amount for line in self.lines]
+        object.__setattr__(self, "_total", total(amounts, self.currency))
 
     @property
     def currency(self) -> str:
@@ -182,7 +189,7 @@ class Invoice(ShowsInNotebook):
     @property
     def total(self) -> Money:
         """The sum of the lines."""
-        return total([line.amount for line in self.lines], self.currency)
+        return self._total
 
     @property
     def due_date(self) -> dt.date:
