@@ -5,18 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
 from paxbill import (
+    Account,
+    AccountType,
     ArgumentTypeError,
+    BillingPeriod,
     ClientLedger,
     CurrencyMismatchError,
     EntryKind,
     InvalidAmountError,
+    InvalidCountError,
     InvalidDateRangeError,
+    Invoice,
     LedgerEntry,
     Money,
+    PerUserPrice,
+    issue_invoice,
     monthly_charge_dates,
     review_balance,
 )
@@ -32,14 +40,19 @@ def gbp(amount: str) -> Money:
 
 class TestReview:
     def test_issue_example(self) -> None:
-        """GBP 200.00 at 25.00 a month from 2024-04 to 2025: 9 charges, 8 covered."""
+        """GBP 200.00 at 25.00 a month from 2024-04 to 2025: 9 charges, 8 covered.
+
+        The term is taken from 1 April: April's usage to December's, paid on
+        the 1st of May to the 1st of January. 200.00 pays eight; the ninth,
+        on 1 January 2025, is 25.00 short.
+        """
         review = review_balance(
             gbp("200.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
         )
         assert review.months_remaining == 9
         assert review.months_covered == 8
         assert review.shortfall == gbp("25.00")
-        assert review.runs_out_on == D(2024, 12, 1)
+        assert review.runs_out_on == D(2025, 1, 1)
         assert not review.sufficient
         assert review.surplus == gbp("0")
 
@@ -54,13 +67,92 @@ class TestReview:
         assert review.runs_out_on is None
         assert review.surplus == gbp("5.00")
 
-    def test_charges_fall_on_the_1st(self) -> None:
-        """Charges fall on the 1st from as_of (inclusive) to term_end (exclusive)."""
+    def test_a_prepaid_year_brings_twelve_charges(self) -> None:
+        """GBP 27.50 prepaid for 2024 at 2.50 a month is 2.50 short (issue 10).
+
+        December's usage is billed on 1 January 2025, the day the term ends:
+        twelve charges, of which 27.50 pays eleven.
+        """
+        for term_start in (None, D(2024, 1, 1)):
+            review = review_balance(
+                gbp("27.50"),
+                gbp("2.50"),
+                as_of=D(2024, 1, 2),
+                term_start=term_start,
+                term_end=D(2025, 1, 1),
+                account_type=AccountType.SYSTEM_MANAGER,
+            )
+            assert not review.sufficient
+            assert review.months_remaining == 12
+            assert review.months_covered == 11
+            assert review.shortfall == gbp("2.50")
+            assert review.runs_out_on == D(2025, 1, 1)
+            assert review.charge_dates[0] == D(2024, 2, 1)
+            assert review.usage_months[-1] == BillingPeriod.month(2024, 12)
+
+    def test_an_approved_installer_pays_thirty_days_later(self) -> None:
+        """With 30 days' credit, the twelfth charge falls on 2025-01-31."""
+        review = review_balance(
+            gbp("27.50"),
+            gbp("2.50"),
+            as_of=D(2024, 1, 2),
+            term_end=D(2025, 1, 1),
+            account_type=AccountType.APPROVED_INSTALLER,
+        )
+        assert (review.months_remaining, review.months_covered) == (12, 11)
+        # February 1 + 30 days, in a leap year, is March 2.
+        assert review.charge_dates[0] == D(2024, 3, 2)
+        assert review.invoice_dates[0] == D(2024, 2, 1)
+        assert review.runs_out_on == D(2025, 1, 31)
+        longer = review_balance(
+            gbp("27.50"),
+            gbp("2.50"),
+            as_of=D(2024, 1, 2),
+            term_end=D(2025, 1, 1),
+            account_type=AccountType.APPROVED_INSTALLER,
+            credit_days=45,
+        )
+        assert longer.runs_out_on == D(2025, 2, 15)
+
+    def test_a_charge_on_the_review_day_is_still_to_come(self) -> None:
+        """Reviewed on 1 April, March's charge, paid that day, remains."""
+        review = review_balance(
+            gbp("200.00"),
+            gbp("25.00"),
+            as_of=D(2024, 4, 1),
+            term_start=D(2024, 1, 1),
+            term_end=D(2025, 1, 1),
+        )
+        assert review.usage_months[0] == BillingPeriod.month(2024, 3)
+        assert review.charge_dates[0] == D(2024, 4, 1)
+        assert review.months_remaining == 10
+        assert review.runs_out_on == D(2024, 12, 1)
+
+    def test_reviewed_on_the_prepayment_day(self) -> None:
+        """A review on the day of the prepayment counts that day's credit."""
+        ledger = ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), gbp("30.00"))
+        review = ledger.review(
+            gbp("2.50"),
+            as_of=D(2024, 1, 1),
+            term_start=D(2024, 1, 1),
+            term_end=D(2025, 1, 1),
+        )
+        assert review.balance == gbp("30.00")
+        assert review.months_remaining == 12
+        assert review.sufficient
+
+    def test_charges_fall_after_each_usage_month(self) -> None:
+        """Each usage month of the term is paid on the 1st of the next."""
         assert monthly_charge_dates(D(2024, 4, 2), D(2024, 7, 1)) == (
             D(2024, 5, 1),
             D(2024, 6, 1),
+            D(2024, 7, 1),
         )
         assert monthly_charge_dates(D(2024, 4, 1), D(2024, 4, 1)) == ()
+        # A term from the 15th: its usage months start in it.
+        assert monthly_charge_dates(
+            D(2024, 1, 15), D(2024, 4, 15), term_start=D(2024, 1, 15)
+        ) == (D(2024, 3, 1), D(2024, 4, 1), D(2024, 5, 1))
 
     def test_negative_balance_and_free_charges(self) -> None:
         """A negative balance covers nothing; a zero cost is always covered."""
@@ -68,7 +160,7 @@ class TestReview:
             gbp("-10.00"), gbp("5.00"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
         )
         assert (short.months_covered, short.shortfall) == (0, gbp("20.00"))
-        assert short.runs_out_on == D(2024, 1, 1)
+        assert short.runs_out_on == D(2024, 2, 1)
         free = review_balance(
             gbp("0"), gbp("0"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
         )
@@ -76,10 +168,34 @@ class TestReview:
         assert free.months_covered == 2
 
     def test_bad_reviews(self) -> None:
-        """It refuses a term ending before the review, two currencies, a cost < 0."""
+        """It refuses a review after the term, two currencies, a cost < 0."""
         with pytest.raises(InvalidDateRangeError):
             review_balance(
                 gbp("1"), gbp("1"), as_of=D(2024, 4, 1), term_end=D(2024, 3, 1)
+            )
+        with pytest.raises(InvalidDateRangeError):
+            review_balance(
+                gbp("1"),
+                gbp("1"),
+                as_of=D(2024, 1, 1),
+                term_start=D(2024, 4, 1),
+                term_end=D(2024, 3, 1),
+            )
+        with pytest.raises(ArgumentTypeError):
+            review_balance(
+                gbp("1"),
+                gbp("1"),
+                as_of=D(2024, 1, 1),
+                term_end=D(2024, 3, 1),
+                account_type="system_manager",  # type: ignore[arg-type]
+            )
+        with pytest.raises(InvalidCountError):
+            review_balance(
+                gbp("1"),
+                gbp("1"),
+                as_of=D(2024, 1, 1),
+                term_end=D(2024, 3, 1),
+                credit_days=-1,
             )
         with pytest.raises(CurrencyMismatchError):
             review_balance(
@@ -172,3 +288,54 @@ class TestLedger:
             )
         expected = sum(c if credit else -c for on, credit, c in moves if on <= day)
         assert ledger.balance_on(day).to_minor_units() == expected
+
+
+@given(
+    st.sampled_from(list(AccountType)),
+    st.integers(0, 60),
+    dates,
+    st.integers(1, 36),
+    st.integers(-40, 1200),
+    st.integers(0, 500),
+)
+def test_a_review_lists_the_invoices_of_the_remaining_usage_months(
+    account_type: AccountType,
+    credit_days: int,
+    term_start: dt.date,
+    months: int,
+    offset: int,
+    users: int,
+) -> None:
+    """Law: a review's charges are the invoices of the term's months yet to be paid.
+
+    For any term and review day, the review lists, in order, exactly the
+    invoices issue_invoice gives for the calendar months that start in the
+    term and whose payment (due date, or automatic payment) falls on or after
+    the review day: their periods, issue dates, payment dates and totals.
+    """
+    term_end = term_start + relativedelta(months=months)
+    as_of = min(term_start + dt.timedelta(days=offset), term_end)
+    account = Account("A", account_type, credit_days=credit_days)
+    price = PerUserPrice(Money("3.00", "EUR"), 15)
+    expected: list[Invoice] = []
+    month = BillingPeriod.month(term_start.year, term_start.month)
+    while month.start < term_end:
+        if month.start >= term_start:
+            invoice = issue_invoice(len(expected), account, price, users, month)
+            paid = invoice.autopay_date or invoice.due_date
+            if paid >= as_of:
+                expected.append(invoice)
+        month = BillingPeriod.month(month.end.year, month.end.month)
+    review = review_balance(
+        Money("0.00", "EUR"),
+        price.monthly_total(users),
+        as_of=as_of,
+        term_start=term_start,
+        term_end=term_end,
+        account_type=account_type,
+        credit_days=credit_days,
+    )
+    assert review.usage_months == tuple(i.period for i in expected)
+    assert review.invoice_dates == tuple(i.issue_date for i in expected)
+    assert review.charge_dates == tuple(i.autopay_date or i.due_date for i in expected)
+    assert all(i.total == review.monthly_cost for i in expected)

@@ -251,7 +251,11 @@ class TestReview:
     )
 
     def test_shortfall(self) -> None:
-        """GBP 200.00 at 25.00: 9 remain, 8 covered, 25.00 short, out on 2024-12-01."""
+        """GBP 200.00 at 25.00: 9 remain, 8 covered, 25.00 short, out on 2025-01-01.
+
+        The term is taken from 1 April: April's usage to December's, paid on
+        the 1st of May to the 1st of January; the ninth is not covered.
+        """
         data = json.loads(ok(*self.ARGS, "--json"))
         expected = review_balance(
             Money("200.00", "GBP"),
@@ -262,13 +266,33 @@ class TestReview:
         assert data["months_remaining"] == expected.months_remaining == 9
         assert data["months_covered"] == 8
         assert Money(data["shortfall"], "GBP") == expected.shortfall
-        assert data["runs_out_on"] == "2024-12-01"
+        assert data["runs_out_on"] == "2025-01-01"
         assert data["sufficient"] is False
-        assert "01/12/2024" in ok(*self.ARGS, "--locale", "fr_FR")
+        assert "01/01/2025" in ok(*self.ARGS, "--locale", "fr_FR")
         english = ok(*self.ARGS, "--locale", "en_GB").splitlines()
         assert english[0] == "Prepaid balance review"
         assert "£25.00" in english[5]
         assert english[-1] == "The balance does not pay every charge: bill the client."
+
+    def test_a_prepaid_year_for_an_approved_installer(self) -> None:
+        """The 27.50 year: twelve charges, the last paid on 2025-01-31 (issue 10)."""
+        data = json.loads(
+            ok(
+                "review",
+                *("--balance", "27.50", "--monthly-cost", "2.50", "--currency", "GBP"),
+                *("--as-of", "2024-01-02", "--term-start", "2024-01-01"),
+                *("--term-end", "2025-01-01", "--account-type", "approved_installer"),
+                "--json",
+            )
+        )
+        assert (data["months_remaining"], data["months_covered"]) == (12, 11)
+        assert data["shortfall"] == "2.50"
+        assert data["runs_out_on"] == "2025-01-31"
+        assert data["charges"][0] == {
+            "usage_month": "2024-01",
+            "invoiced_on": "2024-02-01",
+            "paid_on": "2024-03-02",
+        }
 
     def test_term_before_review(self) -> None:
         """A term that ends before the review is one line, status 2."""

@@ -102,7 +102,11 @@ def reference(portfolio: Portfolio, review_on: dt.date) -> PortfolioResult:
                 (
                     site.site_id,
                     site_review(
-                        site, year=2024, paxton_price=PAXTON, review_on=review_on
+                        site,
+                        year=2024,
+                        paxton_price=PAXTON,
+                        review_on=review_on,
+                        account=account,
                     ),
                 )
             )
@@ -175,10 +179,15 @@ def test_the_note_figures_for_one_account() -> None:
     assert [i.total for i in invoices] == [Money("178.50", "EUR")] * 12
     assert invoices[0].number == "INST-1-2024-01"
     review = result.review_of("ACME")
-    # Billed 70 x 4.00 x 12 = 3360.00 on 1 January; debited 178.50 on the 1st
-    # of February to May: 3360.00 - 4 x 178.50 = 2646.00; 7 charges remain.
+    # Billed 70 x 4.00 x 12 = 3360.00 on 1 January. An approved installer
+    # pays each month's 178.50 thirty days after the invoice: January's to
+    # April's on 2 March, 31 March, 1 May and 31 May, so 3360.00 - 4 x 178.50
+    # = 2646.00 is left; May's, paid 1 July, to December's, paid 31 January
+    # 2025, remain: 8 charges.
     assert review.balance == Money("2646.00", "EUR")
-    assert review.months_remaining == 7
+    assert review.months_remaining == 8
+    assert review.charge_dates[0] == D(2024, 7, 1)
+    assert review.charge_dates[-1] == D(2025, 1, 31)
     assert review.sufficient
     assert result.projection_of("INST-1").total_in == Money("3360.00", "EUR")
 

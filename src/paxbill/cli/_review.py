@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from paxbill.cli._common import add_output_options, dumps, iso_date, plain
+from paxbill.cli._common import add_output_options, choice, dumps, iso_date, plain
 from paxbill.cli._render import render
 from paxbill.clients.balances import review_balance
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.io._reports import review_report
+from paxbill.paxton.accounts import DEFAULT_CREDIT_DAYS, AccountType
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +30,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="the day after the term, YYYY-MM-DD",
     )
+    parser.add_argument(
+        "--term-start",
+        type=iso_date,
+        default=None,
+        help="the first day of the term, YYYY-MM-DD (the 1st of the review's month)",
+    )
+    parser.add_argument(
+        "--account-type",
+        type=choice(AccountType),
+        default=AccountType.SYSTEM_MANAGER,
+        help="whose rules date Paxton's charges: system_manager (paid on the 1st)"
+        " or approved_installer (paid after the credit period)",
+    )
+    parser.add_argument(
+        "--credit-days",
+        type=int,
+        default=DEFAULT_CREDIT_DAYS,
+        help=f"an approved installer's credit period ({DEFAULT_CREDIT_DAYS})",
+    )
     add_output_options(parser)
 
 
@@ -40,6 +60,9 @@ def run(args: argparse.Namespace) -> str:
         Money(args.monthly_cost, args.currency),
         as_of=args.as_of,
         term_end=args.term_end,
+        term_start=args.term_start,
+        account_type=args.account_type,
+        credit_days=args.credit_days,
     )
     if args.json:
         return dumps(
@@ -54,6 +77,16 @@ def run(args: argparse.Namespace) -> str:
                 "runs_out_on": None
                 if result.runs_out_on is None
                 else result.runs_out_on.isoformat(),
+                "charges": [
+                    {
+                        "usage_month": month.start.isoformat()[:7],
+                        "invoiced_on": month.end.isoformat(),
+                        "paid_on": paid.isoformat(),
+                    }
+                    for month, paid in zip(
+                        result.usage_months, result.charge_dates, strict=True
+                    )
+                ],
             }
         )
     return render(review_report(result, locale))

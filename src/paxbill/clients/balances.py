@@ -7,11 +7,15 @@ left pays every charge until the end of the term.
 >>> from datetime import date
 >>> from paxbill import Money
 >>> review = review_balance(
-...     Money("200.00", "GBP"), Money("25.00", "GBP"),
-...     as_of=date(2024, 4, 1), term_end=date(2025, 1, 1),
+...     Money("200.00", "GBP"), Money("25.00", "GBP"), as_of=date(2024, 4, 1),
+...     term_start=date(2024, 1, 1), term_end=date(2025, 1, 1),
 ... )
 >>> review.months_remaining, review.months_covered, review.shortfall, review.runs_out_on
-(9, 8, Money('25.00', 'GBP'), datetime.date(2024, 12, 1))
+(10, 8, Money('50.00', 'GBP'), datetime.date(2024, 12, 1))
+
+March's charge falls on the review day, 1 April, so it is still to come: ten
+charges of GBP 25.00 remain, from 1 April to 1 January. GBP 200.00 pays eight;
+the ninth, on 1 December, is the first it cannot pay.
 """
 
 from __future__ import annotations
@@ -23,18 +27,25 @@ from fractions import Fraction
 from functools import cache
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from paxbill.core._currency import currency_code
-from paxbill.core._dates import first_of_month_from, to_date
+from paxbill.core._dates import first_of_month, first_of_month_from, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money, total
+from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
     InvalidAmountError,
     InvalidDateRangeError,
+)
+from paxbill.paxton.accounts import (
+    DEFAULT_CREDIT_DAYS,
+    AccountType,
+    due_date,
+    to_account_type,
+    to_credit_days,
 )
 
 __all__ = [
@@ -44,6 +55,7 @@ __all__ = [
     "LedgerEntry",
     "monthly_charge_dates",
     "review_balance",
+    "term_usage_months",
 ]
 
 
@@ -153,40 +165,133 @@ class ClientLedger(ShowsInNotebook):
         """The balance after every entry."""
         return total([e.signed for e in self.entries], self.currency)
 
+    def balance_for_review(self, day: dt.date) -> Money:
+        """Return the balance a review on *day* counts on.
+
+        Every credit up to *day* included (a prepayment made on the review
+        day is there), every debit before it (a charge that falls on the
+        review day is still to come).
+        """
+        when = to_date(day, what="day")
+        return total(
+            [
+                e.signed
+                for e in self.entries
+                if e.on < when or (e.on == when and e.kind is EntryKind.CREDIT)
+            ],
+            self.currency,
+        )
+
     def review(
-        self, monthly_cost: Money, *, as_of: dt.date, term_end: dt.date
+        self,
+        monthly_cost: Money,
+        *,
+        as_of: dt.date,
+        term_end: dt.date,
+        term_start: dt.date | None = None,
+        account_type: AccountType = AccountType.SYSTEM_MANAGER,
+        credit_days: int = DEFAULT_CREDIT_DAYS,
     ) -> BalanceReview:
-        """Review the balance at the start of *as_of*, as :func:`review_balance`."""
+        """Review :meth:`balance_for_review` on *as_of*, as :func:`review_balance`."""
+        day = to_date(as_of, what="as_of")
         return review_balance(
-            self.balance_before(as_of), monthly_cost, as_of=as_of, term_end=term_end
+            self.balance_for_review(day),
+            monthly_cost,
+            as_of=day,
+            term_end=term_end,
+            term_start=term_start,
+            account_type=account_type,
+            credit_days=credit_days,
         )
 
 
-def monthly_charge_dates(as_of: dt.date, term_end: dt.date) -> tuple[dt.date, ...]:
-    """Return the 1sts of the months from *as_of* (inclusive) to *term_end* (exclusive).
+def term_usage_months(
+    term_start: dt.date, term_end: dt.date
+) -> tuple[BillingPeriod, ...]:
+    """Return the usage months of a term: the calendar months that start in it.
+
+    Paxton bills calendar months, each on the 1st of the next. A term's
+    usage months are those whose first day falls in ``[term_start,
+    term_end)``, so that consecutive terms share none.
+
+    >>> [str(m) for m in term_usage_months(dt.date(2024, 1, 15), dt.date(2024, 4, 15))]
+    ['2024-02-01/2024-03-01', '2024-03-01/2024-04-01', '2024-04-01/2024-05-01']
+    """
+    first = first_of_month_from(to_date(term_start, what="term_start"))
+    end = to_date(term_end, what="term_end")
+    months = []
+    while first < end:
+        month = BillingPeriod.month(first.year, first.month)
+        months.append(month)
+        first = month.end
+    return tuple(months)
+
+
+def monthly_charge_dates(
+    as_of: dt.date,
+    term_end: dt.date,
+    *,
+    term_start: dt.date | None = None,
+    account_type: AccountType = AccountType.SYSTEM_MANAGER,
+    credit_days: int = DEFAULT_CREDIT_DAYS,
+) -> tuple[dt.date, ...]:
+    """Return the days the term's remaining Paxton charges are paid.
+
+    Each usage month of the term is invoiced on the 1st of the next month
+    and paid on its due date: that day for a system manager (by automatic
+    payment), *credit_days* later for an approved installer. The charges
+    still to come are those paid on or after *as_of*. Without *term_start*,
+    the term is taken to start on the 1st of *as_of*'s month.
 
     Raises:
-        InvalidDateRangeError: *term_end* is before *as_of*.
+        InvalidDateRangeError: *as_of* is after *term_end*, or *term_start*
+            is after *term_end*.
 
     >>> monthly_charge_dates(dt.date(2024, 10, 15), dt.date(2025, 1, 1))
-    (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1))
+    (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1), datetime.date(2025, 1, 1))
     """
-    start = to_date(as_of, what="as_of")
+    return tuple(
+        paid
+        for _, paid in _remaining_charges(
+            as_of, term_end, term_start, account_type, credit_days
+        )
+    )
+
+
+def _remaining_charges(
+    as_of: object,
+    term_end: object,
+    term_start: object,
+    account_type: AccountType,
+    credit_days: int,
+) -> tuple[tuple[BillingPeriod, dt.date], ...]:
+    """The term's usage months whose charge is paid on or after *as_of*."""
+    day = to_date(as_of, what="as_of")
     end = to_date(term_end, what="term_end")
-    if end < start:
+    if day > end:
+        raise InvalidDateRangeError(day, end, what="review: as_of after the term")
+    start = (
+        first_of_month(day)
+        if term_start is None
+        else to_date(term_start, what="term_start")
+    )
+    if start > end:
         raise InvalidDateRangeError(start, end, what="term of the review")
-    return _charge_dates(start, end)
+    rules = to_account_type(account_type), to_credit_days(credit_days)
+    return tuple(
+        (month, paid) for month, paid in _charges(start, end, *rules) if paid >= day
+    )
 
 
 @cache
-def _charge_dates(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+def _charges(
+    start: dt.date, end: dt.date, account_type: AccountType, credit_days: int
+) -> tuple[tuple[BillingPeriod, dt.date], ...]:
     # Cached: a portfolio reviews thousands of sites on the same dates.
-    first = first_of_month_from(start)
-    dates = []
-    while first < end:
-        dates.append(first)
-        first += relativedelta(months=1)
-    return tuple(dates)
+    return tuple(
+        (month, due_date(account_type, month.end, credit_days=credit_days))
+        for month in term_usage_months(start, end)
+    )
 
 
 @attrs.frozen
@@ -194,14 +299,21 @@ class BalanceReview(ShowsInNotebook):
     """The outcome of a prepaid-balance review.
 
     Args:
-        balance: the balance before the first remaining charge.
+        balance: the balance for the term's remaining charges.
         monthly_cost: what each remaining monthly charge takes.
-        charge_dates: the days of the remaining charges, the 1st of each month.
+        charge_dates: the days the remaining charges are paid, in order.
+        usage_months: the usage month each remaining charge bills.
     """
 
     balance: Money
     monthly_cost: Money
     charge_dates: tuple[dt.date, ...]
+    usage_months: tuple[BillingPeriod, ...] = ()
+
+    @property
+    def invoice_dates(self) -> tuple[dt.date, ...]:
+        """The days the remaining charges are invoiced: each usage month's end."""
+        return tuple(month.end for month in self.usage_months)
 
     @property
     def months_remaining(self) -> int:
@@ -256,16 +368,39 @@ def review_balance(
     *,
     as_of: dt.date,
     term_end: dt.date,
+    term_start: dt.date | None = None,
+    account_type: AccountType = AccountType.SYSTEM_MANAGER,
+    credit_days: int = DEFAULT_CREDIT_DAYS,
 ) -> BalanceReview:
-    """Review whether *balance* pays every monthly charge left in the term.
+    """Review whether *balance* pays every Paxton charge left in the term.
 
-    The charges fall on the 1st of each month from *as_of* (inclusive) to
-    *term_end* (exclusive), each *monthly_cost*.
+    Each usage month of the term (see :func:`term_usage_months`) brings one
+    charge of *monthly_cost*, invoiced on the 1st of the next month and
+    paid on its due date by the account's type (see
+    :func:`monthly_charge_dates`). The charges paid on or after *as_of*
+    remain: one that falls on the review day is still to come. Without
+    *term_start*, the term is taken to start on the 1st of *as_of*'s month.
+
+    Args:
+        balance: what is left of the client's prepayment for the term.
+        monthly_cost: what Paxton charges for the client each month.
+        as_of: the review day.
+        term_end: the end of the term (its first day after).
+        term_start: the first day of the term.
+        account_type: whose payment rules date the charges.
+        credit_days: an approved installer's credit period.
 
     Raises:
         CurrencyMismatchError: *balance* and *monthly_cost* differ in currency.
         InvalidAmountError: *monthly_cost* is negative.
-        InvalidDateRangeError: *term_end* is before *as_of*.
+        InvalidDateRangeError: *as_of* or *term_start* is after *term_end*.
+
+    >>> review = review_balance(
+    ...     Money("27.50", "GBP"), Money("2.50", "GBP"),
+    ...     as_of=dt.date(2024, 1, 2), term_end=dt.date(2025, 1, 1),
+    ... )
+    >>> review.months_remaining, review.months_covered, review.shortfall
+    (12, 11, Money('2.50', 'GBP'))
     """
     for value, name in ((balance, "balance"), (monthly_cost, "monthly_cost")):
         if not isinstance(value, Money):
@@ -278,4 +413,10 @@ def review_balance(
         raise InvalidAmountError(
             monthly_cost, what="monthly cost", reason="is negative: give 0 or more"
         )
-    return BalanceReview(balance, monthly_cost, monthly_charge_dates(as_of, term_end))
+    charges = _remaining_charges(as_of, term_end, term_start, account_type, credit_days)
+    return BalanceReview(
+        balance,
+        monthly_cost,
+        tuple(paid for _, paid in charges),
+        tuple(month for month, _ in charges),
+    )

@@ -58,7 +58,8 @@ class PaymentMethod(enum.Enum):
     AUTOMATIC = "automatic"
 
 
-def _to_account_type(value: object) -> AccountType:
+def to_account_type(value: object) -> AccountType:
+    """Return *value* if it is an AccountType, else raise ArgumentTypeError."""
     if not isinstance(value, AccountType):
         raise ArgumentTypeError(value, "an AccountType", what="account_type")
     return value
@@ -84,7 +85,8 @@ def _check_autopay(
         raise AutopayRequiredError(instance.account_id)
 
 
-def _to_credit_days(value: object) -> int:
+def to_credit_days(value: object) -> int:
+    """Return *value* as a credit period in days, a whole number 0 or more."""
     days = to_count(value, what="credit_days")
     if days < 0:
         raise InvalidCountError(days, what="credit_days")
@@ -110,13 +112,13 @@ class Account:
     """
 
     account_id: str = attrs.field(validator=_check_account_id)
-    account_type: AccountType = attrs.field(converter=_to_account_type)
+    account_type: AccountType = attrs.field(converter=to_account_type)
     autopay: bool = attrs.field(
         default=attrs.Factory(_default_autopay, takes_self=True),
         validator=_check_autopay,
     )
     credit_days: int = attrs.field(
-        default=DEFAULT_CREDIT_DAYS, converter=_to_credit_days, kw_only=True
+        default=DEFAULT_CREDIT_DAYS, converter=to_credit_days, kw_only=True
     )
 
     def due_date(self, issue_date: dt.date) -> dt.date:
@@ -145,9 +147,9 @@ def due_date(
     datetime.date(2024, 3, 2)
     """
     issued = to_date(issue_date, what="issue_date")
-    if _to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
+    if to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
         return issued
-    return issued + dt.timedelta(days=_to_credit_days(credit_days))
+    return issued + dt.timedelta(days=to_credit_days(credit_days))
 
 
 def autopay_date(
@@ -168,7 +170,7 @@ def autopay_date(
     datetime.date(2024, 7, 1)
     """
     issued = to_date(issue_date, what="issue_date")
-    if _to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
+    if to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
         return first_of_month_from(issued)
     return due_date(account_type, issued, credit_days=credit_days)
 

@@ -27,6 +27,12 @@ from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
+from paxbill.paxton.accounts import (
+    DEFAULT_CREDIT_DAYS,
+    Account,
+    AccountType,
+    due_date,
+)
 from paxbill.paxton.counting import active_users
 from paxbill.paxton.invoices import Invoice, issue_invoice
 from paxbill.portfolio.sites import Portfolio, Site
@@ -91,12 +97,23 @@ def _look_up(index: dict[str, V], key: str, name: str) -> V:
         raise UnknownIdError(key, name) from None
 
 
-def _term_end(
+def _term(
     index: int, months: Sequence[BillingPeriod], frequency: BillingFrequency
-) -> dt.date:
-    """The end of the term, billed from January, that holds the *index*-th month."""
-    last = min((index // frequency.months + 1) * frequency.months, len(months)) - 1
-    return months[last].end
+) -> tuple[int, int]:
+    """The term, billed from January, that holds the *index*-th month.
+
+    Returned as the slice bounds of its months: ``months[first:last]``.
+    """
+    first = index // frequency.months * frequency.months
+    return first, min(first + frequency.months, len(months))
+
+
+def _payment_rules(account: Account | None) -> tuple[AccountType, int]:
+    if account is None:
+        return AccountType.SYSTEM_MANAGER, DEFAULT_CREDIT_DAYS
+    if not isinstance(account, Account):
+        raise ArgumentTypeError(account, "an Account or None", what="account")
+    return account.account_type, account.credit_days
 
 
 def _year(year: int) -> tuple[BillingPeriod, ...]:
@@ -118,15 +135,19 @@ def site_review(
     year: int,
     paxton_price: Money | PerUserPrice,
     review_on: dt.date,
+    account: Account | None = None,
 ) -> BalanceReview:
     """Review one site's prepaid balance on *review_on*, the plain way.
 
     The site's ledger is credited, at the start of each of its terms from
     January, with what it is billed for the users of the term's first month;
-    it is debited, when each month's Paxton invoice is issued (the 1st of the
-    next month), with the net price times that month's users. The review
-    takes the balance at the start of *review_on*, the month's charge for
-    the users of *review_on*'s month, and the end of the term it falls in.
+    it is debited with each usage month's Paxton charge (the net price times
+    that month's users) on the day the charge is paid, by *account*'s rules
+    (a system manager's by default). The review takes the term that holds
+    *review_on*: its balance counts the credits up to *review_on* included,
+    less the charges already paid and those of earlier usage months still to
+    be paid; its remaining charges are the term's usage months not yet paid,
+    each at the charge for the users of *review_on*'s month.
 
     This builds a :class:`~paxbill.ClientLedger` and counts users month by
     month: it is the reference that :func:`bill_portfolio` matches.
@@ -141,23 +162,40 @@ def site_review(
     ...     review_on=dt.date(2024, 6, 1),
     ... )
     >>> review.balance, review.months_remaining, review.sufficient
-    (Money('2646.00', 'EUR'), 7, True)
+    (Money('2646.00', 'EUR'), 8, True)
+
+    The year was prepaid on 1 January, 70 x 4.00 x 12 = EUR 3,360.00; by
+    1 June, the charges for January to April are paid, 4 x 178.50; May's,
+    paid on 1 June, and the seven after it remain.
     """
     months = _year(year)
     day = _check_review_day(review_on, months)
+    account_type, credit_days = _payment_rules(account)
     unit_cost = paxton_price_of(paxton_price).net
     ledger = ClientLedger(site.site_id, unit_cost.currency)
+    counts = [active_users(site.users, month) for month in months]
     for index, month in enumerate(months):
-        users = active_users(site.users, month)
-        billed = billed_for(site.billing, site.price, index, users)
+        billed = billed_for(site.billing, site.price, index, counts[index])
         if billed is not None:
             ledger = ledger.credit(month.start, billed, "prepayment")
-        ledger = ledger.debit(month.end, unit_cost * users, "Paxton")
+        paid = due_date(account_type, month.end, credit_days=credit_days)
+        ledger = ledger.debit(paid, unit_cost * counts[index], "Paxton")
     now = day.month - 1  # the year's months are calendar months
-    return ledger.review(
-        unit_cost * active_users(site.users, months[now]),
+    first, last = _term(now, months, site.billing)
+    # Earlier usage months' charges not yet paid are owed all the same.
+    owed = [
+        unit_cost * counts[index]
+        for index in range(first)
+        if due_date(account_type, months[index].end, credit_days=credit_days) >= day
+    ]
+    return review_balance(
+        ledger.balance_for_review(day) - total(owed, unit_cost.currency),
+        unit_cost * counts[now],
         as_of=day,
-        term_end=_term_end(now, months, site.billing),
+        term_start=months[first].start,
+        term_end=months[last - 1].end,
+        account_type=account_type,
+        credit_days=credit_days,
     )
 
 
@@ -205,11 +243,24 @@ def bill_portfolio(
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
     # Facts of the calendar, the same for every site: worked out once.
-    billed_before = sum(1 for m in months if m.start < day)
-    debited_before = sum(1 for m in months if m.end < day)
-    term_ends = {f: _term_end(now, months, f) for f in BillingFrequency}
+    credited = sum(1 for m in months if m.start <= day)
+    terms = {f: _term(now, months, f) for f in BillingFrequency}
+    # For each account's payment rules and each billing, the usage months
+    # whose charge the balance has paid or owes: those paid before the
+    # review day, and every earlier term's (as site_review).
+    debited: dict[tuple[AccountType, int, BillingFrequency], list[int]] = {}
+    for account in portfolio.accounts:
+        rules = account.account_type, account.credit_days
+        for frequency in BillingFrequency:
+            if (*rules, frequency) not in debited:
+                paid = [due_date(rules[0], m.end, credit_days=rules[1]) for m in months]
+                first = terms[frequency][0]
+                debited[(*rules, frequency)] = [
+                    i for i in range(12) if i < first or paid[i] < day
+                ]
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
+        rules = account.account_type, account.credit_days
         account_counts = [0] * 12
         money_in: list[list[Money]] = [[] for _ in range(12)]
         for site in by_account[account.account_id]:
@@ -223,9 +274,11 @@ def bill_portfolio(
             for index in range(0, 12, term):
                 billed = prepayment_total(unit, counts[index], term)
                 money_in[index].append(billed)
-                if index < billed_before:
+                if index < credited:
                     credits = credits + billed
-            balance = credits - unit_cost * sum(counts[:debited_before])
+            charged = debited[(*rules, site.billing)]
+            balance = credits - unit_cost * sum([counts[i] for i in charged])
+            first, last = terms[site.billing]
             reviews.append(
                 (
                     site.site_id,
@@ -233,7 +286,10 @@ def bill_portfolio(
                         balance,
                         unit_cost * counts[now],
                         as_of=day,
-                        term_end=term_ends[site.billing],
+                        term_start=months[first].start,
+                        term_end=months[last - 1].end,
+                        account_type=rules[0],
+                        credit_days=rules[1],
                     ),
                 )
             )
