@@ -414,4 +414,8 @@ class TestDemo:
             "paid",
         ]
         assert data["quote"]["total"] == "30.00"
-        assert data["review"]["shortfall"] == "25.00"
+        # The sample installer pays 30 days after each invoice: on 1 April,
+        # March's charge (paid 1 May) to December's (31 January 2025) remain,
+        # 10 x 25.00 = 250.00, 50.00 more than the balance.
+        assert data["review"]["months_remaining"] == 10
+        assert data["review"]["shortfall"] == "50.00"

@@ -80,7 +80,10 @@ def run(args: argparse.Namespace) -> str:
                 monthly_cost="25.00",
                 currency="GBP",
                 as_of=dt.date(2024, 4, 1),
+                term_start=dt.date(2024, 1, 1),
                 term_end=dt.date(2025, 1, 1),
+                account_type=_installer(invoices).account_type,
+                credit_days=_installer(invoices).credit_days,
                 **output,
             )
         ),
