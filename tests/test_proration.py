@@ -12,6 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from paxbill import (
+    Account,
+    AccountType,
+    AppUser,
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
@@ -23,6 +26,7 @@ from paxbill import (
     ProrationMethod,
     billing_periods,
     coterm_adjustment,
+    issue_invoice,
     prorate,
     quote_prepayment,
     split_over_periods,
@@ -203,9 +207,33 @@ class TestCoterm:
 
     def test_charge_for_users_added_from_what_was_billed(self) -> None:
         """Adding 5 users on 07-01 charges 5 x 2.55 (net, not 3.00) x 12 x 184/366."""
-        charge = coterm_adjustment(self.ANNUAL, 5, D(2024, 7, 1))
+        charge = coterm_adjustment(
+            self.ANNUAL, 5, D(2024, 7, 1), method=ProrationMethod.DAYS
+        )
         # 153.00 x 184 / 366 = 76.918.. -> 76.92
         assert charge == Money("76.92", "EUR")
+
+    def test_by_default_a_month_counts_whole_as_paxton_counts_it(self) -> None:
+        """Adding 5 users on 07-01 charges July to December: 5 x 2.55 x 6."""
+        assert coterm_adjustment(self.ANNUAL, 5, D(2024, 7, 1)) == Money("76.50", "EUR")
+
+    def test_issue_example_of_a_quarter(self) -> None:
+        """5 users added on 15 February charge 25.50; removed that day, -12.75.
+
+        A quarter from 1 January at EUR 2.55: added users are active in
+        February and March, 5 x 2.55 x 2 = 25.50; removed ones are still
+        billed for February, so only March is credited, 5 x 2.55 x 1.
+        """
+        quarter = quote_prepayment(
+            Money("2.55", "EUR"), 70, BillingFrequency.QUARTERLY, D(2024, 1, 1)
+        )
+        assert coterm_adjustment(quarter, 5, D(2024, 2, 15)) == Money("25.50", "EUR")
+        assert coterm_adjustment(quarter, -5, D(2024, 2, 15)) == Money("-12.75", "EUR")
+        by_days = coterm_adjustment(
+            quarter, 5, D(2024, 2, 15), method=ProrationMethod.DAYS
+        )
+        # 5 x 2.55 x 3 = 38.25 for the quarter's 91 days, 46 of them left.
+        assert by_days == Money("19.34", "EUR")
 
     def test_credit_for_users_removed(self) -> None:
         """Removing 2 users on 10-01 credits 2 x 2.55 x 12 x 3/12 by months."""
@@ -220,13 +248,32 @@ class TestCoterm:
         with pytest.raises(PartOutsidePeriodError):
             coterm_adjustment(self.ANNUAL, 1, day)
 
-    @given(st.integers(-100, 100), st.integers(0, 365))
-    def test_adding_then_removing_nets_to_zero(self, change: int, offset: int) -> None:
-        """Law: the charge for adding users and the credit for removing them cancel."""
+    @given(
+        st.integers(-100, 100),
+        st.integers(0, 365),
+        st.sampled_from([ProrationMethod.DAYS, ProrationMethod.MONTHS]),
+    )
+    def test_adding_then_removing_nets_to_zero(
+        self, change: int, offset: int, method: ProrationMethod
+    ) -> None:
+        """Law: by days or months, adding users and removing them cancel."""
         day = D(2024, 1, 1) + dt.timedelta(offset)
-        assert coterm_adjustment(self.ANNUAL, change, day) == -coterm_adjustment(
-            self.ANNUAL, -change, day
-        )
+        added = coterm_adjustment(self.ANNUAL, change, day, method=method)
+        assert added == -coterm_adjustment(self.ANNUAL, -change, day, method=method)
+
+    @given(st.integers(0, 100), st.integers(0, 365))
+    def test_by_active_months_the_month_of_the_change_is_billed_both_ways(
+        self, change: int, offset: int
+    ) -> None:
+        """Law: adding and removing users on one day differ by that day's month.
+
+        Both are billed the month that holds the day, unless the day starts it.
+        """
+        day = D(2024, 1, 1) + dt.timedelta(offset)
+        added = coterm_adjustment(self.ANNUAL, change, day)
+        removed = coterm_adjustment(self.ANNUAL, -change, day)
+        month = Money("2.55", "EUR") * change
+        assert added + removed == (month if day.day != 1 else Money("0.00", "EUR"))
 
 
 @pytest.mark.parametrize("currency", CURRENCIES)
@@ -239,3 +286,47 @@ def test_quote_in_each_minor_unit(currency: str) -> None:
     assert quote.total.amount == exact.quantize(
         Decimal(1).scaleb(-MINOR_UNITS[currency]), "ROUND_HALF_UP"
     )
+
+
+@given(
+    st.integers(2000, 2099),
+    st.integers(1, 12),
+    st.sampled_from(list(BillingFrequency)),
+    st.integers(0, 400),
+    st.integers(1, 20),
+    st.integers(0, 400),
+)
+def test_coterming_at_cost_recovers_what_paxton_invoices(
+    year: int,
+    month: int,
+    frequency: BillingFrequency,
+    offset: int,
+    users: int,
+    cents: int,
+) -> None:
+    """Law: co-terming at cost matches Paxton's invoices for the users changed.
+
+    For a term from the 1st of a month, billed at Paxton's net price: users
+    added on a day are charged what Paxton invoices for them over the rest
+    of the term; users removed on a day are credited what Paxton no longer
+    invoices for them.
+    """
+    price = PerUserPrice(Money.from_minor_units(cents, "EUR"))
+    quote = quote_prepayment(price.net, 0, frequency, D(year, month, 1))
+    term = quote.period
+    day = min(term.start + dt.timedelta(offset), term.end - dt.timedelta(1))
+    account = Account("A", AccountType.SYSTEM_MANAGER)
+
+    def invoiced(people: list[AppUser]) -> Money:
+        months = billing_periods(term.start, BillingFrequency.MONTHLY, quote.months)
+        return sum(
+            (issue_invoice(0, account, price, people, m).total for m in months),
+            Money.zero("EUR"),
+        )
+
+    added = [AppUser(n, day) for n in range(users)]
+    assert coterm_adjustment(quote, users, day) == invoiced(added)
+    staying = [AppUser(n, term.start) for n in range(users)]
+    leaving = [AppUser(n, term.start, day) for n in range(users)]
+    credit = coterm_adjustment(quote, -users, day)
+    assert credit == invoiced(leaving) - invoiced(staying)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         LedgerEntry,
         monthly_charge_dates,
         review_balance,
+        term_usage_months,
     )
     from paxbill.clients.bundles import Bundle
     from paxbill.clients.cashflow import (
@@ -177,6 +178,7 @@ _EXPORTS = {
     "quote_prepayment": "paxbill.clients.prepayment",
     "rebill": "paxbill.clients.cashflow",
     "review_balance": "paxbill.clients.balances",
+    "term_usage_months": "paxbill.clients.balances",
     "site_review": "paxbill.portfolio.billing",
     "split_over_periods": "paxbill.clients.proration",
     "to_dataframe": "paxbill.io.frames",
@@ -284,6 +286,7 @@ __all__ = [
     "review_balance",
     "site_review",
     "split_over_periods",
+    "term_usage_months",
     "to_dataframe",
     "to_dict",
     "to_html",

@@ -13,12 +13,14 @@ The note's UK example: one app user at GBP 2.50 a month is GBP 30.00 a year.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill.clients.proration import ProrationMethod, prorate
+from paxbill.clients.proration import ProrationMethod, anchor_months, prorate
 from paxbill.core._dates import to_date
+from paxbill.core._exact import scale
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
@@ -122,19 +124,26 @@ def coterm_adjustment(
     users_change: int,
     on: dt.date,
     *,
-    method: ProrationMethod = ProrationMethod.DAYS,
+    method: ProrationMethod = ProrationMethod.ACTIVE_MONTHS,
 ) -> Money:
     """Return the charge, or credit, for users added or removed mid-term.
 
-    The change runs from *on* to the end of the quoted term and is priced from
-    what the quote billed per user (the discounted price, not the list price),
-    prorated over the term and rounded once.
+    The change is priced from what the quote billed per user (the
+    discounted price, not the list price), over the rest of the term from
+    *on*, and rounded once.
+
+    By default it follows what Paxton bills: a month of the term (from its
+    start, start + k months) counts whole when a user is active on any day
+    of it. Users added on *on* are charged for every month from the one that
+    holds *on*; users removed on *on* are credited only the months that
+    start on or after it, as Paxton still bills the month they were active
+    in. By days or by months, the change is prorated from *on* to the end.
 
     Args:
         quote: the prepaid term.
         users_change: users added (positive) or removed (negative).
         on: the day the change takes effect, within the term.
-        method: proration by days (the default) or months.
+        method: the proration basis; by active months by default.
 
     Returns:
         A positive amount to charge, or a negative one to credit.
@@ -142,23 +151,31 @@ def coterm_adjustment(
     Raises:
         PartOutsidePeriodError: *on* is not within the term.
 
-    >>> annual = quote_prepayment(
-    ...     PerUserPrice(Money("3.00", "EUR"), 15), 70, BillingFrequency.ANNUAL,
-    ...     dt.date(2024, 1, 1),
+    >>> quarter = quote_prepayment(
+    ...     Money("2.55", "EUR"), 70, BillingFrequency.QUARTERLY, dt.date(2024, 1, 1)
     ... )
-    >>> by_months = ProrationMethod.MONTHS
-    >>> coterm_adjustment(annual, 5, dt.date(2024, 7, 1), method=by_months)
-    Money('76.50', 'EUR')
-    >>> coterm_adjustment(annual, -2, dt.date(2024, 10, 1), method=by_months)
-    Money('-15.30', 'EUR')
+    >>> coterm_adjustment(quarter, 5, dt.date(2024, 2, 15))
+    Money('25.50', 'EUR')
+    >>> coterm_adjustment(quarter, -5, dt.date(2024, 2, 15))
+    Money('-12.75', 'EUR')
+    >>> coterm_adjustment(quarter, 5, dt.date(2024, 2, 15), method=ProrationMethod.DAYS)
+    Money('19.34', 'EUR')
     """
     if not isinstance(quote, PrepaymentQuote):
         raise ArgumentTypeError(quote, "a PrepaymentQuote", what="quote")
+    if not isinstance(method, ProrationMethod):
+        raise ArgumentTypeError(method, "a ProrationMethod", what="method")
     change = to_count(users_change, what="users_change")
     day = to_date(on, what="on")
     term = quote.period
     full_term = quote.unit_price * (abs(change) * quote.months)
     if day not in term:
         raise PartOutsidePeriodError(term, day)
-    share = prorate(full_term, term, BillingPeriod(day, term.end), method=method)
+    if method is ProrationMethod.ACTIVE_MONTHS and change < 0:
+        # Removed users stay billed for every month they were active in.
+        months = anchor_months(term)
+        unbilled = sum(1 for month in months if month.start >= day)
+        share = scale(full_term, Fraction(unbilled, len(months)))
+    else:
+        share = prorate(full_term, term, BillingPeriod(day, term.end), method=method)
     return share if change >= 0 else -share

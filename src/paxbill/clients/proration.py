@@ -28,7 +28,14 @@ from paxbill.exceptions import (
     PeriodsNotContiguousError,
 )
 
-__all__ = ["ProrationMethod", "period_fraction", "prorate", "split_over_periods"]
+__all__ = [
+    "ProrationMethod",
+    "anchor_months",
+    "months_touched",
+    "period_fraction",
+    "prorate",
+    "split_over_periods",
+]
 
 
 class ProrationMethod(enum.Enum):
@@ -36,10 +43,44 @@ class ProrationMethod(enum.Enum):
 
     ``DAYS``: the part's days over the period's days. ``MONTHS``: the part's
     whole months over the period's months, a part month by its days.
+    ``ACTIVE_MONTHS``: the period's months (from its start: start + k
+    months) that the part touches on at least one day, each counted whole,
+    over the period's months: the rule by which Paxton bills a user.
     """
 
     DAYS = "days"
     MONTHS = "months"
+    ACTIVE_MONTHS = "active_months"
+
+
+def anchor_months(period: BillingPeriod) -> tuple[BillingPeriod, ...]:
+    """Return *period*'s months from its start, the last cut at its end.
+
+    >>> from datetime import date
+    >>> span = BillingPeriod(date(2024, 1, 31), date(2024, 4, 15))
+    >>> [str(m) for m in anchor_months(span)]
+    ['2024-01-31/2024-02-29', '2024-02-29/2024-03-31', '2024-03-31/2024-04-15']
+    """
+    months: list[BillingPeriod] = []
+    start = period.start
+    while start < period.end:
+        end = min(period.start + relativedelta(months=len(months) + 1), period.end)
+        months.append(BillingPeriod(start, end))
+        start = end
+    return tuple(months)
+
+
+def months_touched(period: BillingPeriod, part: BillingPeriod) -> int:
+    """Return how many of *period*'s months *part* has at least one day in.
+
+    >>> from datetime import date
+    >>> quarter = BillingPeriod(date(2024, 1, 1), date(2024, 4, 1))
+    >>> months_touched(quarter, BillingPeriod(date(2024, 2, 15), date(2024, 4, 1)))
+    2
+    """
+    return sum(
+        1 for m in anchor_months(period) if m.start < part.end and part.start < m.end
+    )
 
 
 def months_in(span: BillingPeriod) -> Fraction:
@@ -81,6 +122,8 @@ def period_fraction(
         return Fraction(part.days, period.days)
     if method is ProrationMethod.MONTHS:
         return months_in(part) / months_in(period)
+    if method is ProrationMethod.ACTIVE_MONTHS:
+        return Fraction(months_touched(period, part), len(anchor_months(period)))
     raise ArgumentTypeError(method, "a ProrationMethod", what="method")
 
 
@@ -97,7 +140,8 @@ def prorate(
         amount: what the whole *period* costs.
         period: the period *amount* pays for.
         part: the part of *period* to price; within it.
-        method: by days (the default) or by months.
+        method: by days (the default), by months, or by the months the
+            part is active in.
 
     Raises:
         PartOutsidePeriodError: *part* is not within *period*.
