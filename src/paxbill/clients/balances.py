@@ -312,7 +312,7 @@ class BalanceReview(ShowsInNotebook):
 
     @property
     def invoice_dates(self) -> tuple[dt.date, ...]:
-        """The days the remaining charges are invoiced: each usage month's end."""
+        """The days the remaining charges are invoiced, each usage month's end."""
         return tuple(month.end for month in self.usage_months)
 
     @property
