@@ -8,7 +8,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from paxbill import AppUser, BillingFrequency, BillingPeriod, Money
+from paxbill import AppUser, BillingFrequency, BillingPeriod, BillingTerm, Money
 
 #: Currencies with 0, 2 and 3 decimal places.
 CURRENCIES = ("EUR", "GBP", "JPY", "BHD")
@@ -48,6 +48,8 @@ month_end_dates = st.builds(
 )
 anchors = st.one_of(dates, month_end_dates)
 frequencies = st.sampled_from(list(BillingFrequency))
+#: Named frequencies and terms of any months, up to three years.
+billings = frequencies | st.integers(1, 36).map(BillingTerm)
 
 
 @st.composite

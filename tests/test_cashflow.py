@@ -26,6 +26,7 @@ from paxbill import (
     project_cash_flow,
     rebill,
 )
+from tests.strategies import billings
 
 D = dt.date
 PAXTON = PerUserPrice(Money("3.00", "EUR"), 15)  # 2.55 net
@@ -139,7 +140,7 @@ def test_bad_projections() -> None:
     st.lists(
         st.tuples(
             st.integers(0, 300),
-            st.sampled_from(list(BillingFrequency)),
+            billings,
             st.integers(0, 1000),
         ),
         max_size=6,

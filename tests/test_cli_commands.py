@@ -170,6 +170,16 @@ class TestQuote:
         "2024-01-01",
     )
 
+    def test_a_half_year_from_the_31st(self) -> None:
+        """``--frequency 6`` quotes six months: 6 x 2.50, to 2025-02-28."""
+        args = (*self.ARGS[:-1], "2024-08-31", "--frequency", "6")
+        data = json.loads(ok(*args, "--json"))
+        assert (data["months"], data["total"]) == (6, "15.00")
+        assert data["period_end"] == "2025-02-28"
+        assert "6 mois" in ok(*args, "--locale", "fr_FR")
+        assert "a number of months" in bad(*self.ARGS, "--frequency", "fortnightly")
+        assert "term" in bad(*self.ARGS, "--frequency", "0")
+
     def test_uk_example(self) -> None:
         """One user at GBP 2.50, annual: GBP 30.00, as the API quotes it."""
         data = json.loads(ok(*self.ARGS, "--json"))

@@ -14,6 +14,7 @@ from paxbill import (
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
+    BillingTerm,
     InvalidCountError,
     InvalidDateRangeError,
     billing_periods,
@@ -126,3 +127,41 @@ def test_twelve_months_tile_one_year(anchor: dt.date) -> None:
     days = {anchor + dt.timedelta(n) for n in range((periods[-1].end - anchor).days)}
     covered = [d for d in days for p in periods if d in p]
     assert len(covered) == len(days)  # each day in exactly one period
+
+
+class TestTerms:
+    def test_a_six_month_term_from_the_31st(self) -> None:
+        """Six months from 2024-08-31 end on 2025-02-28, then return to the 31st."""
+        first, second = billing_periods(D(2024, 8, 31), BillingTerm(6), 2)
+        assert (first.start, first.end) == (D(2024, 8, 31), D(2025, 2, 28))
+        assert (second.start, second.end) == (D(2025, 2, 28), D(2025, 8, 31))
+
+    def test_terms_of_any_months(self) -> None:
+        """Terms of 24 and 36 months; the named ones are the frequencies."""
+        (two_years,) = billing_periods(D(2024, 2, 29), BillingTerm(24), 1)
+        assert two_years.end == D(2026, 2, 28)
+        assert BillingTerm(36).months == 36
+        assert BillingTerm.of(3) is BillingFrequency.QUARTERLY
+        assert BillingTerm.of(6) == BillingTerm(6)
+
+    @pytest.mark.parametrize("months", [0, -6])
+    def test_a_term_of_no_months(self, months: int) -> None:
+        """A term of zero months or fewer is an InvalidCountError, a ValueError."""
+        with pytest.raises(InvalidCountError, match="term"):
+            BillingTerm(months)
+
+    @pytest.mark.parametrize("months", ["6", 6.0, True, None])
+    def test_a_term_of_months_that_are_not_a_count(self, months: object) -> None:
+        """Months that are not an int are an ArgumentTypeError, a TypeError."""
+        with pytest.raises(ArgumentTypeError):
+            BillingTerm(months)
+
+    @given(anchors, st.integers(1, 36), st.integers(1, 8))
+    def test_terms_tile_from_the_anchor(
+        self, anchor: dt.date, months: int, count: int
+    ) -> None:
+        """Law: terms follow one another, each boundary anchor + k x months."""
+        periods = billing_periods(anchor, BillingTerm(months), count)
+        for k, period in enumerate(periods):
+            assert period.start == anchor + relativedelta(months=k * months)
+            assert period.end == anchor + relativedelta(months=(k + 1) * months)

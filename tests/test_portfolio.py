@@ -30,6 +30,7 @@ from paxbill import (
     project_cash_flow,
     site_review,
 )
+from tests.strategies import billings
 
 D = dt.date
 PAXTON = PerUserPrice(Money("3.00", "EUR"), 15)
@@ -58,7 +59,7 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
                 draw(st.sampled_from(accounts)).account_id,
                 users,
                 Money.from_minor_units(draw(st.integers(0, 900)), "EUR"),
-                draw(st.sampled_from(list(BillingFrequency))),
+                draw(billings),
             )
         )
     return Portfolio(accounts, sites)

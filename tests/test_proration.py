@@ -31,7 +31,15 @@ from paxbill import (
     quote_prepayment,
     split_over_periods,
 )
-from tests.strategies import CURRENCIES, MINOR_UNITS, anchors, dates, frequencies, money
+from tests.strategies import (
+    CURRENCIES,
+    MINOR_UNITS,
+    anchors,
+    billings,
+    dates,
+    frequencies,
+    money,
+)
 
 D = dt.date
 YEAR_2024 = BillingPeriod(D(2024, 1, 1), D(2025, 1, 1))
@@ -291,7 +299,7 @@ def test_quote_in_each_minor_unit(currency: str) -> None:
 @given(
     st.integers(2000, 2099),
     st.integers(1, 12),
-    st.sampled_from(list(BillingFrequency)),
+    billings,
     st.integers(0, 400),
     st.integers(1, 20),
     st.integers(0, 400),

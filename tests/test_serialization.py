@@ -41,7 +41,7 @@ from paxbill import (
     review_balance,
 )
 from paxbill.io.serialization import from_dict, to_dict
-from tests.strategies import app_users, dates, money, periods
+from tests.strategies import app_users, billings, dates, money, periods
 
 D = dt.date
 ids = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=1, max_size=8)
@@ -108,14 +108,14 @@ clients = st.one_of(
         Client,
         ids,
         st.lists(app_users(), max_size=3),
-        st.sampled_from(list(BillingFrequency)),
+        billings,
         eur,
     ),
     st.builds(
         Client,
         ids,
         st.integers(0, 300),
-        st.sampled_from(list(BillingFrequency)),
+        billings,
         st.one_of(eur, prices),
     ),
     st.builds(Client, ids, st.integers(0, 300), bundles),
@@ -155,7 +155,7 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
             draw(st.sampled_from(found)).account_id,
             draw(st.lists(app_users(), max_size=3) | user_columns),
             draw(st.one_of(eur, prices)),
-            draw(st.sampled_from(list(BillingFrequency))),
+            draw(billings),
         )
         for n in range(draw(st.integers(0, 3)))
     ]
@@ -194,7 +194,7 @@ VALUE_OBJECTS = st.one_of(
         quote_prepayment,
         st.one_of(eur, prices),
         st.integers(0, 300),
-        st.sampled_from(list(BillingFrequency)),
+        billings,
         dates,
     ),
     ledgers(),

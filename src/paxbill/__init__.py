@@ -46,7 +46,12 @@ if TYPE_CHECKING:
     from paxbill.core.discount import Discount
     from paxbill.core.formatting import format_money
     from paxbill.core.money import Money, total
-    from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+    from paxbill.core.periods import (
+        BillingFrequency,
+        BillingPeriod,
+        BillingTerm,
+        billing_periods,
+    )
     from paxbill.core.pricing import PerUserPrice, paxton_price_of
     from paxbill.exceptions import (
         AmountTypeError,
@@ -111,6 +116,7 @@ _EXPORTS = {
     "AutopayRequiredError": "paxbill.exceptions",
     "BalanceReview": "paxbill.clients.balances",
     "BillingFrequency": "paxbill.core.periods",
+    "BillingTerm": "paxbill.core.periods",
     "BillingPeriod": "paxbill.core.periods",
     "Bundle": "paxbill.clients.bundles",
     "CashFlowMonth": "paxbill.clients.cashflow",
@@ -217,6 +223,7 @@ __all__ = [
     "BalanceReview",
     "BillingFrequency",
     "BillingPeriod",
+    "BillingTerm",
     "Bundle",
     "CashFlowMonth",
     "CashFlowProjection",

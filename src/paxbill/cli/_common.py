@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from paxbill.core.money import Money
+from paxbill.core.periods import BillingFrequency, BillingTerm
+from paxbill.exceptions import PaxbillError
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2
@@ -47,6 +49,24 @@ def choice(
 
     read.__name__ = kind.__name__
     return read
+
+
+def frequency(text: str) -> BillingFrequency | BillingTerm:
+    """Read a billing frequency by name (``annual``) or as months (``6``)."""
+    name = text.strip().lower().replace("-", "_")
+    months = name.removesuffix("_months")
+    if months.isdigit():
+        try:
+            return BillingTerm.of(int(months))
+        except PaxbillError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    try:
+        return BillingFrequency(name)
+    except ValueError:
+        allowed = ", ".join(f.value for f in BillingFrequency)
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not one of {allowed}, nor a number of months such as 6"
+        ) from None
 
 
 def add_output_options(

@@ -6,8 +6,8 @@ import argparse
 
 from paxbill.cli._common import (
     add_output_options,
-    choice,
     dumps,
+    frequency,
     iso_date,
     pairs,
     plain,
@@ -34,9 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--frequency",
-        type=choice(BillingFrequency),
+        type=frequency,
         default=BillingFrequency.ANNUAL,
-        help="monthly, quarterly or annual (annual)",
+        help="monthly, quarterly, annual, or a number of months such as 6 (annual)",
     )
     parser.add_argument(
         "--start",

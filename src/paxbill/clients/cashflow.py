@@ -36,7 +36,13 @@ from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money, total
-from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.core.periods import (
+    BillingFrequency,
+    BillingPeriod,
+    BillingTerm,
+    Frequency,
+    billing_periods,
+)
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -60,11 +66,13 @@ __all__ = [
 
 def _check_billing(
     instance: Client,
-    attribute: attrs.Attribute[BillingFrequency | Bundle],
-    value: BillingFrequency | Bundle,
+    attribute: attrs.Attribute[Frequency | Bundle],
+    value: Frequency | Bundle,
 ) -> None:
-    if not isinstance(value, BillingFrequency | Bundle):
-        raise ArgumentTypeError(value, "a BillingFrequency or a Bundle", what="billing")
+    if not isinstance(value, BillingFrequency | BillingTerm | Bundle):
+        raise ArgumentTypeError(
+            value, "a BillingFrequency, a BillingTerm or a Bundle", what="billing"
+        )
 
 
 def _check_price(
@@ -104,15 +112,15 @@ class Client:
         users: its app users, whom Paxton bills the installer for: a number,
             the same every month, or AppUsers, counted in each month they
             are active on at least one day.
-        billing: a BillingFrequency (billed in advance for that many months at
-            *price*) or a Bundle (its fixed fee).
+        billing: a BillingFrequency or a BillingTerm (billed in advance for
+            that many months at *price*) or a Bundle (its fixed fee).
         price: the price per user per month to the client: a Money, or a
             PerUserPrice whose net is used; not needed with a Bundle.
     """
 
     client_id: str = attrs.field(validator=instance_of(str, "a str"))
     users: int | tuple[AppUser, ...] = attrs.field(converter=_to_users)
-    billing: BillingFrequency | Bundle = attrs.field(validator=_check_billing)
+    billing: Frequency | Bundle = attrs.field(validator=_check_billing)
     price: Money | PerUserPrice | None = attrs.field(
         default=None, validator=_check_price
     )
@@ -132,7 +140,7 @@ class Client:
 
 
 def billed_for(
-    billing: BillingFrequency | Bundle,
+    billing: Frequency | Bundle,
     price: Money | PerUserPrice | None,
     index: int,
     users: int,
@@ -296,7 +304,7 @@ def cash_flow(
 
 
 def rebill(
-    clients: Iterable[Client], billing: BillingFrequency | Bundle
+    clients: Iterable[Client], billing: Frequency | Bundle
 ) -> tuple[Client, ...]:
     """Return the same clients, billed another way (same users and price)."""
     return tuple(attrs.evolve(client, billing=billing) for client in clients)

@@ -24,7 +24,11 @@ from paxbill.core._exact import scale
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.core.periods import (
+    BillingPeriod,
+    Frequency,
+    to_frequency,
+)
 from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -64,9 +68,7 @@ class PrepaymentQuote:
 
     unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
     users: int = attrs.field(converter=to_user_count)
-    frequency: BillingFrequency = attrs.field(
-        validator=instance_of(BillingFrequency, "a BillingFrequency")
-    )
+    frequency: Frequency = attrs.field(converter=to_frequency)
     period: BillingPeriod = attrs.field(
         validator=instance_of(BillingPeriod, "a BillingPeriod")
     )
@@ -94,7 +96,7 @@ def prepayment_total(unit_price: Money, users: int, months: int) -> Money:
 def quote_prepayment(
     price: Money | PerUserPrice,
     users: int,
-    frequency: BillingFrequency,
+    frequency: Frequency,
     start: dt.date,
 ) -> PrepaymentQuote:
     """Quote *users* at *price* a month for the term of *frequency* from *start*.
@@ -103,7 +105,8 @@ def quote_prepayment(
         price: the price per user per month to the client, a Money, or a
             PerUserPrice whose net is used.
         users: the number of app users, 0 or more.
-        frequency: monthly, quarterly (3 months) or annual (12 months).
+        frequency: monthly, quarterly (3 months), annual (12 months), or a
+            :class:`~paxbill.BillingTerm` of any months.
         start: the first day of the term.
 
     >>> quarter = quote_prepayment(
@@ -112,8 +115,7 @@ def quote_prepayment(
     >>> quarter.total, quarter.period.end
     (Money('7.50', 'GBP'), datetime.date(2024, 4, 1))
     """
-    if not isinstance(frequency, BillingFrequency):
-        raise ArgumentTypeError(frequency, "a BillingFrequency", what="frequency")
+    frequency = to_frequency(frequency)
     first = to_date(start, what="start")
     period = BillingPeriod(first, first + relativedelta(months=frequency.months))
     return PrepaymentQuote(unit_price_of(price), users, frequency, period)

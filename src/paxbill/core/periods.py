@@ -24,7 +24,14 @@ from paxbill.exceptions import (
     InvalidDateRangeError,
 )
 
-__all__ = ["BillingFrequency", "BillingPeriod", "billing_periods"]
+__all__ = [
+    "BillingFrequency",
+    "BillingPeriod",
+    "BillingTerm",
+    "Frequency",
+    "billing_periods",
+    "to_frequency",
+]
 
 
 class BillingFrequency(enum.Enum):
@@ -49,6 +56,65 @@ _MONTHS = {
     BillingFrequency.QUARTERLY: 3,
     BillingFrequency.ANNUAL: 12,
 }
+
+
+def _to_term_months(value: object) -> int:
+    months = to_count(value, what="months")
+    if months < 1:
+        raise InvalidCountError(
+            months,
+            what="months of a billing term",
+            reason="is less than 1: a term lasts a whole month or more",
+        )
+    return months
+
+
+@attrs.frozen
+class BillingTerm:
+    """A billing term of any whole number of months: a half-year, two years.
+
+    It goes wherever a :class:`BillingFrequency` goes; :meth:`of` gives the
+    frequency itself for 1, 3 and 12 months.
+
+    Raises:
+        InvalidCountError: *months* is less than 1.
+
+    >>> half_year = BillingTerm(6)
+    >>> half_year.months, half_year.value
+    (6, '6_months')
+    >>> BillingTerm.of(12)
+    <BillingFrequency.ANNUAL: 'annual'>
+    """
+
+    months: int = attrs.field(converter=_to_term_months)
+
+    @property
+    def value(self) -> str:
+        """The term's name in documents and on the command line."""
+        return f"{self.months}_months"
+
+    @classmethod
+    def of(cls, months: int) -> BillingFrequency | BillingTerm:
+        """The frequency of *months* months, or a term where none has it."""
+        term = cls(months)
+        return _BY_MONTHS.get(term.months, term)
+
+
+_BY_MONTHS = {months: frequency for frequency, months in _MONTHS.items()}
+
+#: How often a client is billed: a named frequency or a term of any months.
+Frequency = BillingFrequency | BillingTerm
+
+
+def to_frequency(value: object, *, what: str = "frequency") -> Frequency:
+    """Return *value* if it is a BillingFrequency or a BillingTerm.
+
+    Raises:
+        ArgumentTypeError: it is neither.
+    """
+    if isinstance(value, BillingFrequency | BillingTerm):
+        return value
+    raise ArgumentTypeError(value, "a BillingFrequency or a BillingTerm", what=what)
 
 
 def _check_order(
@@ -130,7 +196,7 @@ class BillingPeriod:
 
 
 def billing_periods(
-    anchor: dt.date, frequency: BillingFrequency, count: int
+    anchor: dt.date, frequency: Frequency, count: int
 ) -> tuple[BillingPeriod, ...]:
     """Return *count* consecutive periods of *frequency* from *anchor*.
 
@@ -139,18 +205,19 @@ def billing_periods(
     last day of shorter months and comes back to the 31st where it can.
 
     Raises:
-        ArgumentTypeError: *frequency* is not a BillingFrequency, or *anchor*
-            is not a date.
+        ArgumentTypeError: *frequency* is not a BillingFrequency or a
+            BillingTerm, or *anchor* is not a date.
         InvalidCountError: *count* is negative.
 
     >>> from datetime import date
     >>> periods = billing_periods(date(2024, 1, 1), BillingFrequency.QUARTERLY, 4)
     >>> periods[-1].end, sum(p.days for p in periods)
     (datetime.date(2025, 1, 1), 366)
+    >>> [str(p) for p in billing_periods(date(2024, 8, 31), BillingTerm(6), 2)]
+    ['2024-08-31/2025-02-28', '2025-02-28/2025-08-31']
     """
     start = to_date(anchor, what="anchor")
-    if not isinstance(frequency, BillingFrequency):
-        raise ArgumentTypeError(frequency, "a BillingFrequency", what="frequency")
+    frequency = to_frequency(frequency)
     number = to_count(count, what="count")
     if number < 0:
         raise InvalidCountError(number, what="count of periods")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import enum
 
-from paxbill.core.periods import BillingFrequency
+from paxbill.core.periods import BillingFrequency, BillingTerm
 from paxbill.exceptions import ArgumentTypeError
-from paxbill.io._words import language
+from paxbill.io._words import language, text
 from paxbill.paxton.accounts import AccountType, PaymentMethod
 from paxbill.paxton.invoices import InvoiceStatus
 
@@ -46,12 +46,12 @@ _ENUM_LABELS: dict[str, dict[enum.Enum, str]] = {
 }
 
 
-def label(value: enum.Enum | None, locale: object) -> str:
+def label(value: enum.Enum | BillingTerm | None, locale: object) -> str:
     """Return the word for one of paxbill's enums in the language of *locale*.
 
-    It names invoice states, payment methods, account types and billing
-    frequencies, in English where paxbill has no words in that language.
-    None, the type of an unpaid invoice, is ``"-"``.
+    It names invoice states, payment methods, account types, billing
+    frequencies and terms, in English where paxbill has no words in that
+    language. None, the type of an unpaid invoice, is ``"-"``.
 
     Raises:
         ArgumentTypeError: *value* is not one of those enums.
@@ -60,17 +60,20 @@ def label(value: enum.Enum | None, locale: object) -> str:
     >>> from paxbill import AccountType
     >>> label(AccountType.APPROVED_INSTALLER, "fr_FR")
     'installateur agréé'
-    >>> label(None, "fr_FR")
-    '-'
+    >>> label(None, "fr_FR"), label(BillingTerm(6), "fr_FR")
+    ('-', '6 mois')
     """
     words = _ENUM_LABELS[language(locale)]
     if value is None:
         return "-"
+    if isinstance(value, BillingTerm):
+        return text("term", locale).format(months=value.months)
     try:
         return words[value]
     except (KeyError, TypeError):
         raise ArgumentTypeError(
             value,
-            "an InvoiceStatus, PaymentMethod, AccountType or BillingFrequency",
+            "an InvoiceStatus, PaymentMethod, AccountType, BillingFrequency or"
+            " BillingTerm",
             what="value to label",
         ) from None

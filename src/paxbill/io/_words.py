@@ -12,6 +12,7 @@ __all__ = ["language", "text"]
 
 _TEXTS: dict[str, dict[str, str]] = {
     "en": {
+        "term": "{months} months",
         "estimate.title": "Paxton Entry: estimated next invoice",
         "list_price": "List price per app user per month",
         "discount": "Partner discount",
@@ -87,6 +88,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "demo.comparison": "What each billing strategy does to cash",
     },
     "fr": {
+        "term": "{months} mois",
         "estimate.title": "Paxton Entry : prochaine facture estimée",
         "list_price": "Prix catalogue par utilisateur et par mois",
         "discount": "Remise partenaire",

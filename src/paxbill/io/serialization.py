@@ -43,7 +43,7 @@ from paxbill.core._currency import currency_code
 from paxbill.core._numbers import to_decimal
 from paxbill.core.discount import Discount
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingPeriod
+from paxbill.core.periods import BillingPeriod, BillingTerm
 from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import ArgumentTypeError, InvalidDocumentError, PaxbillError
 from paxbill.io.notebook import InvoiceList
@@ -62,6 +62,7 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     Discount: ("discount", ()),
     PerUserPrice: ("per_user_price", ("net",)),
     BillingPeriod: ("billing_period", ("days",)),
+    BillingTerm: ("billing_term", ()),
     AppUser: ("app_user", ()),
     AppUserColumns: ("app_user_columns", ()),
     Account: ("account", ()),

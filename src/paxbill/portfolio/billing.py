@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TypeVar
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.balances import BalanceReview, ClientLedger, review_balance
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
@@ -24,7 +25,12 @@ from paxbill.clients.prepayment import prepayment_total, unit_price_of
 from paxbill.core._dates import to_date
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total
-from paxbill.core.periods import BillingFrequency, BillingPeriod, billing_periods
+from paxbill.core.periods import (
+    BillingFrequency,
+    BillingPeriod,
+    Frequency,
+    billing_periods,
+)
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
 from paxbill.paxton.accounts import (
@@ -98,14 +104,16 @@ def _look_up(index: dict[str, V], key: str, name: str) -> V:
 
 
 def _term(
-    index: int, months: Sequence[BillingPeriod], frequency: BillingFrequency
-) -> tuple[int, int]:
+    index: int, months: Sequence[BillingPeriod], frequency: Frequency
+) -> tuple[int, dt.date, dt.date]:
     """The term, billed from January, that holds the *index*-th month.
 
-    Returned as the slice bounds of its months: ``months[first:last]``.
+    Returned as the index of its first month, its first day and its end; a
+    term longer than what is left of the year ends in a later one.
     """
     first = index // frequency.months * frequency.months
-    return first, min(first + frequency.months, len(months))
+    end = months[0].start + relativedelta(months=first + frequency.months)
+    return first, months[first].start, end
 
 
 def _payment_rules(account: Account | None) -> tuple[AccountType, int]:
@@ -181,7 +189,7 @@ def site_review(
         paid = due_date(account_type, month.end, credit_days=credit_days)
         ledger = ledger.debit(paid, unit_cost * counts[index], "Paxton")
     now = day.month - 1  # the year's months are calendar months
-    first, last = _term(now, months, site.billing)
+    first, term_start, term_end = _term(now, months, site.billing)
     # Earlier usage months' charges not yet paid are owed all the same.
     owed = [
         unit_cost * counts[index]
@@ -192,8 +200,8 @@ def site_review(
         ledger.balance_for_review(day) - total(owed, unit_cost.currency),
         unit_cost * counts[now],
         as_of=day,
-        term_start=months[first].start,
-        term_end=months[last - 1].end,
+        term_start=term_start,
+        term_end=term_end,
         account_type=account_type,
         credit_days=credit_days,
     )
@@ -244,14 +252,15 @@ def bill_portfolio(
         by_account[site.account_id].append(site)
     # Facts of the calendar, the same for every site: worked out once.
     credited = sum(1 for m in months if m.start <= day)
-    terms = {f: _term(now, months, f) for f in BillingFrequency}
+    billings = {site.billing for site in portfolio.sites}
+    terms = {f: _term(now, months, f) for f in billings}
     # For each account's payment rules and each billing, the usage months
     # whose charge the balance has paid or owes: those paid before the
     # review day, and every earlier term's (as site_review).
-    debited: dict[tuple[AccountType, int, BillingFrequency], list[int]] = {}
+    debited: dict[tuple[AccountType, int, Frequency], list[int]] = {}
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
-        for frequency in BillingFrequency:
+        for frequency in billings:
             if (*rules, frequency) not in debited:
                 paid = [due_date(rules[0], m.end, credit_days=rules[1]) for m in months]
                 first = terms[frequency][0]
@@ -278,7 +287,7 @@ def bill_portfolio(
                     credits = credits + billed
             charged = debited[(*rules, site.billing)]
             balance = credits - unit_cost * sum([counts[i] for i in charged])
-            first, last = terms[site.billing]
+            _, term_start, term_end = terms[site.billing]
             reviews.append(
                 (
                     site.site_id,
@@ -286,8 +295,8 @@ def bill_portfolio(
                         balance,
                         unit_cost * counts[now],
                         as_of=day,
-                        term_start=months[first].start,
-                        term_end=months[last - 1].end,
+                        term_start=term_start,
+                        term_end=term_end,
                         account_type=rules[0],
                         credit_days=rules[1],
                     ),

@@ -25,7 +25,7 @@ from paxbill.clients.prepayment import unit_price_of
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.core.periods import BillingPeriod, Frequency, to_frequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError
 from paxbill.paxton.accounts import Account
@@ -64,16 +64,15 @@ class Site:
         users: its app users, with their activation dates: AppUsers, or
             :class:`~paxbill.AppUserColumns` read in bulk.
         price: its price per user per month: a Money, or a PerUserPrice.
-        billing: how often it is billed in advance, from January.
+        billing: how often it is billed in advance, from January: a
+            BillingFrequency, or a BillingTerm of any months.
     """
 
     site_id: str = attrs.field(validator=instance_of(str, "a str"))
     account_id: str = attrs.field(validator=instance_of(str, "a str"))
     users: tuple[AppUser, ...] | AppUserColumns = attrs.field(converter=_to_app_users)
     price: Money | PerUserPrice = attrs.field(validator=_check_price)
-    billing: BillingFrequency = attrs.field(
-        validator=instance_of(BillingFrequency, "a BillingFrequency")
-    )
+    billing: Frequency = attrs.field(converter=to_frequency)
     # The users' activity sorted once, when the site is made, so that every
     # billing run counts a month with two bisections (see ActivityIndex).
     _activity: ActivityIndex = attrs.field(
