@@ -109,6 +109,7 @@ def quote_prepayment(
             :class:`~paxbill.BillingTerm` of any months.
         start: the first day of the term.
 
+    >>> from paxbill import BillingFrequency
     >>> quarter = quote_prepayment(
     ...     Money("2.50", "GBP"), 1, BillingFrequency.QUARTERLY, dt.date(2024, 1, 1)
     ... )
@@ -153,6 +154,7 @@ def coterm_adjustment(
     Raises:
         PartOutsidePeriodError: *on* is not within the term.
 
+    >>> from paxbill import BillingFrequency
     >>> quarter = quote_prepayment(
     ...     Money("2.55", "EUR"), 70, BillingFrequency.QUARTERLY, dt.date(2024, 1, 1)
     ... )
