@@ -60,6 +60,10 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
                 users,
                 Money.from_minor_units(draw(st.integers(0, 900)), "EUR"),
                 draw(billings),
+                term_start=draw(
+                    st.none()
+                    | st.dates(min_value=D(2021, 1, 1), max_value=D(2025, 12, 31))
+                ),
             )
         )
     return Portfolio(accounts, sites)
@@ -151,6 +155,7 @@ def test_sites_read_in_bulk_bill_as_sites_of_app_users(
                 ),
                 site.price,
                 site.billing,
+                term_start=site.term_start,
             )
             for site in portfolio.sites
         ],
@@ -284,3 +289,44 @@ def test_bad_portfolios() -> None:
         result.review_of("NOPE")
     assert isinstance(raised.value, KeyError)
     assert "NOPE" in str(raised.value)
+
+
+def test_a_site_with_its_own_term_start() -> None:
+    """A year prepaid from 1 July 2023, reviewed on 1 March 2024.
+
+    Ten users at 4.00 were billed 10 x 4.00 x 12 = 480.00 on 1 July 2023. A
+    system manager's account has paid Paxton's 10 x 2.55 = 25.50 for July
+    2023 to January 2024 (seven charges, 178.50) by then, leaving 301.50;
+    February's charge, paid on the review day, to June's remain: five, 127.50.
+    The next term is billed on 1 July 2024.
+    """
+    account = Account("SM-1", AccountType.SYSTEM_MANAGER)
+    users = [AppUser(n, D(2023, 1, 1)) for n in range(10)]
+    site = Site(
+        "ACME",
+        "SM-1",
+        users,
+        Money("4.00", "EUR"),
+        BillingFrequency.ANNUAL,
+        term_start=D(2023, 7, 1),
+    )
+    result = bill_portfolio(
+        Portfolio([account], [site]),
+        year=2024,
+        paxton_price=PAXTON,
+        review_on=D(2024, 3, 1),
+    )
+    review = result.review_of("ACME")
+    assert review.balance == Money("301.50", "EUR")
+    assert review.months_remaining == 5
+    assert review.charge_dates == (
+        D(2024, 3, 1),
+        D(2024, 4, 1),
+        D(2024, 5, 1),
+        D(2024, 6, 1),
+        D(2024, 7, 1),
+    )
+    assert review.surplus == Money("174.00", "EUR")
+    money_in = [m.money_in for m in result.projection_of("SM-1").months]
+    assert money_in[6] == Money("480.00", "EUR")
+    assert sum(m.amount for m in money_in) == Money("480.00", "EUR").amount

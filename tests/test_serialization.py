@@ -110,6 +110,7 @@ clients = st.one_of(
         st.lists(app_users(), max_size=3),
         billings,
         eur,
+        term_start=st.none() | dates,
     ),
     st.builds(
         Client,

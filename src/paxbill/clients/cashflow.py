@@ -28,13 +28,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.prepayment import prepayment_total, unit_price_of
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
-from paxbill.core._validators import instance_of
+from paxbill.core._validators import instance_of, is_optional_date
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
     BillingFrequency,
@@ -42,6 +43,7 @@ from paxbill.core.periods import (
     BillingTerm,
     Frequency,
     billing_periods,
+    term_starts,
 )
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import (
@@ -116,6 +118,9 @@ class Client:
             that many months at *price*) or a Bundle (its fixed fee).
         price: the price per user per month to the client: a Money, or a
             PerUserPrice whose net is used; not needed with a Bundle.
+        term_start: the first day of one of its terms, any day; its terms
+            run from there every ``billing``'s months, before and after. By
+            default, from the first day of the projection.
     """
 
     client_id: str = attrs.field(validator=instance_of(str, "a str"))
@@ -123,6 +128,9 @@ class Client:
     billing: Frequency | Bundle = attrs.field(validator=_check_billing)
     price: Money | PerUserPrice | None = attrs.field(
         default=None, validator=_check_price
+    )
+    term_start: dt.date | None = attrs.field(
+        default=None, validator=is_optional_date, kw_only=True
     )
 
     def users_in(self, month: BillingPeriod) -> int:
@@ -132,11 +140,26 @@ class Client:
         return active_users(self.users, month)
 
     def billed_in(self, month: BillingPeriod, index: int) -> Money | None:
-        """What the client is billed at the start of *month*, the *index*-th.
+        """What the client is billed in *month*, the *index*-th of a projection.
 
+        Without a term start, its terms start with the projection: it is
+        billed at the start of every ``billing.months``-th month. With one,
+        it is billed on each of its terms' first days that falls in *month*.
         A term billed in advance counts the users of its first month.
         """
-        return billed_for(self.billing, self.price, index, self.users_in(month))
+        if self.term_start is None:
+            return billed_for(self.billing, self.price, index, self.users_in(month))
+        every = _every(self.billing)
+        bills = []
+        for start in term_starts(self.term_start, every, month.start, month.end):
+            first = BillingPeriod(start, start + relativedelta(months=1))
+            bills.append(billed_for(self.billing, self.price, 0, self.users_in(first)))
+        found = [bill for bill in bills if bill is not None]
+        return total(found) if found else None
+
+
+def _every(billing: Frequency | Bundle) -> Frequency:
+    return billing.frequency if isinstance(billing, Bundle) else billing
 
 
 def billed_for(
@@ -239,10 +262,10 @@ def project_cash_flow(
 ) -> CashFlowProjection:
     """Project money in from *clients* and out to Paxton over *months* months.
 
-    Each client is billed at the start of each of its billing periods from
-    *start*. Paxton bills each usage month on the 1st of the next, and is
-    paid on the due date of *account*; a payment that falls after the last
-    month is outside the projection.
+    Each client is billed at the start of each of its billing periods: from
+    *start*, or from its own term start. Paxton bills each usage month on the
+    1st of the next, and is paid on the due date of *account*; a payment that
+    falls after the last month is outside the projection.
 
     Raises:
         CurrencyMismatchError: a client is billed in another currency.
@@ -265,13 +288,9 @@ def project_cash_flow(
     money_in = []
     paxton_bills = []
     for index, month in enumerate(calendar):
-        counts = [client.users_in(month) for client in group]
-        billed = [
-            billed_for(client.billing, client.price, index, users)
-            for client, users in zip(group, counts, strict=True)
-        ]
+        billed = [client.billed_in(month, index) for client in group]
         money_in.append(total([b for b in billed if b is not None], currency))
-        paxton_bills.append(unit_cost * sum(counts))
+        paxton_bills.append(unit_cost * sum(client.users_in(month) for client in group))
     return cash_flow(calendar, money_in, paxton_bills, account, currency)
 
 

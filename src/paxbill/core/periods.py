@@ -30,6 +30,8 @@ __all__ = [
     "BillingTerm",
     "Frequency",
     "billing_periods",
+    "term_at",
+    "term_starts",
     "to_frequency",
 ]
 
@@ -224,3 +226,46 @@ def billing_periods(
     step = frequency.months
     bounds = [start + relativedelta(months=k * step) for k in range(number + 1)]
     return tuple(BillingPeriod(a, b) for a, b in itertools.pairwise(bounds))
+
+
+def term_at(anchor: dt.date, frequency: Frequency, day: dt.date) -> BillingPeriod:
+    """Return the term that holds *day*, of the run of terms through *anchor*.
+
+    The terms' boundaries are ``anchor + k x frequency.months`` months for
+    every whole k, before the anchor as after it.
+
+    >>> from datetime import date
+    >>> str(term_at(date(2024, 8, 31), BillingTerm(6), date(2024, 3, 1)))
+    '2024-02-29/2024-08-31'
+    """
+    step = to_frequency(frequency).months
+    first = to_date(anchor, what="anchor")
+    when = to_date(day, what="day")
+    k = ((when.year - first.year) * 12 + when.month - first.month) // step
+    while first + relativedelta(months=k * step) > when:
+        k -= 1
+    while first + relativedelta(months=(k + 1) * step) <= when:
+        k += 1
+    return BillingPeriod(
+        first + relativedelta(months=k * step),
+        first + relativedelta(months=(k + 1) * step),
+    )
+
+
+def term_starts(
+    anchor: dt.date, frequency: Frequency, start: dt.date, end: dt.date
+) -> tuple[dt.date, ...]:
+    """Return the first days of the terms through *anchor* in ``[start, end)``.
+
+    >>> from datetime import date
+    >>> term_starts(date(2023, 7, 15), BillingFrequency.QUARTERLY,
+    ...             date(2024, 1, 1), date(2024, 7, 1))
+    (datetime.date(2024, 1, 15), datetime.date(2024, 4, 15))
+    """
+    term = term_at(anchor, frequency, start)
+    found = []
+    while term.start < end:
+        if term.start >= start:
+            found.append(term.start)
+        term = term_at(anchor, frequency, term.end)
+    return tuple(found)

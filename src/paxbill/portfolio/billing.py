@@ -12,14 +12,20 @@ partitioned portfolio join up again (:meth:`PortfolioResult.combine`).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill.clients.balances import BalanceReview, ClientLedger, review_balance
+from paxbill.clients.balances import (
+    BalanceReview,
+    ClientLedger,
+    review_balance,
+    term_usage_months,
+)
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
 from paxbill.clients.prepayment import prepayment_total, unit_price_of
 from paxbill.core._dates import to_date
@@ -30,6 +36,8 @@ from paxbill.core.periods import (
     BillingPeriod,
     Frequency,
     billing_periods,
+    term_at,
+    term_starts,
 )
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
@@ -103,17 +111,54 @@ def _look_up(index: dict[str, V], key: str, name: str) -> V:
         raise UnknownIdError(key, name) from None
 
 
-def _term(
-    index: int, months: Sequence[BillingPeriod], frequency: Frequency
-) -> tuple[int, dt.date, dt.date]:
-    """The term, billed from January, that holds the *index*-th month.
+@attrs.frozen
+class _Terms:
+    """A site's terms as a year's billing sees them.
 
-    Returned as the index of its first month, its first day and its end; a
-    term longer than what is left of the year ends in a later one.
+    The year is billed from the start of the term that holds its first day
+    (*window*): that term's prepayment and charges count, earlier ones do not.
     """
-    first = index // frequency.months * frequency.months
-    end = months[0].start + relativedelta(months=first + frequency.months)
-    return first, months[first].start, end
+
+    window: dt.date
+    review_term: BillingPeriod
+    starts: tuple[dt.date, ...]
+    usage_months: tuple[BillingPeriod, ...]
+
+    @property
+    def first_months(self) -> tuple[BillingPeriod, ...]:
+        """Each term's first month, whose users the term is billed for."""
+        return tuple(
+            BillingPeriod(start, start + relativedelta(months=1))
+            for start in self.starts
+        )
+
+
+@cache
+def _terms(
+    anchor: dt.date, billing: Frequency, months: tuple[BillingPeriod, ...], day: dt.date
+) -> _Terms:
+    # Cached: the sites of a portfolio share a handful of anchors and billings.
+    window = term_at(anchor, billing, months[0].start).start
+    return _Terms(
+        window,
+        term_at(anchor, billing, day),
+        term_starts(anchor, billing, window, months[-1].end),
+        term_usage_months(window, months[-1].end),
+    )
+
+
+@cache
+def _payment_days(
+    usage_months: tuple[BillingPeriod, ...], account_type: AccountType, credit_days: int
+) -> tuple[dt.date, ...]:
+    return tuple(
+        due_date(account_type, month.end, credit_days=credit_days)
+        for month in usage_months
+    )
+
+
+def _terms_of(site: Site, months: tuple[BillingPeriod, ...], day: dt.date) -> _Terms:
+    return _terms(site.term_start or months[0].start, site.billing, months, day)
 
 
 def _payment_rules(account: Account | None) -> tuple[AccountType, int]:
@@ -180,28 +225,28 @@ def site_review(
     day = _check_review_day(review_on, months)
     account_type, credit_days = _payment_rules(account)
     unit_cost = paxton_price_of(paxton_price).net
+    terms = _terms_of(site, months, day)
     ledger = ClientLedger(site.site_id, unit_cost.currency)
-    counts = [active_users(site.users, month) for month in months]
-    for index, month in enumerate(months):
-        billed = billed_for(site.billing, site.price, index, counts[index])
+    for start, first in zip(terms.starts, terms.first_months, strict=True):
+        users = active_users(site.users, first)
+        billed = billed_for(site.billing, site.price, 0, users)
         if billed is not None:
-            ledger = ledger.credit(month.start, billed, "prepayment")
+            ledger = ledger.credit(start, billed, "prepayment")
+    owed = []
+    for month in terms.usage_months:
+        charge = unit_cost * active_users(site.users, month)
         paid = due_date(account_type, month.end, credit_days=credit_days)
-        ledger = ledger.debit(paid, unit_cost * counts[index], "Paxton")
-    now = day.month - 1  # the year's months are calendar months
-    first, term_start, term_end = _term(now, months, site.billing)
-    # Earlier usage months' charges not yet paid are owed all the same.
-    owed = [
-        unit_cost * counts[index]
-        for index in range(first)
-        if due_date(account_type, months[index].end, credit_days=credit_days) >= day
-    ]
+        ledger = ledger.debit(paid, charge, "Paxton")
+        # Earlier terms' charges not yet paid are owed all the same.
+        if month.start < terms.review_term.start and paid >= day:
+            owed.append(charge)
+    now = months[day.month - 1]  # the year's months are calendar months
     return review_balance(
         ledger.balance_for_review(day) - total(owed, unit_cost.currency),
-        unit_cost * counts[now],
+        unit_cost * active_users(site.users, now),
         as_of=day,
-        term_start=term_start,
-        term_end=term_end,
+        term_start=terms.review_term.start,
+        term_end=terms.review_term.end,
         account_type=account_type,
         credit_days=credit_days,
     )
@@ -250,23 +295,6 @@ def bill_portfolio(
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
-    # Facts of the calendar, the same for every site: worked out once.
-    credited = sum(1 for m in months if m.start <= day)
-    billings = {site.billing for site in portfolio.sites}
-    terms = {f: _term(now, months, f) for f in billings}
-    # For each account's payment rules and each billing, the usage months
-    # whose charge the balance has paid or owes: those paid before the
-    # review day, and every earlier term's (as site_review).
-    debited: dict[tuple[AccountType, int, Frequency], list[int]] = {}
-    for account in portfolio.accounts:
-        rules = account.account_type, account.credit_days
-        for frequency in billings:
-            if (*rules, frequency) not in debited:
-                paid = [due_date(rules[0], m.end, credit_days=rules[1]) for m in months]
-                first = terms[frequency][0]
-                debited[(*rules, frequency)] = [
-                    i for i in range(12) if i < first or paid[i] < day
-                ]
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
@@ -277,17 +305,28 @@ def bill_portfolio(
             account_counts = [
                 a + b for a, b in zip(account_counts, counts, strict=True)
             ]
+            terms = _terms_of(site, months, day)
             unit, term = unit_price_of(site.price), site.billing.months
             credits = Money.zero(currency)
-            # Only the months that start a term bill anything (as billed_for).
-            for index in range(0, 12, term):
-                billed = prepayment_total(unit, counts[index], term)
-                money_in[index].append(billed)
-                if index < credited:
+            first_counts = site.counts(terms.first_months)
+            for start, users in zip(terms.starts, first_counts, strict=True):
+                billed = prepayment_total(unit, users, term)
+                if start >= months[0].start:  # billed this year
+                    money_in[start.month - 1].append(billed)
+                if start <= day:
                     credits = credits + billed
-            charged = debited[(*rules, site.billing)]
-            balance = credits - unit_cost * sum([counts[i] for i in charged])
-            _, term_start, term_end = terms[site.billing]
+            # The charges the balance has paid or owes, as site_review: those
+            # paid before the review day, and every earlier term's. Both are
+            # a run of the first usage months.
+            paid = _payment_days(terms.usage_months, *rules)
+            charged = max(
+                bisect_left(paid, day),
+                bisect_left(
+                    [m.start for m in terms.usage_months], terms.review_term.start
+                ),
+            )
+            usage_counts = site.counts(terms.usage_months[:charged])
+            balance = credits - unit_cost * sum(usage_counts)
             reviews.append(
                 (
                     site.site_id,
@@ -295,8 +334,8 @@ def bill_portfolio(
                         balance,
                         unit_cost * counts[now],
                         as_of=day,
-                        term_start=term_start,
-                        term_end=term_end,
+                        term_start=terms.review_term.start,
+                        term_end=terms.review_term.end,
                         account_type=rules[0],
                         credit_days=rules[1],
                     ),

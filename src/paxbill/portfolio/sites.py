@@ -15,6 +15,7 @@ portfolio splits across processes (:meth:`Portfolio.partition`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
@@ -23,7 +24,7 @@ import attrs
 from paxbill.clients.cashflow import Client
 from paxbill.clients.prepayment import unit_price_of
 from paxbill.core._numbers import to_count
-from paxbill.core._validators import instance_of
+from paxbill.core._validators import instance_of, is_optional_date
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod, Frequency, to_frequency
 from paxbill.core.pricing import PerUserPrice
@@ -64,8 +65,11 @@ class Site:
         users: its app users, with their activation dates: AppUsers, or
             :class:`~paxbill.AppUserColumns` read in bulk.
         price: its price per user per month: a Money, or a PerUserPrice.
-        billing: how often it is billed in advance, from January: a
-            BillingFrequency, or a BillingTerm of any months.
+        billing: how often it is billed in advance: a BillingFrequency, or a
+            BillingTerm of any months.
+        term_start: the first day of one of its terms, any day; its terms
+            run from there every ``billing``'s months, before and after. By
+            default they start on 1 January of the year billed.
     """
 
     site_id: str = attrs.field(validator=instance_of(str, "a str"))
@@ -73,6 +77,9 @@ class Site:
     users: tuple[AppUser, ...] | AppUserColumns = attrs.field(converter=_to_app_users)
     price: Money | PerUserPrice = attrs.field(validator=_check_price)
     billing: Frequency = attrs.field(converter=to_frequency)
+    term_start: dt.date | None = attrs.field(
+        default=None, validator=is_optional_date, kw_only=True
+    )
     # The users' activity sorted once, when the site is made, so that every
     # billing run counts a month with two bisections (see ActivityIndex).
     _activity: ActivityIndex = attrs.field(
@@ -95,7 +102,13 @@ class Site:
     @property
     def client(self) -> Client:
         """The site as a cash-flow Client."""
-        return Client(self.site_id, self.users, self.billing, self.price)
+        return Client(
+            self.site_id,
+            self.users,
+            self.billing,
+            self.price,
+            term_start=self.term_start,
+        )
 
 
 T = TypeVar("T", Account, Site)
