@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         billing_periods,
     )
     from paxbill.core.pricing import PerUserPrice, paxton_price_of
+    from paxbill.core.schedules import PriceSchedule, paxton_schedule
     from paxbill.exceptions import (
         AmountTypeError,
         ArgumentTypeError,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
         InvalidDiscountError,
         InvalidDocumentError,
         InvalidPortfolioError,
+        InvalidScheduleError,
         InvalidUserCountError,
         InvoiceAlreadyPaidError,
         MissingExtraError,
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
         PaymentBeforeIssueError,
         PaymentMethodNotAllowedError,
         PeriodsNotContiguousError,
+        PriceNotInForceError,
         UnknownCurrencyError,
         UnknownIdError,
         UnknownLocaleError,
@@ -103,6 +106,7 @@ if TYPE_CHECKING:
     )
     from paxbill.portfolio.billing import PortfolioResult, bill_portfolio, site_review
     from paxbill.portfolio.sites import Portfolio, Site
+    from paxbill.portfolio.what_if import PriceChangeEffect, price_change_effect
 
 _EXPORTS = {
     "Account": "paxbill.paxton.accounts",
@@ -133,6 +137,7 @@ _EXPORTS = {
     "InvalidDiscountError": "paxbill.exceptions",
     "InvalidDocumentError": "paxbill.exceptions",
     "InvalidPortfolioError": "paxbill.exceptions",
+    "InvalidScheduleError": "paxbill.exceptions",
     "InvalidUserCountError": "paxbill.exceptions",
     "Invoice": "paxbill.paxton.invoices",
     "InvoiceAlreadyPaidError": "paxbill.exceptions",
@@ -150,6 +155,9 @@ _EXPORTS = {
     "PaymentMethodNotAllowedError": "paxbill.exceptions",
     "PerUserPrice": "paxbill.core.pricing",
     "PeriodsNotContiguousError": "paxbill.exceptions",
+    "PriceChangeEffect": "paxbill.portfolio.what_if",
+    "PriceNotInForceError": "paxbill.exceptions",
+    "PriceSchedule": "paxbill.core.schedules",
     "Portfolio": "paxbill.portfolio.sites",
     "PortfolioResult": "paxbill.portfolio.billing",
     "PrepaymentQuote": "paxbill.clients.prepayment",
@@ -176,10 +184,12 @@ _EXPORTS = {
     "monthly_active_counts": "paxbill.paxton.counting",
     "monthly_charge_dates": "paxbill.clients.balances",
     "paxton_price_of": "paxbill.core.pricing",
+    "paxton_schedule": "paxbill.core.schedules",
     "period_fraction": "paxbill.clients.proration",
     "plot_activity": "paxbill.io.plots",
     "plot_cash_flow": "paxbill.io.plots",
     "project_cash_flow": "paxbill.clients.cashflow",
+    "price_change_effect": "paxbill.portfolio.what_if",
     "prorate": "paxbill.clients.proration",
     "quote_prepayment": "paxbill.clients.prepayment",
     "rebill": "paxbill.clients.cashflow",
@@ -239,6 +249,7 @@ __all__ = [
     "InvalidDiscountError",
     "InvalidDocumentError",
     "InvalidPortfolioError",
+    "InvalidScheduleError",
     "InvalidUserCountError",
     "Invoice",
     "InvoiceAlreadyPaidError",
@@ -259,6 +270,9 @@ __all__ = [
     "Portfolio",
     "PortfolioResult",
     "PrepaymentQuote",
+    "PriceChangeEffect",
+    "PriceNotInForceError",
+    "PriceSchedule",
     "ProrationMethod",
     "Site",
     "StrategyComparison",
@@ -283,9 +297,11 @@ __all__ = [
     "monthly_active_counts",
     "monthly_charge_dates",
     "paxton_price_of",
+    "paxton_schedule",
     "period_fraction",
     "plot_activity",
     "plot_cash_flow",
+    "price_change_effect",
     "project_cash_flow",
     "prorate",
     "quote_prepayment",

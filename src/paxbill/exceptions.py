@@ -28,6 +28,7 @@ __all__ = [
     "InvalidDiscountError",
     "InvalidDocumentError",
     "InvalidPortfolioError",
+    "InvalidScheduleError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
     "MissingExtraError",
@@ -36,6 +37,7 @@ __all__ = [
     "PaymentBeforeIssueError",
     "PaymentMethodNotAllowedError",
     "PeriodsNotContiguousError",
+    "PriceNotInForceError",
     "UnknownCurrencyError",
     "UnknownIdError",
     "UnknownLocaleError",
@@ -363,6 +365,35 @@ class InvalidPortfolioError(PaxbillError, ValueError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"{reason}: fix the portfolio or the call")
+
+
+class InvalidScheduleError(PaxbillError, ValueError):
+    """A price schedule that does not hold together.
+
+    Attributes:
+        reason: what is wrong.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"price schedule: {reason}")
+
+
+class PriceNotInForceError(PaxbillError, ValueError):
+    """A date before the first price of a schedule.
+
+    Attributes:
+        day: the date asked for.
+        first: the date from which the schedule's first price applies.
+    """
+
+    def __init__(self, day: Any, first: Any) -> None:
+        self.day = day
+        self.first = first
+        super().__init__(
+            f"no price is in force on {day}: the schedule starts on {first}; "
+            "give a price from an earlier date"
+        )
 
 
 class UnknownIdError(PaxbillError, KeyError):

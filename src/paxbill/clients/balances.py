@@ -34,6 +34,7 @@ from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
+from paxbill.core.schedules import PriceSchedule
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
@@ -300,15 +301,24 @@ class BalanceReview(ShowsInNotebook):
 
     Args:
         balance: the balance for the term's remaining charges.
-        monthly_cost: what each remaining monthly charge takes.
+        monthly_cost: what each remaining monthly charge takes (the first,
+            where prices change).
         charge_dates: the days the remaining charges are paid, in order.
         usage_months: the usage month each remaining charge bills.
+        charge_amounts: what each remaining charge takes, where prices
+            change during the term; empty when each is *monthly_cost*.
     """
 
     balance: Money
     monthly_cost: Money
     charge_dates: tuple[dt.date, ...]
     usage_months: tuple[BillingPeriod, ...] = ()
+    charge_amounts: tuple[Money, ...] = ()
+
+    @property
+    def charges(self) -> tuple[Money, ...]:
+        """What each remaining charge takes, in order."""
+        return self.charge_amounts or (self.monthly_cost,) * len(self.charge_dates)
 
     @property
     def invoice_dates(self) -> tuple[dt.date, ...]:
@@ -322,7 +332,15 @@ class BalanceReview(ShowsInNotebook):
 
     @property
     def months_covered(self) -> int:
-        """How many of the remaining charges the balance pays in full."""
+        """How many of the remaining charges, in order, the balance pays in full."""
+        if self.charge_amounts:
+            left, covered = self.balance.amount, 0
+            for charge in self.charge_amounts:
+                if charge.amount > 0 and charge.amount > left:
+                    break
+                left -= charge.amount
+                covered += 1
+            return covered
         if self.monthly_cost.amount == 0:
             return self.months_remaining
         if self.balance.amount <= 0:
@@ -335,6 +353,8 @@ class BalanceReview(ShowsInNotebook):
     @property
     def total_due(self) -> Money:
         """What the remaining charges take together."""
+        if self.charge_amounts:
+            return total(self.charge_amounts, self.balance.currency)
         return self.monthly_cost * self.months_remaining
 
     @property
@@ -364,7 +384,7 @@ class BalanceReview(ShowsInNotebook):
 
 def review_balance(
     balance: Money,
-    monthly_cost: Money,
+    monthly_cost: Money | PriceSchedule,
     *,
     as_of: dt.date,
     term_end: dt.date,
@@ -383,7 +403,9 @@ def review_balance(
 
     Args:
         balance: what is left of the client's prepayment for the term.
-        monthly_cost: what Paxton charges for the client each month.
+        monthly_cost: what Paxton charges for the client each month; a
+            :class:`~paxbill.PriceSchedule` of amounts when it changes: each
+            usage month's charge is the one in force on its first day.
         as_of: the review day.
         term_end: the end of the term (its first day after).
         term_start: the first day of the term.
@@ -402,21 +424,32 @@ def review_balance(
     >>> review.months_remaining, review.months_covered, review.shortfall
     (12, 11, Money('2.50', 'GBP'))
     """
-    for value, name in ((balance, "balance"), (monthly_cost, "monthly_cost")):
-        if not isinstance(value, Money):
-            raise ArgumentTypeError(value, "a Money", what=name)
-    if balance.currency != monthly_cost.currency:
-        raise CurrencyMismatchError(
-            balance.currency, monthly_cost.currency, operation="review"
-        )
-    if monthly_cost.amount < 0:
-        raise InvalidAmountError(
-            monthly_cost, what="monthly cost", reason="is negative: give 0 or more"
-        )
+    if not isinstance(balance, Money):
+        raise ArgumentTypeError(balance, "a Money", what="balance")
     charges = _remaining_charges(as_of, term_end, term_start, account_type, credit_days)
+    months = tuple(month for month, _ in charges)
+    if isinstance(monthly_cost, PriceSchedule):
+        amounts = tuple(monthly_cost.on(month.start) for month in months)
+        first = amounts[0] if amounts else monthly_cost.on(to_date(as_of))
+    else:
+        amounts, first = (), monthly_cost
+    for cost in (first, *amounts):
+        if not isinstance(cost, Money):
+            raise ArgumentTypeError(
+                cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
+            )
+        if balance.currency != cost.currency:
+            raise CurrencyMismatchError(
+                balance.currency, cost.currency, operation="review"
+            )
+        if cost.amount < 0:
+            raise InvalidAmountError(
+                cost, what="monthly cost", reason="is negative: give 0 or more"
+            )
     return BalanceReview(
         balance,
-        monthly_cost,
+        first,
         tuple(paid for _, paid in charges),
-        tuple(month for month, _ in charges),
+        months,
+        amounts if len(set(amounts)) > 1 else (),
     )

@@ -31,7 +31,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.bundles import Bundle
-from paxbill.clients.prepayment import prepayment_total, unit_price_of
+from paxbill.clients.prepayment import monthly_unit_prices, term_bill, unit_price_of
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
@@ -45,7 +45,8 @@ from paxbill.core.periods import (
     billing_periods,
     term_starts,
 )
-from paxbill.core.pricing import PerUserPrice, paxton_price_of
+from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule, paxton_net_on
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
@@ -79,8 +80,8 @@ def _check_billing(
 
 def _check_price(
     instance: Client,
-    attribute: attrs.Attribute[Money | PerUserPrice | None],
-    value: Money | PerUserPrice | None,
+    attribute: attrs.Attribute[Money | PerUserPrice | PriceSchedule | None],
+    value: Money | PerUserPrice | PriceSchedule | None,
 ) -> None:
     if value is None:
         if not isinstance(instance.billing, Bundle):
@@ -126,7 +127,7 @@ class Client:
     client_id: str = attrs.field(validator=instance_of(str, "a str"))
     users: int | tuple[AppUser, ...] = attrs.field(converter=_to_users)
     billing: Frequency | Bundle = attrs.field(validator=_check_billing)
-    price: Money | PerUserPrice | None = attrs.field(
+    price: Money | PerUserPrice | PriceSchedule | None = attrs.field(
         default=None, validator=_check_price
     )
     term_start: dt.date | None = attrs.field(
@@ -147,15 +148,19 @@ class Client:
         it is billed on each of its terms' first days that falls in *month*.
         A term billed in advance counts the users of its first month.
         """
-        if self.term_start is None:
-            return billed_for(self.billing, self.price, index, self.users_in(month))
         every = _every(self.billing)
+        if self.term_start is None:
+            if index % every.months:
+                return None
+            return billed_for(
+                self.billing, self.price, month.start, self.users_in(month)
+            )
         bills = []
         for start in term_starts(self.term_start, every, month.start, month.end):
             first = BillingPeriod(start, start + relativedelta(months=1))
-            bills.append(billed_for(self.billing, self.price, 0, self.users_in(first)))
-        found = [bill for bill in bills if bill is not None]
-        return total(found) if found else None
+            users = self.users_in(first)
+            bills.append(billed_for(self.billing, self.price, start, users))
+        return total(bills) if bills else None
 
 
 def _every(billing: Frequency | Bundle) -> Frequency:
@@ -164,21 +169,19 @@ def _every(billing: Frequency | Bundle) -> Frequency:
 
 def billed_for(
     billing: Frequency | Bundle,
-    price: Money | PerUserPrice | None,
-    index: int,
+    price: Money | PerUserPrice | PriceSchedule | None,
+    start: dt.date,
     users: int,
-) -> Money | None:
-    """What a client is billed at the start of the *index*-th month, if anything.
+) -> Money:
+    """What a client is billed for a term that starts on *start*.
 
-    Nothing unless that month starts one of the client's billing periods;
-    then a bundle's fee, or *users* at *price* for the period's months.
+    A bundle's fee; else *users* at the price in force for each month of the
+    term, rounded once.
     """
     if isinstance(billing, Bundle):
-        return None if index % billing.frequency.months else billing.fee
-    if index % billing.months:
-        return None
+        return billing.fee
     assert price is not None  # checked when the client was made
-    return prepayment_total(unit_price_of(price), users, billing.months)
+    return term_bill(monthly_unit_prices(price, start, billing.months), users)
 
 
 @attrs.frozen
@@ -255,7 +258,7 @@ def _currency_of(clients: Sequence[Client], paxton: Money) -> str:
 def project_cash_flow(
     clients: Iterable[Client],
     *,
-    paxton_price: Money | PerUserPrice,
+    paxton_price: Money | PerUserPrice | PriceSchedule,
     account: Account,
     start: dt.date,
     months: int,
@@ -265,7 +268,9 @@ def project_cash_flow(
     Each client is billed at the start of each of its billing periods: from
     *start*, or from its own term start. Paxton bills each usage month on the
     1st of the next, and is paid on the due date of *account*; a payment that
-    falls after the last month is outside the projection.
+    falls after the last month is outside the projection. Prices given as
+    a :class:`~paxbill.PriceSchedule` are taken as in force on the first day
+    of each month they bill.
 
     Raises:
         CurrencyMismatchError: a client is billed in another currency.
@@ -277,19 +282,18 @@ def project_cash_flow(
             raise ArgumentTypeError(client, "a Client", what="each client")
     if not isinstance(account, Account):
         raise ArgumentTypeError(account, "an Account", what="account")
-    unit_cost = paxton_price_of(paxton_price).net
-    currency = _currency_of(group, unit_cost)
+    first = to_date(start, what="start")
+    currency = _currency_of(group, paxton_net_on(paxton_price, first))
     count = to_count(months, what="months")
     if count < 0:
         raise InvalidCountError(count, what="months")
-    calendar = billing_periods(
-        to_date(start, what="start"), BillingFrequency.MONTHLY, count
-    )
+    calendar = billing_periods(first, BillingFrequency.MONTHLY, count)
     money_in = []
     paxton_bills = []
     for index, month in enumerate(calendar):
         billed = [client.billed_in(month, index) for client in group]
         money_in.append(total([b for b in billed if b is not None], currency))
+        unit_cost = paxton_net_on(paxton_price, month.start)
         paxton_bills.append(unit_cost * sum(client.users_in(month) for client in group))
     return cash_flow(calendar, money_in, paxton_bills, account, currency)
 

@@ -13,46 +13,109 @@ The note's UK example: one app user at GBP 2.50 a month is GBP 30.00 a year.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
+from collections.abc import Iterable
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.proration import ProrationMethod, anchor_months, prorate
 from paxbill.core._dates import to_date
-from paxbill.core._exact import scale
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
-from paxbill.core.money import Money
+from paxbill.core.money import Money, total
 from paxbill.core.periods import (
     BillingPeriod,
     Frequency,
     to_frequency,
 )
 from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule
 from paxbill.exceptions import (
     ArgumentTypeError,
+    CurrencyMismatchError,
+    InvalidCountError,
     PartOutsidePeriodError,
 )
 
 __all__ = [
     "PrepaymentQuote",
     "coterm_adjustment",
+    "monthly_unit_prices",
     "prepayment_total",
     "quote_prepayment",
+    "term_bill",
+    "unit_price_of",
 ]
 
 
-def unit_price_of(price: Money | PerUserPrice) -> Money:
+def unit_price_of(price: Money | PerUserPrice | PriceSchedule) -> Money:
     """Return the monthly price per user that a client is billed.
 
-    A Money is taken as it is; a PerUserPrice gives its (rounded) net.
+    A Money is taken as it is; a PerUserPrice gives its (rounded) net; a
+    PriceSchedule, its first price's.
     """
+    if isinstance(price, PriceSchedule):
+        price = price.entries[0][1]  # type: ignore[assignment]
     if isinstance(price, PerUserPrice):
         return price.net
     if isinstance(price, Money):
         return price
-    raise ArgumentTypeError(price, "a Money or a PerUserPrice", what="price")
+    raise ArgumentTypeError(
+        price, "a Money, a PerUserPrice or a PriceSchedule of them", what="price"
+    )
+
+
+def monthly_unit_prices(
+    price: Money | PerUserPrice | PriceSchedule, start: dt.date, months: int
+) -> tuple[Money, ...]:
+    """The price per user in force for each month of a term from *start*.
+
+    Each month's price is the one in force on its first day (start + k
+    months).
+
+    >>> monthly_unit_prices(Money("2.50", "GBP"), dt.date(2024, 1, 1), 2)
+    (Money('2.50', 'GBP'), Money('2.50', 'GBP'))
+    """
+    if not isinstance(price, PriceSchedule):
+        return (unit_price_of(price),) * months
+    return tuple(
+        unit_price_of(price.on(start + relativedelta(months=k))) for k in range(months)
+    )
+
+
+def term_bill(prices: tuple[Money, ...], users: int) -> Money:
+    """What a term billed in advance costs: its monthly prices x users, rounded once.
+
+    >>> term_bill((Money("2.50", "GBP"),) * 12, 1)
+    Money('30.00', 'GBP')
+    """
+    return (total(prices) * to_user_count(users)).round()
+
+
+def _to_prices(value: Iterable[Money]) -> tuple[Money, ...]:
+    return tuple(value)
+
+
+def _check_monthly_prices(
+    instance: PrepaymentQuote,
+    attribute: attrs.Attribute[tuple[Money, ...]],
+    prices: tuple[Money, ...],
+) -> None:
+    if not prices:
+        return
+    if len(prices) != instance.months:
+        raise InvalidCountError(
+            len(prices),
+            what="number of monthly prices",
+            reason=f"is not the term's {instance.months} months: give one a month",
+        )
+    for price in prices:
+        if not isinstance(price, Money):
+            raise ArgumentTypeError(price, "a Money", what="each monthly price")
+        if price.currency != instance.unit_price.currency:
+            raise CurrencyMismatchError(
+                instance.unit_price.currency, price.currency, operation="quote"
+            )
 
 
 @attrs.frozen
@@ -60,10 +123,12 @@ class PrepaymentQuote:
     """What to bill a client in advance for *users* over *period*.
 
     Args:
-        unit_price: the price per user per month billed.
+        unit_price: the price per user per month billed (the first month's).
         users: the number of app users.
         frequency: the billing frequency: the term is ``frequency.months`` long.
         period: the term billed, ``[start, start + months)``.
+        monthly_prices: the price in force for each month of the term, where
+            it changes during the term; empty when it is *unit_price* for all.
     """
 
     unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
@@ -72,6 +137,9 @@ class PrepaymentQuote:
     period: BillingPeriod = attrs.field(
         validator=instance_of(BillingPeriod, "a BillingPeriod")
     )
+    monthly_prices: tuple[Money, ...] = attrs.field(
+        default=(), converter=_to_prices, validator=_check_monthly_prices
+    )
 
     @property
     def months(self) -> int:
@@ -79,9 +147,14 @@ class PrepaymentQuote:
         return self.frequency.months
 
     @property
+    def prices(self) -> tuple[Money, ...]:
+        """The price per user in force for each month of the term."""
+        return self.monthly_prices or (self.unit_price,) * self.months
+
+    @property
     def total(self) -> Money:
-        """Unit price x users x months, rounded once, half-up."""
-        return prepayment_total(self.unit_price, self.users, self.months)
+        """Each month's price x users, summed and rounded once, half-up."""
+        return term_bill(self.prices, self.users)
 
 
 def prepayment_total(unit_price: Money, users: int, months: int) -> Money:
@@ -94,7 +167,7 @@ def prepayment_total(unit_price: Money, users: int, months: int) -> Money:
 
 
 def quote_prepayment(
-    price: Money | PerUserPrice,
+    price: Money | PerUserPrice | PriceSchedule,
     users: int,
     frequency: Frequency,
     start: dt.date,
@@ -103,7 +176,9 @@ def quote_prepayment(
 
     Args:
         price: the price per user per month to the client, a Money, or a
-            PerUserPrice whose net is used.
+            PerUserPrice whose net is used, or a PriceSchedule of either:
+            each month of the term is billed at the price in force on its
+            first day.
         users: the number of app users, 0 or more.
         frequency: monthly, quarterly (3 months), annual (12 months), or a
             :class:`~paxbill.BillingTerm` of any months.
@@ -119,7 +194,9 @@ def quote_prepayment(
     frequency = to_frequency(frequency)
     first = to_date(start, what="start")
     period = BillingPeriod(first, first + relativedelta(months=frequency.months))
-    return PrepaymentQuote(unit_price_of(price), users, frequency, period)
+    prices = monthly_unit_prices(price, first, frequency.months)
+    changes = prices if len(set(prices)) > 1 else ()
+    return PrepaymentQuote(prices[0], users, frequency, period, changes)
 
 
 def coterm_adjustment(
@@ -172,14 +249,20 @@ def coterm_adjustment(
     change = to_count(users_change, what="users_change")
     day = to_date(on, what="on")
     term = quote.period
-    full_term = quote.unit_price * (abs(change) * quote.months)
     if day not in term:
         raise PartOutsidePeriodError(term, day)
-    if method is ProrationMethod.ACTIVE_MONTHS and change < 0:
-        # Removed users stay billed for every month they were active in.
+    users = abs(change)
+    if method is ProrationMethod.ACTIVE_MONTHS:
+        # Added users pay for every month they are active in, from the one
+        # that holds the day; removed ones stay billed for those they were.
         months = anchor_months(term)
-        unbilled = sum(1 for month in months if month.start >= day)
-        share = scale(full_term, Fraction(unbilled, len(months)))
+        billed = [
+            price
+            for month, price in zip(months, quote.prices, strict=True)
+            if (month.end > day if change >= 0 else month.start >= day)
+        ]
+        share = (total(billed, quote.unit_price.currency) * users).round()
     else:
+        full_term = total(quote.prices) * users
         share = prorate(full_term, term, BillingPeriod(day, term.end), method=method)
     return share if change >= 0 else -share

@@ -45,6 +45,7 @@ from paxbill.core.discount import Discount
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod, BillingTerm
 from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule
 from paxbill.exceptions import ArgumentTypeError, InvalidDocumentError, PaxbillError
 from paxbill.io.notebook import InvoiceList
 from paxbill.paxton.accounts import Account
@@ -61,6 +62,7 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     Money: ("money", ()),
     Discount: ("discount", ()),
     PerUserPrice: ("per_user_price", ("net",)),
+    PriceSchedule: ("price_schedule", ()),
     BillingPeriod: ("billing_period", ("days",)),
     BillingTerm: ("billing_term", ()),
     AppUser: ("app_user", ()),

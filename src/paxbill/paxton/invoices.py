@@ -30,6 +30,7 @@ from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
 from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule, price_on
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
@@ -257,7 +258,7 @@ def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:
 def issue_invoice(
     number: str | int,
     account: Account,
-    price: PerUserPrice,
+    price: PerUserPrice | PriceSchedule,
     users: int | Iterable[AppUser],
     period: BillingPeriod,
 ) -> Invoice:
@@ -267,6 +268,8 @@ def issue_invoice(
         number: the invoice number.
         account: the account billed.
         price: the price per user per month; its net unit price is billed.
+            From a :class:`~paxbill.PriceSchedule`, the price in force on
+            the usage period's first day.
         users: a number of users, or AppUsers counted with
             :func:`~paxbill.active_users` for *period*.
         period: the usage period; the invoice is issued on its end.
@@ -280,16 +283,19 @@ def issue_invoice(
     >>> invoice.due_date
     datetime.date(2024, 6, 1)
     """
-    if not isinstance(price, PerUserPrice):
-        raise ArgumentTypeError(price, "a PerUserPrice", what="price")
     if not isinstance(period, BillingPeriod):
         raise ArgumentTypeError(period, "a BillingPeriod", what="period")
-    line = InvoiceLine(APP_USERS, count_users(users, period), price.net)
+    in_force = price_on(price, period.start)
+    if not isinstance(in_force, PerUserPrice):
+        raise ArgumentTypeError(
+            price, "a PerUserPrice or a PriceSchedule of them", what="price"
+        )
+    line = InvoiceLine(APP_USERS, count_users(users, period), in_force.net)
     return Invoice(number, account, period, (line,))
 
 
 def estimate_next_invoice(
-    price: PerUserPrice,
+    price: PerUserPrice | PriceSchedule,
     users: int | Iterable[AppUser],
     *,
     as_of: dt.date | None = None,
@@ -299,21 +305,30 @@ def estimate_next_invoice(
     The next invoice bills the current month in arrears. Given a number of
     users, it is that many at the net price. Given AppUsers, it counts those
     active on at least one day of *as_of*'s month up to *as_of* included: the
-    users already billable, today's among them.
+    users already billable, today's among them. From a
+    :class:`~paxbill.PriceSchedule`, the price is the one in force on the 1st
+    of *as_of*'s month.
 
     Raises:
-        ArgumentTypeError: AppUsers without an *as_of* date.
+        ArgumentTypeError: AppUsers, or a schedule, without an *as_of* date.
 
     >>> from paxbill import Money
     >>> estimate_next_invoice(PerUserPrice(Money("3.00", "EUR"), 15), 70)
     Money('178.50', 'EUR')
     """
-    if not isinstance(price, PerUserPrice):
-        raise ArgumentTypeError(price, "a PerUserPrice", what="price")
-    if isinstance(users, int):
+    if isinstance(users, int) and not isinstance(price, PriceSchedule):
+        if not isinstance(price, PerUserPrice):
+            raise ArgumentTypeError(price, "a PerUserPrice", what="price")
         return price.monthly_total(users)
     if as_of is None:
-        raise ArgumentTypeError(as_of, "a date when users are AppUsers", what="as_of")
+        raise ArgumentTypeError(
+            as_of, "a date when users are AppUsers or prices dated", what="as_of"
+        )
     day = to_date(as_of, what="as_of")
+    in_force = price_on(price, first_of_month(day))
+    if not isinstance(in_force, PerUserPrice):
+        raise ArgumentTypeError(
+            price, "a PerUserPrice or a PriceSchedule of them", what="price"
+        )
     month_to_date = BillingPeriod(first_of_month(day), day + dt.timedelta(days=1))
-    return price.monthly_total(count_users(users, month_to_date))
+    return in_force.monthly_total(count_users(users, month_to_date))

@@ -15,7 +15,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -27,7 +27,6 @@ from paxbill.clients.balances import (
     term_usage_months,
 )
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
-from paxbill.clients.prepayment import prepayment_total, unit_price_of
 from paxbill.core._dates import to_date
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total
@@ -40,6 +39,7 @@ from paxbill.core.periods import (
     term_starts,
 )
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
+from paxbill.core.schedules import PriceSchedule, paxton_net_on, paxton_prices
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
 from paxbill.paxton.accounts import (
     DEFAULT_CREDIT_DAYS,
@@ -148,6 +148,27 @@ def _terms(
 
 
 @cache
+def _unit_costs(
+    price: PerUserPrice | PriceSchedule, usage_months: tuple[BillingPeriod, ...]
+) -> tuple[Money, ...]:
+    return tuple(paxton_net_on(price, month.start) for month in usage_months)
+
+
+def monthly_costs(
+    paxton_price: Money | PerUserPrice | PriceSchedule, users: int
+) -> Money | PriceSchedule:
+    """What Paxton charges a month for *users*: dated when its price is."""
+    if not isinstance(paxton_price, PriceSchedule):
+        return paxton_price_of(paxton_price).net * users
+    return PriceSchedule(
+        [
+            (day, paxton_price_of(cast("Money | PerUserPrice", value)).net * users)
+            for day, value in paxton_price.entries
+        ]
+    )
+
+
+@cache
 def _payment_days(
     usage_months: tuple[BillingPeriod, ...], account_type: AccountType, credit_days: int
 ) -> tuple[dt.date, ...]:
@@ -186,7 +207,7 @@ def site_review(
     site: Site,
     *,
     year: int,
-    paxton_price: Money | PerUserPrice,
+    paxton_price: Money | PerUserPrice | PriceSchedule,
     review_on: dt.date,
     account: Account | None = None,
 ) -> BalanceReview:
@@ -224,16 +245,16 @@ def site_review(
     months = _year(year)
     day = _check_review_day(review_on, months)
     account_type, credit_days = _payment_rules(account)
-    unit_cost = paxton_price_of(paxton_price).net
+    currency = paxton_net_on(paxton_price, day).currency
     terms = _terms_of(site, months, day)
-    ledger = ClientLedger(site.site_id, unit_cost.currency)
+    ledger = ClientLedger(site.site_id, currency)
     for start, first in zip(terms.starts, terms.first_months, strict=True):
         users = active_users(site.users, first)
-        billed = billed_for(site.billing, site.price, 0, users)
-        if billed is not None:
-            ledger = ledger.credit(start, billed, "prepayment")
+        billed = billed_for(site.billing, site.price, start, users)
+        ledger = ledger.credit(start, billed, "prepayment")
     owed = []
     for month in terms.usage_months:
+        unit_cost = paxton_net_on(paxton_price, month.start)
         charge = unit_cost * active_users(site.users, month)
         paid = due_date(account_type, month.end, credit_days=credit_days)
         ledger = ledger.debit(paid, charge, "Paxton")
@@ -242,8 +263,8 @@ def site_review(
             owed.append(charge)
     now = months[day.month - 1]  # the year's months are calendar months
     return review_balance(
-        ledger.balance_for_review(day) - total(owed, unit_cost.currency),
-        unit_cost * active_users(site.users, now),
+        ledger.balance_for_review(day) - total(owed, currency),
+        monthly_costs(paxton_price, active_users(site.users, now)),
         as_of=day,
         term_start=terms.review_term.start,
         term_end=terms.review_term.end,
@@ -256,7 +277,7 @@ def bill_portfolio(
     portfolio: Portfolio,
     *,
     year: int,
-    paxton_price: Money | PerUserPrice,
+    paxton_price: Money | PerUserPrice | PriceSchedule,
     review_on: dt.date,
 ) -> PortfolioResult:
     """Bill a whole portfolio for *year* in one call.
@@ -288,9 +309,9 @@ def bill_portfolio(
         raise ArgumentTypeError(portfolio, "a Portfolio", what="portfolio")
     months = _year(year)
     day = _check_review_day(review_on, months)
-    price = paxton_price_of(paxton_price)
-    unit_cost = price.net
-    currency = unit_cost.currency
+    price = paxton_prices(paxton_price)
+    unit_costs = [paxton_net_on(price, month.start) for month in months]
+    currency = unit_costs[0].currency
     now = day.month - 1  # the year's months are calendar months
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
@@ -306,11 +327,10 @@ def bill_portfolio(
                 a + b for a, b in zip(account_counts, counts, strict=True)
             ]
             terms = _terms_of(site, months, day)
-            unit, term = unit_price_of(site.price), site.billing.months
             credits = Money.zero(currency)
             first_counts = site.counts(terms.first_months)
             for start, users in zip(terms.starts, first_counts, strict=True):
-                billed = prepayment_total(unit, users, term)
+                billed = billed_for(site.billing, site.price, start, users)
                 if start >= months[0].start:  # billed this year
                     money_in[start.month - 1].append(billed)
                 if start <= day:
@@ -326,13 +346,20 @@ def bill_portfolio(
                 ),
             )
             usage_counts = site.counts(terms.usage_months[:charged])
-            balance = credits - unit_cost * sum(usage_counts)
+            costs = _unit_costs(price, terms.usage_months)
+            balance = credits - total(
+                [
+                    cost * users
+                    for cost, users in zip(costs[:charged], usage_counts, strict=True)
+                ],
+                currency,
+            )
             reviews.append(
                 (
                     site.site_id,
                     review_balance(
                         balance,
-                        unit_cost * counts[now],
+                        monthly_costs(price, counts[now]),
                         as_of=day,
                         term_start=terms.review_term.start,
                         term_end=terms.review_term.end,
@@ -364,7 +391,10 @@ def bill_portfolio(
                 cash_flow(
                     months,
                     [total(bills, currency) for bills in money_in],
-                    [unit_cost * users for users in account_counts],
+                    [
+                        cost * users
+                        for cost, users in zip(unit_costs, account_counts, strict=True)
+                    ],
                     account,
                     currency,
                 ),
