@@ -28,10 +28,12 @@ __all__ = [
     "InvalidDiscountError",
     "InvalidDocumentError",
     "InvalidPortfolioError",
+    "InvalidRateError",
     "InvalidScheduleError",
     "InvalidUserCountError",
     "InvoiceAlreadyPaidError",
     "MissingExtraError",
+    "NoExchangeRateError",
     "PartOutsidePeriodError",
     "PaxbillError",
     "PaymentBeforeIssueError",
@@ -128,7 +130,7 @@ class CurrencyMismatchError(PaxbillError, ValueError):
         self.other = other
         super().__init__(
             f"cannot {operation} {currency} and {other}: convert one of them "
-            "first, paxbill never converts currencies"
+            "first with an exchange rate; paxbill never converts implicitly"
         )
 
 
@@ -365,6 +367,37 @@ class InvalidPortfolioError(PaxbillError, ValueError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"{reason}: fix the portfolio or the call")
+
+
+class InvalidRateError(PaxbillError, ValueError):
+    """An exchange rate of zero or below, or between a currency and itself.
+
+    Attributes:
+        rate: the rate as given.
+    """
+
+    def __init__(self, rate: Any, reason: str) -> None:
+        self.rate = rate
+        super().__init__(f"exchange rate {rate!r} {reason}")
+
+
+class NoExchangeRateError(PaxbillError, ValueError):
+    """No rate in a table converts one currency to another on a date.
+
+    Attributes:
+        source: the currency to convert from.
+        target: the currency to convert to.
+        day: the date of the conversion.
+    """
+
+    def __init__(self, source: str, target: str, day: Any) -> None:
+        self.source = source
+        self.target = target
+        self.day = day
+        super().__init__(
+            f"no rate converts {source} to {target} on {day}: add a rate dated "
+            "on or before it to the table"
+        )
 
 
 class InvalidScheduleError(PaxbillError, ValueError):

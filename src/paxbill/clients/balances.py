@@ -32,6 +32,7 @@ from paxbill.core._currency import currency_code
 from paxbill.core._dates import first_of_month, first_of_month_from, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
+from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
 from paxbill.core.schedules import PriceSchedule
@@ -307,6 +308,10 @@ class BalanceReview(ShowsInNotebook):
         usage_months: the usage month each remaining charge bills.
         charge_amounts: what each remaining charge takes, where prices
             change during the term; empty when each is *monthly_cost*.
+        paxton_charges: where Paxton is paid in another currency than the
+            balance's, each remaining charge in Paxton's currency.
+        exchange_result: then, what the rates of the charges' days gain
+            (positive) or lose (negative) against the rate of the review day.
     """
 
     balance: Money
@@ -314,6 +319,8 @@ class BalanceReview(ShowsInNotebook):
     charge_dates: tuple[dt.date, ...]
     usage_months: tuple[BillingPeriod, ...] = ()
     charge_amounts: tuple[Money, ...] = ()
+    paxton_charges: tuple[Money, ...] = ()
+    exchange_result: Money | None = None
 
     @property
     def charges(self) -> tuple[Money, ...]:
@@ -391,6 +398,7 @@ def review_balance(
     term_start: dt.date | None = None,
     account_type: AccountType = AccountType.SYSTEM_MANAGER,
     credit_days: int = DEFAULT_CREDIT_DAYS,
+    rates: RateTable | None = None,
 ) -> BalanceReview:
     """Review whether *balance* pays every Paxton charge left in the term.
 
@@ -411,9 +419,12 @@ def review_balance(
         term_start: the first day of the term.
         account_type: whose payment rules date the charges.
         credit_days: an approved installer's credit period.
+        rates: where Paxton's charges are in another currency than the
+            balance, the rates that convert each on its day, rounded once.
 
     Raises:
-        CurrencyMismatchError: *balance* and *monthly_cost* differ in currency.
+        CurrencyMismatchError: *balance* and *monthly_cost* differ in currency
+            and no *rates* convert them.
         InvalidAmountError: *monthly_cost* is negative.
         InvalidDateRangeError: *as_of* or *term_start* is after *term_end*.
 
@@ -426,30 +437,47 @@ def review_balance(
     """
     if not isinstance(balance, Money):
         raise ArgumentTypeError(balance, "a Money", what="balance")
-    charges = _remaining_charges(as_of, term_end, term_start, account_type, credit_days)
+    day = to_date(as_of, what="as_of")
+    charges = _remaining_charges(day, term_end, term_start, account_type, credit_days)
     months = tuple(month for month, _ in charges)
     if isinstance(monthly_cost, PriceSchedule):
         amounts = tuple(monthly_cost.on(month.start) for month in months)
-        first = amounts[0] if amounts else monthly_cost.on(to_date(as_of))
+        first = amounts[0] if amounts else monthly_cost.on(day)
     else:
-        amounts, first = (), monthly_cost
+        first = monthly_cost
+        amounts = (first,) * len(months)
     for cost in (first, *amounts):
         if not isinstance(cost, Money):
             raise ArgumentTypeError(
                 cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
             )
-        if balance.currency != cost.currency:
-            raise CurrencyMismatchError(
-                balance.currency, cost.currency, operation="review"
-            )
         if cost.amount < 0:
             raise InvalidAmountError(
                 cost, what="monthly cost", reason="is negative: give 0 or more"
             )
+    paid = tuple(paid for _, paid in charges)
+    if first.currency == balance.currency:
+        return BalanceReview(
+            balance, first, paid, months, amounts if len(set(amounts)) > 1 else ()
+        )
+    if rates is None:
+        raise CurrencyMismatchError(
+            balance.currency, first.currency, operation="review"
+        )
+    if not isinstance(rates, RateTable):
+        raise ArgumentTypeError(rates, "a RateTable", what="rates")
+    code = balance.currency
+    converted = tuple(
+        rates.convert(amount, code, on)
+        for amount, on in zip(amounts, paid, strict=True)
+    )
+    at_review = [rates.convert(amount, code, day) for amount in amounts]
     return BalanceReview(
         balance,
-        first,
-        tuple(paid for _, paid in charges),
+        converted[0] if converted else rates.convert(first, code, day),
+        paid,
         months,
-        amounts if len(set(amounts)) > 1 else (),
+        converted if len(set(converted)) > 1 else (),
+        amounts,
+        total(at_review, code) - total(converted, code),
     )

@@ -32,10 +32,12 @@ from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.prepayment import monthly_unit_prices, term_bill, unit_price_of
+from paxbill.core._currency import currency_code
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of, is_optional_date
+from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
     BillingFrequency,
@@ -193,12 +195,15 @@ class CashFlowMonth:
         money_in: what clients were billed in it.
         money_out: what was paid to Paxton in it.
         cumulative: the running position at its end.
+        paxton_out: what was paid to Paxton, in Paxton's currency, where it
+            is not the installer's; None otherwise.
     """
 
     period: BillingPeriod
     money_in: Money
     money_out: Money
     cumulative: Money
+    paxton_out: Money | None = None
 
     @property
     def net(self) -> Money:
@@ -208,10 +213,25 @@ class CashFlowMonth:
 
 @attrs.frozen
 class CashFlowProjection(ShowsInNotebook):
-    """Month-by-month money in and out, with the running position."""
+    """Month-by-month money in and out, with the running position.
+
+    Args:
+        months: the months, in order.
+        currency: the installer's currency, of every figure but *paxton_out*.
+        exchange_result: where Paxton is paid in another currency, what the
+            rate's changes gained (positive) or lost (negative) against
+            paying every bill at the rate of the projection's first day.
+    """
 
     months: tuple[CashFlowMonth, ...]
     currency: str
+    exchange_result: Money | None = None
+
+    @property
+    def paxton_total_out(self) -> Money | None:
+        """Everything paid to Paxton, in Paxton's currency; None if the same."""
+        amounts = [m.paxton_out for m in self.months if m.paxton_out is not None]
+        return total(amounts) if amounts else None
 
     @property
     def total_in(self) -> Money:
@@ -241,18 +261,16 @@ class CashFlowProjection(ShowsInNotebook):
         return sum(1 for m in self.months if m.cumulative.amount < 0)
 
 
-def _currency_of(clients: Sequence[Client], paxton: Money) -> str:
+def _currency_of(clients: Sequence[Client], currency: str) -> str:
     for client in clients:
         billed = (
             client.billing.fee
             if isinstance(client.billing, Bundle)
             else unit_price_of(client.price)  # type: ignore[arg-type]
         )
-        if billed.currency != paxton.currency:
-            raise CurrencyMismatchError(
-                paxton.currency, billed.currency, operation="project"
-            )
-    return paxton.currency
+        if billed.currency != currency:
+            raise CurrencyMismatchError(currency, billed.currency, operation="project")
+    return currency
 
 
 def project_cash_flow(
@@ -262,6 +280,8 @@ def project_cash_flow(
     account: Account,
     start: dt.date,
     months: int,
+    currency: str | None = None,
+    rates: RateTable | None = None,
 ) -> CashFlowProjection:
     """Project money in from *clients* and out to Paxton over *months* months.
 
@@ -272,8 +292,20 @@ def project_cash_flow(
     a :class:`~paxbill.PriceSchedule` are taken as in force on the first day
     of each month they bill.
 
+    Args:
+        clients: the clients, all billed in the installer's currency.
+        paxton_price: Paxton's price per user per month.
+        account: the installer's account, whose type dates the payments.
+        start: the first day of the projection.
+        months: how many months to project.
+        currency: the installer's currency, by default Paxton's.
+        rates: where the two differ, the rates that convert each payment to
+            Paxton, on its day, rounded once.
+
     Raises:
-        CurrencyMismatchError: a client is billed in another currency.
+        CurrencyMismatchError: a client is billed in another currency than
+            the installer's, or Paxton's differs with no *rates*.
+        NoExchangeRateError: *rates* has no rate for a payment's day.
         InvalidCountError: *months* is negative.
     """
     group = list(clients)
@@ -283,7 +315,13 @@ def project_cash_flow(
     if not isinstance(account, Account):
         raise ArgumentTypeError(account, "an Account", what="account")
     first = to_date(start, what="start")
-    currency = _currency_of(group, paxton_net_on(paxton_price, first))
+    paxton_currency = paxton_net_on(paxton_price, first).currency
+    installer = paxton_currency if currency is None else currency_code(currency)
+    _currency_of(group, installer)
+    if rates is not None and not isinstance(rates, RateTable):
+        raise ArgumentTypeError(rates, "a RateTable", what="rates")
+    if installer != paxton_currency and rates is None:
+        raise CurrencyMismatchError(installer, paxton_currency, operation="project")
     count = to_count(months, what="months")
     if count < 0:
         raise InvalidCountError(count, what="months")
@@ -292,10 +330,10 @@ def project_cash_flow(
     paxton_bills = []
     for index, month in enumerate(calendar):
         billed = [client.billed_in(month, index) for client in group]
-        money_in.append(total([b for b in billed if b is not None], currency))
+        money_in.append(total([b for b in billed if b is not None], installer))
         unit_cost = paxton_net_on(paxton_price, month.start)
         paxton_bills.append(unit_cost * sum(client.users_in(month) for client in group))
-    return cash_flow(calendar, money_in, paxton_bills, account, currency)
+    return cash_flow(calendar, money_in, paxton_bills, account, installer, rates)
 
 
 def cash_flow(
@@ -304,26 +342,47 @@ def cash_flow(
     paxton_bills: Sequence[Money],
     account: Account,
     currency: str,
+    rates: RateTable | None = None,
 ) -> CashFlowProjection:
     """Lay money in and Paxton's bills out month by month, with the position.
 
     Each usage month's bill is paid on its invoice's due date (the invoice is
     issued on the month's end); a bill paid after the last month is left out.
+    A bill in another currency than *currency* is converted at the rate of
+    *rates* in force on its day, and the projection tells what the rates'
+    changes gained or lost against the rate of its first day.
     """
     starts = [month.start for month in calendar]
-    paid: list[list[Money]] = [[] for _ in calendar]
+    paid: list[list[tuple[Money, dt.date]]] = [[] for _ in calendar]
     for month, bill in zip(calendar, paxton_bills, strict=True):
         due = account.due_date(month.end)
         index = bisect_right(starts, due) - 1
         if index >= 0 and due < calendar[index].end:
-            paid[index].append(bill)
+            paid[index].append((bill, due))
+    foreign = rates is not None and any(
+        bill.currency != currency for bill in paxton_bills
+    )
     rows = []
+    gains = []
     position = Money.zero(currency)
     for month, received, bills in zip(calendar, money_in, paid, strict=True):
-        out = total(bills, currency)
+        if foreign:
+            assert rates is not None
+            converted = [rates.convert(bill, currency, day) for bill, day in bills]
+            gains += [
+                rates.convert(bill, currency, calendar[0].start) - amount
+                for (bill, _), amount in zip(bills, converted, strict=True)
+            ]
+            out = total(converted, currency)
+            paxton_out: Money | None = total(
+                [bill for bill, _ in bills], paxton_bills[0].currency
+            )
+        else:
+            out, paxton_out = total([bill for bill, _ in bills], currency), None
         position = position + received - out
-        rows.append(CashFlowMonth(month, received, out, position))
-    return CashFlowProjection(tuple(rows), currency)
+        rows.append(CashFlowMonth(month, received, out, position, paxton_out))
+    result = total(gains, currency) if foreign else None
+    return CashFlowProjection(tuple(rows), currency, result)
 
 
 def rebill(

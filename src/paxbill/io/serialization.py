@@ -42,6 +42,7 @@ from paxbill.clients.prepayment import PrepaymentQuote
 from paxbill.core._currency import currency_code
 from paxbill.core._numbers import to_decimal
 from paxbill.core.discount import Discount
+from paxbill.core.exchange import ExchangeRate, RateTable
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod, BillingTerm
 from paxbill.core.pricing import PerUserPrice
@@ -63,6 +64,8 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     Discount: ("discount", ()),
     PerUserPrice: ("per_user_price", ("net",)),
     PriceSchedule: ("price_schedule", ()),
+    ExchangeRate: ("exchange_rate", ()),
+    RateTable: ("rate_table", ()),
     BillingPeriod: ("billing_period", ("days",)),
     BillingTerm: ("billing_term", ()),
     AppUser: ("app_user", ()),
