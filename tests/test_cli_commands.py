@@ -170,6 +170,22 @@ class TestQuote:
         "2024-01-01",
     )
 
+    def test_a_price_change_during_the_term(self) -> None:
+        """4.00, then 4.40 from July: a quarter from June is (4.00 + 2 x 4.40) x 10."""
+        data = json.loads(
+            ok(
+                *("quote", "--users", "10", "--price", "4.00", "--json"),
+                *("--price-from", "2024-07-01", "4.40", "--frequency", "quarterly"),
+                *("--start", "2024-06-01"),
+            )
+        )
+        assert data["monthly_prices"] == ["4.00", "4.40", "4.40"]
+        assert data["total"] == "128.00"
+        assert "YYYY-MM-DD" in bad(
+            *("quote", "--users", "10", "--price", "4.00", "--start", "2024-06-01"),
+            *("--price-from", "01/07/2024", "4.40"),
+        )
+
     def test_a_half_year_from_the_31st(self) -> None:
         """``--frequency 6`` quotes six months: 6 x 2.50, to 2025-02-28."""
         args = (*self.ARGS[:-1], "2024-08-31", "--frequency", "6")
@@ -302,7 +318,20 @@ class TestReview:
             "usage_month": "2024-01",
             "invoiced_on": "2024-02-01",
             "paid_on": "2024-03-02",
+            "amount": "2.50",
         }
+
+    def test_paxton_paid_in_another_currency(self) -> None:
+        """GBP 1,800.00 against 12 x EUR 178.50 at 0.85: 12 x 151.73, 20.76 short."""
+        args = (
+            *("review", "--balance", "1800.00", "--monthly-cost", "178.50"),
+            *("--currency", "GBP", "--paxton-currency", "EUR"),
+            *("--as-of", "2024-01-02", "--term-end", "2025-01-01"),
+        )
+        data = json.loads(ok(*args, "--rate", "0.85", "--json"))
+        assert data["charges"][0]["amount"] == "151.73"
+        assert data["shortfall"] == "20.76"
+        assert "--rate" in bad(*args)
 
     def test_term_before_review(self) -> None:
         """A term that ends before the review is one line, status 2."""
@@ -386,6 +415,28 @@ class TestCompare:
         text = ok("compare", str(path), "--start", "2024-07-01", "--locale", "fr_FR")
         assert "annuel" in text
         assert "trimestriel" in text
+
+    def test_clients_in_gbp_paxton_in_eur(self, tmp_path: Path) -> None:
+        """GBP clients and Paxton in EUR at 0.85 project as the API does."""
+        path = tmp_path / "clients.csv"
+        path.write_text(
+            "client_id,users,price,currency,billing\nA,70,3.00,GBP,annual\n"
+        )
+        data = json.loads(
+            ok(
+                *("compare", str(path), "--start", "2024-01-01", "--json"),
+                *("--currency", "GBP", "--paxton-currency", "EUR", "--rate", "0.85"),
+                *("--account-type", "system_manager"),
+            )
+        )
+        # Eleven EUR 178.50 invoices paid in the year, each 151.7250 -> 151.73.
+        assert data["currency"] == "GBP"
+        assert data["strategies"][0]["money_out"] == "1669.03"
+        assert data["strategies"][0]["exchange_result"] == "0.00"
+        assert "--rate" in bad(
+            *("compare", str(path), "--start", "2024-01-01"),
+            *("--currency", "GBP", "--paxton-currency", "EUR"),
+        )
 
     def test_clients_from_csv_and_bad_rows(self, tmp_path: Path) -> None:
         """It reads clients from CSV and names the row of a bad one."""

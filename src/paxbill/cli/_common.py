@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from paxbill.core.exchange import ExchangeRate, RateTable
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency, BillingTerm
 from paxbill.exceptions import PaxbillError
@@ -67,6 +68,34 @@ def frequency(text: str) -> BillingFrequency | BillingTerm:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not one of {allowed}, nor a number of months such as 6"
         ) from None
+
+
+def add_exchange_options(command: argparse.ArgumentParser) -> None:
+    """Add --paxton-currency and --rate, for Paxton paid in another currency."""
+    command.add_argument(
+        "--paxton-currency",
+        default=None,
+        help="the currency Paxton bills in, when not --currency",
+    )
+    command.add_argument(
+        "--rate",
+        default=None,
+        help="how much of --currency one unit of --paxton-currency buys, "
+        "e.g. 0.85; needed with --paxton-currency",
+    )
+
+
+def exchange_rates(args: argparse.Namespace, on: dt.date) -> RateTable | None:
+    """The one rate the command line states, from *on*, or None."""
+    paxton = args.paxton_currency
+    if paxton is None or paxton.upper() == args.currency.upper():
+        return None
+    if args.rate is None:
+        raise BadInput(
+            f"Paxton bills in {paxton.upper()} and the clients in "
+            f"{args.currency.upper()}: give --rate"
+        )
+    return RateTable([ExchangeRate(paxton, args.currency, args.rate, on)])
 
 
 def add_output_options(

@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 from collections.abc import Sequence
 
-from paxbill.cli._common import add_output_options, choice, dumps, iso_date, plain
+from paxbill.cli._common import (
+    add_exchange_options,
+    add_output_options,
+    choice,
+    dumps,
+    exchange_rates,
+    iso_date,
+    plain,
+)
 from paxbill.cli._files import read_clients
 from paxbill.cli._render import render
 from paxbill.clients.bundles import Bundle
@@ -17,6 +25,7 @@ from paxbill.clients.cashflow import (
     rebill,
 )
 from paxbill.core.discount import Discount
+from paxbill.core.exchange import RateTable
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
@@ -47,14 +56,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=AccountType.APPROVED_INSTALLER,
         help="approved_installer or system_manager",
     )
+    add_exchange_options(parser)
     add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> str:
     """Cash-flow projections of billing strategies for clients in a file."""
     clients = read_clients(args.file)
+    paxton_currency = args.paxton_currency or args.currency
     paxton = PerUserPrice(
-        Money(args.paxton_price, args.currency), Discount(args.discount)
+        Money(args.paxton_price, paxton_currency), Discount(args.discount)
     )
     account = Account("installer", args.account_type)
     return render_comparison(
@@ -65,6 +76,8 @@ def run(args: argparse.Namespace) -> str:
         args.months,
         args.locale,
         args.json,
+        currency=args.currency,
+        rates=exchange_rates(args, args.start),
     )
 
 
@@ -87,16 +100,25 @@ def render_comparison(
     months: int,
     locale_name: str,
     as_json: bool,
+    *,
+    currency: str | None = None,
+    rates: RateTable | None = None,
 ) -> str:
     """The strategies side by side."""
     locale = parse_locale(locale_name)
     result: StrategyComparison = compare_strategies(
-        ways, paxton_price=paxton, account=account, start=start, months=months
+        ways,
+        paxton_price=paxton,
+        account=account,
+        start=start,
+        months=months,
+        currency=currency,
+        rates=rates,
     )
     if as_json:
         return dumps(
             {
-                "currency": paxton.currency,
+                "currency": result.projections[0][1].currency,
                 "strategies": [
                     {
                         "name": name,
@@ -105,6 +127,9 @@ def render_comparison(
                         "money_in": plain(p.total_in),
                         "money_out": plain(p.total_out),
                         "net": plain(p.net),
+                        "exchange_result": None
+                        if p.exchange_result is None
+                        else plain(p.exchange_result),
                         "months": [
                             {
                                 "month": m.period.start.isoformat()[:7],

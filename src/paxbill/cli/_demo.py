@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 from importlib.resources import files
+from types import ModuleType
 from typing import Any
 
 from paxbill.cli import _estimate, _quote, _review
@@ -13,7 +14,6 @@ from paxbill.cli._common import add_output_options, dumps
 from paxbill.cli._compare import render_comparison, strategies
 from paxbill.cli._invoices import render_invoices
 from paxbill.core.formatting import parse_locale
-from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._words import text
 from paxbill.io.serialization import from_dict
@@ -51,41 +51,30 @@ def run(args: argparse.Namespace) -> str:
     price: PerUserPrice = sample["price"]
     invoices: list[Invoice] = sample["invoices"]
     as_of: dt.date = sample["as_of"]
-    output = {"locale": args.locale, "json": args.json}
+    output = ["--locale", args.locale, *(["--json"] if args.json else [])]
+    installer = _installer(invoices)
+    discount = price.discount.percent if price.discount else 0
     sections = {
-        "estimate": _estimate.run(
-            argparse.Namespace(
-                users=70,
-                list_price=f"{price.list_price.amount:f}",
-                discount=f"{price.discount.percent if price.discount else 0:f}",
-                currency=price.currency,
-                **output,
-            )
+        "estimate": _run(
+            _estimate,
+            f"--users 70 --list-price {price.list_price.amount:f} "
+            f"--discount {discount:f} --currency {price.currency}",
+            *output,
         ),
         "invoices": render_invoices(invoices, as_of, args.locale, args.json),
-        "quote": _quote.run(
-            argparse.Namespace(
-                users=1,
-                price="2.50",
-                discount=None,
-                currency="GBP",
-                frequency=BillingFrequency.ANNUAL,
-                start=dt.date(2024, 1, 1),
-                **output,
-            )
+        "quote": _run(
+            _quote,
+            "--users 1 --price 2.50 --currency GBP --frequency annual "
+            "--start 2024-01-01",
+            *output,
         ),
-        "review": _review.run(
-            argparse.Namespace(
-                balance="200.00",
-                monthly_cost="25.00",
-                currency="GBP",
-                as_of=dt.date(2024, 4, 1),
-                term_start=dt.date(2024, 1, 1),
-                term_end=dt.date(2025, 1, 1),
-                account_type=_installer(invoices).account_type,
-                credit_days=_installer(invoices).credit_days,
-                **output,
-            )
+        "review": _run(
+            _review,
+            "--balance 200.00 --monthly-cost 25.00 --currency GBP --as-of 2024-04-01 "
+            "--term-start 2024-01-01 --term-end 2025-01-01 "
+            f"--account-type {installer.account_type.value} "
+            f"--credit-days {installer.credit_days}",
+            *output,
         ),
         "comparison": render_comparison(
             strategies(sample["clients"]),
@@ -104,6 +93,13 @@ def run(args: argparse.Namespace) -> str:
     for number, (name, body) in enumerate(sections.items(), start=1):
         parts.append(f"\n{number}. {text(f'demo.{name}', locale)}\n\n{body}")
     return "\n".join(parts)
+
+
+def _run(command: ModuleType, line: str, *words: str) -> str:
+    """Run a subcommand on what a user would type, with its defaults."""
+    parser = argparse.ArgumentParser(add_help=False)
+    command.add_arguments(parser)
+    return command.run(parser.parse_args([*line.split(), *words]))  # type: ignore[no-any-return]
 
 
 def _installer(invoices: list[Invoice]) -> Any:

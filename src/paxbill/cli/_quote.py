@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from paxbill.cli._common import (
+    BadInput,
     add_output_options,
     dumps,
     frequency,
@@ -18,6 +20,7 @@ from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule
 from paxbill.io._labels import label
 from paxbill.io._reports import span
 from paxbill.io._words import text
@@ -39,6 +42,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="monthly, quarterly, annual, or a number of months such as 6 (annual)",
     )
     parser.add_argument(
+        "--price-from",
+        nargs=2,
+        action="append",
+        metavar=("DATE", "PRICE"),
+        default=[],
+        help="a new price from a date, YYYY-MM-DD; months from then are billed"
+        " at it (repeat for more changes)",
+    )
+    parser.add_argument(
         "--start",
         type=iso_date,
         required=True,
@@ -53,7 +65,18 @@ def run(args: argparse.Namespace) -> str:
     price = Money(args.price, args.currency)
     if args.discount is not None:
         price = PerUserPrice(price, Discount(args.discount)).net
-    result = quote_prepayment(price, args.users, args.frequency, args.start)
+    dated: Money | PriceSchedule = price
+    if args.price_from:
+        changes = [
+            (_day(day), Money(value, args.currency)) for day, value in args.price_from
+        ]
+        if args.discount is not None:
+            discount = Discount(args.discount)
+            changes = [
+                (day, PerUserPrice(value, discount).net) for day, value in changes
+            ]
+        dated = PriceSchedule([(dt.date.min, price), *changes])
+    result = quote_prepayment(dated, args.users, args.frequency, args.start)
     if args.json:
         return dumps(
             {
@@ -64,6 +87,7 @@ def run(args: argparse.Namespace) -> str:
                 "months": result.months,
                 "period_start": result.period.start.isoformat(),
                 "period_end": result.period.end.isoformat(),
+                "monthly_prices": [plain(p) for p in result.prices],
                 "total": plain(result.total),
             }
         )
@@ -79,3 +103,10 @@ def run(args: argparse.Namespace) -> str:
         (text("quote.total", locale), result.total.format(locale)),
     ]
     return "\n".join([text("quote.title", locale), *pairs(rows)])
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return iso_date(text)
+    except argparse.ArgumentTypeError as error:
+        raise BadInput(f"argument --price-from: {error}") from None

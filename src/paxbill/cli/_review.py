@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from paxbill.cli._common import add_output_options, choice, dumps, iso_date, plain
+from paxbill.cli._common import (
+    add_exchange_options,
+    add_output_options,
+    choice,
+    dumps,
+    exchange_rates,
+    iso_date,
+    plain,
+)
 from paxbill.cli._render import render
 from paxbill.clients.balances import review_balance
 from paxbill.core.formatting import parse_locale
@@ -49,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_CREDIT_DAYS,
         help=f"an approved installer's credit period ({DEFAULT_CREDIT_DAYS})",
     )
+    add_exchange_options(parser)
     add_output_options(parser)
 
 
@@ -57,12 +66,13 @@ def run(args: argparse.Namespace) -> str:
     locale = parse_locale(args.locale)
     result = review_balance(
         Money(args.balance, args.currency),
-        Money(args.monthly_cost, args.currency),
+        Money(args.monthly_cost, args.paxton_currency or args.currency),
         as_of=args.as_of,
         term_end=args.term_end,
         term_start=args.term_start,
         account_type=args.account_type,
         credit_days=args.credit_days,
+        rates=exchange_rates(args, args.as_of),
     )
     if args.json:
         return dumps(
@@ -82,9 +92,13 @@ def run(args: argparse.Namespace) -> str:
                         "usage_month": month.start.isoformat()[:7],
                         "invoiced_on": month.end.isoformat(),
                         "paid_on": paid.isoformat(),
+                        "amount": plain(amount),
                     }
-                    for month, paid in zip(
-                        result.usage_months, result.charge_dates, strict=True
+                    for month, paid, amount in zip(
+                        result.usage_months,
+                        result.charge_dates,
+                        result.charges,
+                        strict=True,
                     )
                 ],
             }

@@ -422,12 +422,17 @@ class StrategyComparison(ShowsInNotebook):
 def compare_strategies(
     strategies: Mapping[str, Iterable[Client]],
     *,
-    paxton_price: Money | PerUserPrice,
+    paxton_price: Money | PerUserPrice | PriceSchedule,
     account: Account,
     start: dt.date,
     months: int,
+    currency: str | None = None,
+    rates: RateTable | None = None,
 ) -> StrategyComparison:
     """Project each strategy's clients and set the projections side by side.
+
+    Each is :func:`project_cash_flow` of its clients, with the same
+    *currency* and *rates*.
 
     >>> from paxbill import AccountType, Money, PerUserPrice
     >>> clients = [Client("ACME", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
@@ -450,6 +455,8 @@ def compare_strategies(
                     account=account,
                     start=start,
                     months=months,
+                    currency=currency,
+                    rates=rates,
                 ),
             )
             for name, clients in strategies.items()
