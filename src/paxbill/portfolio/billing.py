@@ -213,15 +213,16 @@ def site_review(
 ) -> BalanceReview:
     """Review one site's prepaid balance on *review_on*, the plain way.
 
-    The site's ledger is credited, at the start of each of its terms from
-    January, with what it is billed for the users of the term's first month;
-    it is debited with each usage month's Paxton charge (the net price times
-    that month's users) on the day the charge is paid, by *account*'s rules
-    (a system manager's by default). The review takes the term that holds
-    *review_on*: its balance counts the credits up to *review_on* included,
-    less the charges already paid and those of earlier usage months still to
-    be paid; its remaining charges are the term's usage months not yet paid,
-    each at the charge for the users of *review_on*'s month.
+    The site's ledger starts with the term that holds 1 January (its terms
+    run from its term start, 1 January by default). It is credited, on each
+    term's first day, with what the term is billed for the users of its
+    first month, and debited with each usage month's Paxton charge (the net
+    price in force times that month's users) on the day the charge is paid,
+    by *account*'s rules (a system manager's by default). The review takes
+    the term that holds *review_on*: its balance counts the credits up to
+    *review_on* included, less the charges already paid and those of earlier
+    terms still to be paid; its remaining charges are the term's usage
+    months not yet paid, each for the users of *review_on*'s month.
 
     This builds a :class:`~paxbill.ClientLedger` and counts users month by
     month: it is the reference that :func:`bill_portfolio` matches.
