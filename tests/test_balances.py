@@ -1,4 +1,4 @@
-"""Tests for paxbill.clients.balances: client ledgers and prepaid-balance reviews."""
+"""Tests for paxbill.clients ledger and reviews: prepaid balances, reviewed."""
 
 from __future__ import annotations
 

@@ -13,15 +13,6 @@ from typing import TYPE_CHECKING, Any
 # a notebook imports only the layers it uses. Type checkers and readers see
 # the plain imports below.
 if TYPE_CHECKING:
-    from paxbill.clients.balances import (
-        BalanceReview,
-        ClientLedger,
-        EntryKind,
-        LedgerEntry,
-        monthly_charge_dates,
-        review_balance,
-        term_usage_months,
-    )
     from paxbill.clients.bundles import Bundle
     from paxbill.clients.cashflow import (
         CashFlowMonth,
@@ -32,6 +23,7 @@ if TYPE_CHECKING:
         project_cash_flow,
         rebill,
     )
+    from paxbill.clients.ledger import ClientLedger, EntryKind, LedgerEntry
     from paxbill.clients.prepayment import (
         PrepaymentQuote,
         coterm_adjustment,
@@ -42,6 +34,12 @@ if TYPE_CHECKING:
         period_fraction,
         prorate,
         split_over_periods,
+    )
+    from paxbill.clients.reviews import (
+        BalanceReview,
+        monthly_charge_dates,
+        review_balance,
+        term_usage_months,
     )
     from paxbill.core.discount import Discount
     from paxbill.core.exchange import ExchangeRate, RateTable
@@ -121,7 +119,7 @@ _EXPORTS = {
     "AppUserColumns": "paxbill.paxton.app_users",
     "ArgumentTypeError": "paxbill.exceptions",
     "AutopayRequiredError": "paxbill.exceptions",
-    "BalanceReview": "paxbill.clients.balances",
+    "BalanceReview": "paxbill.clients.reviews",
     "BillingFrequency": "paxbill.core.periods",
     "BillingTerm": "paxbill.core.periods",
     "BillingPeriod": "paxbill.core.periods",
@@ -129,10 +127,10 @@ _EXPORTS = {
     "CashFlowMonth": "paxbill.clients.cashflow",
     "CashFlowProjection": "paxbill.clients.cashflow",
     "Client": "paxbill.clients.cashflow",
-    "ClientLedger": "paxbill.clients.balances",
+    "ClientLedger": "paxbill.clients.ledger",
     "CurrencyMismatchError": "paxbill.exceptions",
     "Discount": "paxbill.core.discount",
-    "EntryKind": "paxbill.clients.balances",
+    "EntryKind": "paxbill.clients.ledger",
     "ExchangeRate": "paxbill.core.exchange",
     "InvalidAllocationError": "paxbill.exceptions",
     "InvalidAmountError": "paxbill.exceptions",
@@ -149,7 +147,7 @@ _EXPORTS = {
     "InvoiceLine": "paxbill.paxton.invoices",
     "InvoiceList": "paxbill.io.notebook",
     "InvoiceStatus": "paxbill.paxton.invoices",
-    "LedgerEntry": "paxbill.clients.balances",
+    "LedgerEntry": "paxbill.clients.ledger",
     "MissingExtraError": "paxbill.exceptions",
     "NoExchangeRateError": "paxbill.exceptions",
     "Money": "paxbill.core.money",
@@ -189,7 +187,7 @@ _EXPORTS = {
     "issue_invoice": "paxbill.paxton.invoices",
     "label": "paxbill.io._labels",
     "monthly_active_counts": "paxbill.paxton.counting",
-    "monthly_charge_dates": "paxbill.clients.balances",
+    "monthly_charge_dates": "paxbill.clients.reviews",
     "paxton_price_of": "paxbill.core.pricing",
     "paxton_schedule": "paxbill.core.schedules",
     "period_fraction": "paxbill.clients.proration",
@@ -200,8 +198,8 @@ _EXPORTS = {
     "prorate": "paxbill.clients.proration",
     "quote_prepayment": "paxbill.clients.prepayment",
     "rebill": "paxbill.clients.cashflow",
-    "review_balance": "paxbill.clients.balances",
-    "term_usage_months": "paxbill.clients.balances",
+    "review_balance": "paxbill.clients.reviews",
+    "term_usage_months": "paxbill.clients.reviews",
     "site_review": "paxbill.portfolio.billing",
     "split_over_periods": "paxbill.clients.proration",
     "to_dataframe": "paxbill.io.frames",

@@ -14,7 +14,7 @@ from paxbill.cli._common import (
     plain,
 )
 from paxbill.cli._render import render
-from paxbill.clients.balances import review_balance
+from paxbill.clients.reviews import review_balance
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.io._reports import review_report

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import attrs
 from babel.dates import format_date, format_interval, format_skeleton
 
-from paxbill.clients.balances import BalanceReview
 from paxbill.clients.cashflow import StrategyComparison
+from paxbill.clients.reviews import BalanceReview
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.io._labels import label

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from paxbill.clients.balances import ClientLedger
 from paxbill.clients.cashflow import CashFlowProjection
+from paxbill.clients.ledger import ClientLedger
 from paxbill.exceptions import ArgumentTypeError, MissingExtraError
 from paxbill.paxton.autopay import apply_automatic_payments
 from paxbill.paxton.invoices import Invoice

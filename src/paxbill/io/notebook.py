@@ -24,8 +24,9 @@ from html import escape
 import attrs
 from babel.dates import format_skeleton
 
-from paxbill.clients.balances import BalanceReview, ClientLedger
 from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
+from paxbill.clients.ledger import ClientLedger
+from paxbill.clients.reviews import BalanceReview
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError

@@ -30,7 +30,6 @@ from typing import Any
 
 import attrs
 
-from paxbill.clients.balances import BalanceReview, ClientLedger, LedgerEntry
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import (
     CashFlowMonth,
@@ -38,7 +37,9 @@ from paxbill.clients.cashflow import (
     Client,
     StrategyComparison,
 )
+from paxbill.clients.ledger import ClientLedger, LedgerEntry
 from paxbill.clients.prepayment import PrepaymentQuote
+from paxbill.clients.reviews import BalanceReview
 from paxbill.core._currency import currency_code
 from paxbill.core._numbers import to_decimal
 from paxbill.core.discount import Discount

@@ -20,13 +20,9 @@ from typing import TypeVar, cast
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from paxbill.clients.balances import (
-    BalanceReview,
-    ClientLedger,
-    review_balance,
-    term_usage_months,
-)
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
+from paxbill.clients.ledger import ClientLedger
+from paxbill.clients.reviews import BalanceReview, review_balance, term_usage_months
 from paxbill.core._dates import to_date
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total

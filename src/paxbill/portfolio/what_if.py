@@ -30,7 +30,7 @@ import datetime as dt
 
 import attrs
 
-from paxbill.clients.balances import BalanceReview
+from paxbill.clients.reviews import BalanceReview
 from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice
 from paxbill.core.schedules import PriceSchedule
