@@ -31,7 +31,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.bundles import Bundle
-from paxbill.clients.prepayment import monthly_unit_prices, term_bill, unit_price_of
+from paxbill.clients.prepayment import (
+    monthly_unit_prices,
+    prepayment_total,
+    term_bill,
+    unit_price_of,
+)
 from paxbill.core._currency import currency_code
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
@@ -183,6 +188,8 @@ def billed_for(
     if isinstance(billing, Bundle):
         return billing.fee
     assert price is not None  # checked when the client was made
+    if not isinstance(price, PriceSchedule):  # one price: one product
+        return prepayment_total(unit_price_of(price), users, billing.months)
     return term_bill(monthly_unit_prices(price, start, billing.months), users)
 
 

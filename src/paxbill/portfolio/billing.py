@@ -120,6 +120,12 @@ class _Terms:
     starts: tuple[dt.date, ...]
     usage_months: tuple[BillingPeriod, ...]
 
+    @cached_property
+    def before_review_term(self) -> int:
+        """How many usage months start before the review's term."""
+        starts = [month.start for month in self.usage_months]
+        return bisect_left(starts, self.review_term.start)
+
     @property
     def first_months(self) -> tuple[BillingPeriod, ...]:
         """Each term's first month, whose users the term is billed for."""
@@ -336,12 +342,7 @@ def bill_portfolio(
             # paid before the review day, and every earlier term's. Both are
             # a run of the first usage months.
             paid = _payment_days(terms.usage_months, *rules)
-            charged = max(
-                bisect_left(paid, day),
-                bisect_left(
-                    [m.start for m in terms.usage_months], terms.review_term.start
-                ),
-            )
+            charged = max(bisect_left(paid, day), terms.before_review_term)
             usage_counts = site.counts(terms.usage_months[:charged])
             costs = _unit_costs(price, terms.usage_months)
             balance = credits - total(
