@@ -135,19 +135,20 @@ def sorted_spans(
     )
 
 
-def _due(issue: dt.date, manager: bool) -> int:
-    return issue.toordinal() + (0 if manager else 30)
+def _due(issue: int, manager: bool) -> int:
+    return issue + (0 if manager else 30)
 
 
-def _charges(day: dt.date, end: int) -> int:
-    """1sts of months from day (inclusive) to the ordinal end (exclusive)."""
-    count, year, month = 0, day.year, day.month
-    if day.day != 1:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    while dt.date(year, month, 1).toordinal() < end:
-        count += 1
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return count
+def _review_months(manager: bool, months: int) -> tuple[list[int], int]:
+    """The year's usage months a review's balance has paid or owes, and how
+    many of its term remain: a charge is paid on its due day, and a term's
+    charges remain from the review day on (the rule of docs/rules.md)."""
+    day = REVIEW_ON.toordinal()
+    paid = [_due(end.toordinal(), manager) for _, end in MONTHS]
+    first = (REVIEW_ON.month - 1) // months * months
+    debited = [i for i in range(12) if i < first or paid[i] < day]
+    remaining = sum(1 for i in range(first, first + months) if paid[i] >= day)
+    return debited, remaining
 
 
 def plain_decimal(data: Any, net: Decimal) -> Any:
@@ -157,28 +158,25 @@ def plain_decimal(data: Any, net: Decimal) -> Any:
     now = REVIEW_ON.month - 1
     results = []
     for account_id, manager, sites in data:
+        rules = {m: _review_months(manager, m) for m in (1, 3, 12)}
         counts_total = [0] * 12
         money_in = [Decimal(0)] * 12
         reviews = []
         for price, months, starts, ends in sites:
             counts = [bisect_left(starts, e) - bisect_right(ends, s) for s, e in bounds]
             credits = Decimal(0)
-            debited = 0
-            for i, (s, e) in enumerate(bounds):
+            for i, (s, _) in enumerate(bounds):
                 counts_total[i] += counts[i]
                 if i % months == 0:
                     billed = (price * (counts[i] * months)).quantize(
                         CENT, ROUND_HALF_UP
                     )
                     money_in[i] += billed
-                    if s < day:
+                    if s <= day:
                         credits += billed
-                if e < day:
-                    debited += counts[i]
-            balance = credits - net * debited
+            debited, remaining = rules[months]
+            balance = credits - net * sum([counts[i] for i in debited])
             monthly = net * counts[now]
-            term_end = bounds[min((now // months + 1) * months, 12) - 1][1]
-            remaining = _charges(REVIEW_ON, term_end)
             due = monthly * remaining
             covered = (
                 remaining
@@ -189,7 +187,7 @@ def plain_decimal(data: Any, net: Decimal) -> Any:
         bills = [net * c for c in counts_total]
         out = [Decimal(0)] * 12
         for i, (_, e) in enumerate(bounds):
-            paid = _due(dt.date.fromordinal(e), manager)
+            paid = _due(e, manager)
             for j, (s2, e2) in enumerate(bounds):
                 if s2 <= paid < e2:
                     out[j] += bills[i]
@@ -211,6 +209,7 @@ def with_moneyed(data: Any, net_text: str) -> Any:
     now = REVIEW_ON.month - 1
     results = []
     for account_id, manager, sites in data:
+        rules = {m: _review_months(manager, m) for m in (1, 3, 12)}
         counts_total = [0] * 12
         money_in = [zero] * 12
         reviews = []
@@ -218,21 +217,17 @@ def with_moneyed(data: Any, net_text: str) -> Any:
             unit = Money_(price, "EUR")
             counts = [bisect_left(starts, e) - bisect_right(ends, s) for s, e in bounds]
             credits = zero
-            debited = 0
-            for i, (s, e) in enumerate(bounds):
+            for i, (s, _) in enumerate(bounds):
                 counts_total[i] += counts[i]
                 if i % months == 0:
                     exact = unit * (counts[i] * months)
                     billed = Money_(exact.amount.quantize(CENT, ROUND_HALF_UP), "EUR")
                     money_in[i] = money_in[i] + billed
-                    if s < day:
+                    if s <= day:
                         credits = credits + billed
-                if e < day:
-                    debited += counts[i]
-            balance = credits - net * debited
+            debited, remaining = rules[months]
+            balance = credits - net * sum([counts[i] for i in debited])
             monthly = net * counts[now]
-            term_end = bounds[min((now // months + 1) * months, 12) - 1][1]
-            remaining = _charges(REVIEW_ON, term_end)
             due = monthly * remaining
             covered = (
                 remaining
@@ -244,7 +239,7 @@ def with_moneyed(data: Any, net_text: str) -> Any:
         bills = [net * c for c in counts_total]
         out = [zero] * 12
         for i, (_, e) in enumerate(bounds):
-            paid = _due(dt.date.fromordinal(e), manager)
+            paid = _due(e, manager)
             for j, (s2, e2) in enumerate(bounds):
                 if s2 <= paid < e2:
                     out[j] = out[j] + bills[i]
