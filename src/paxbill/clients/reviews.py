@@ -288,13 +288,19 @@ def review_balance(
     day = to_date(as_of, what="as_of")
     charges = _remaining_charges(day, term_end, term_start, account_type, credit_days)
     months = tuple(month for month, _ in charges)
+    if not isinstance(monthly_cost, Money | PriceSchedule):
+        raise ArgumentTypeError(
+            monthly_cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
+        )
     if isinstance(monthly_cost, PriceSchedule):
         amounts = tuple(monthly_cost.on(month.start) for month in months)
         first = amounts[0] if amounts else monthly_cost.on(day)
+        distinct: set[object] = {first, *amounts}
     else:
         first = monthly_cost
         amounts = (first,) * len(months)
-    for cost in (first, *amounts):
+        distinct = {first}
+    for cost in distinct:
         if not isinstance(cost, Money):
             raise ArgumentTypeError(
                 cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
@@ -305,9 +311,8 @@ def review_balance(
             )
     paid = tuple(paid for _, paid in charges)
     if first.currency == balance.currency:
-        return BalanceReview(
-            balance, first, paid, months, amounts if len(set(amounts)) > 1 else ()
-        )
+        varying = amounts if len(distinct) > 1 else ()
+        return BalanceReview(balance, first, paid, months, varying)
     if rates is None:
         raise CurrencyMismatchError(
             balance.currency, first.currency, operation="review"

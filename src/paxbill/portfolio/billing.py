@@ -115,10 +115,20 @@ class _Terms:
     (*window*): that term's prepayment and charges count, earlier ones do not.
     """
 
+    year_start: dt.date
     window: dt.date
     review_term: BillingPeriod
     starts: tuple[dt.date, ...]
     usage_months: tuple[BillingPeriod, ...]
+
+    @cached_property
+    def calendar_aligned(self) -> bool:
+        """Whether the terms start with the year, on 1sts: billed by its months."""
+        return (
+            self.window.month == 1
+            and self.window.day == 1
+            and all(start.day == 1 for start in self.starts)
+        )
 
     @cached_property
     def before_review_term(self) -> int:
@@ -126,7 +136,7 @@ class _Terms:
         starts = [month.start for month in self.usage_months]
         return bisect_left(starts, self.review_term.start)
 
-    @property
+    @cached_property
     def first_months(self) -> tuple[BillingPeriod, ...]:
         """Each term's first month, whose users the term is billed for."""
         return tuple(
@@ -142,6 +152,7 @@ def _terms(
     # Cached: the sites of a portfolio share a handful of anchors and billings.
     window = term_at(anchor, billing, months[0].start).start
     return _Terms(
+        months[0].start,
         window,
         term_at(anchor, billing, day),
         term_starts(anchor, billing, window, months[-1].end),
@@ -319,6 +330,11 @@ def bill_portfolio(
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
+    # The sites share a few anchors and billings: their terms, payment days
+    # and costs are worked out once for each.
+    terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
+    costs_of: dict[tuple[dt.date | None, Frequency], tuple[Money, ...]] = {}
+    paid_of: dict[tuple[object, ...], tuple[dt.date, ...]] = {}
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
@@ -329,9 +345,17 @@ def bill_portfolio(
             account_counts = [
                 a + b for a, b in zip(account_counts, counts, strict=True)
             ]
-            terms = _terms_of(site, months, day)
+            key = (site.term_start, site.billing)
+            terms = terms_of.get(key) or terms_of.setdefault(
+                key, _terms_of(site, months, day)
+            )
             credits = Money.zero(currency)
-            first_counts = site.counts(terms.first_months)
+            # Terms of the year from the 1st bill their first calendar month.
+            first_counts = (
+                [counts[start.month - 1] for start in terms.starts]
+                if terms.calendar_aligned
+                else site.counts(terms.first_months)
+            )
             for start, users in zip(terms.starts, first_counts, strict=True):
                 billed = billed_for(site.billing, site.price, start, users)
                 if start >= months[0].start:  # billed this year
@@ -341,17 +365,29 @@ def bill_portfolio(
             # The charges the balance has paid or owes, as site_review: those
             # paid before the review day, and every earlier term's. Both are
             # a run of the first usage months.
-            paid = _payment_days(terms.usage_months, *rules)
-            charged = max(bisect_left(paid, day), terms.before_review_term)
-            usage_counts = site.counts(terms.usage_months[:charged])
-            costs = _unit_costs(price, terms.usage_months)
-            balance = credits - total(
-                [
-                    cost * users
-                    for cost, users in zip(costs[:charged], usage_counts, strict=True)
-                ],
-                currency,
+            paid = paid_of.get((*key, *rules)) or paid_of.setdefault(
+                (*key, *rules), _payment_days(terms.usage_months, *rules)
             )
+            charged = max(bisect_left(paid, day), terms.before_review_term)
+            usage_counts = (
+                counts[:charged]
+                if terms.calendar_aligned
+                else site.counts(terms.usage_months[:charged])
+            )
+            costs = costs_of.get(key) or costs_of.setdefault(
+                key, _unit_costs(price, terms.usage_months)
+            )
+            if len(set(costs)) == 1:  # one price: one product
+                charges = costs[0] * sum(usage_counts)
+            else:
+                charges = total(
+                    [
+                        cost * n
+                        for cost, n in zip(costs[:charged], usage_counts, strict=True)
+                    ],
+                    currency,
+                )
+            balance = credits - charges
             reviews.append(
                 (
                     site.site_id,
