@@ -333,7 +333,7 @@ def bill_portfolio(
     # The sites share a few anchors and billings: their terms, payment days
     # and costs are worked out once for each.
     terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
-    costs_of: dict[tuple[dt.date | None, Frequency], tuple[Money, ...]] = {}
+    costs_of: dict[tuple[dt.date | None, Frequency], tuple[Money, ...] | Money] = {}
     paid_of: dict[tuple[object, ...], tuple[dt.date, ...]] = {}
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
@@ -374,11 +374,13 @@ def bill_portfolio(
                 if terms.calendar_aligned
                 else site.counts(terms.usage_months[:charged])
             )
-            costs = costs_of.get(key) or costs_of.setdefault(
-                key, _unit_costs(price, terms.usage_months)
-            )
-            if len(set(costs)) == 1:  # one price: one product
-                charges = costs[0] * sum(usage_counts)
+            costs = costs_of.get(key)
+            if costs is None:
+                found = _unit_costs(price, terms.usage_months)
+                # One price for every month is kept as that price alone.
+                costs = costs_of[key] = found[0] if len(set(found)) == 1 else found
+            if isinstance(costs, Money):  # one price: one product
+                charges = costs * sum(usage_counts)
             else:
                 charges = total(
                     [
