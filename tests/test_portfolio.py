@@ -18,6 +18,7 @@ from paxbill import (
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
+    BillingTerm,
     InvalidPortfolioError,
     Money,
     PerUserPrice,
@@ -330,3 +331,33 @@ def test_a_site_with_its_own_term_start() -> None:
     money_in = [m.money_in for m in result.projection_of("SM-1").months]
     assert money_in[6] == Money("480.00", "EUR")
     assert sum(m.amount for m in money_in) == Money("480.00", "EUR").amount
+
+
+def test_a_long_term_from_an_earlier_year() -> None:
+    """A 13-month term from 1 January 2023 reviewed on 1 January 2024.
+
+    One user from 1 June 2023, free to the client: an approved installer has
+    paid Paxton for June to November 2023 by then (six months of 2.55), and
+    December's charge, paid on 31 January, and January's remain in the term.
+    """
+    account = Account("A0", AccountType.APPROVED_INSTALLER)
+    site = Site(
+        "S4",
+        "A0",
+        [AppUser(0, D(2023, 6, 1))],
+        Money("0.00", "EUR"),
+        BillingTerm(13),
+        term_start=D(2023, 1, 1),
+    )
+    result = bill_portfolio(
+        Portfolio([account], [site]),
+        year=2024,
+        paxton_price=PAXTON,
+        review_on=D(2024, 1, 1),
+    )
+    review = result.review_of("S4")
+    assert review.balance == Money("-15.30", "EUR")
+    assert review.charge_dates == (D(2024, 1, 31), D(2024, 3, 2))
+    assert (
+        result.reviews == reference(Portfolio([account], [site]), D(2024, 1, 1)).reviews
+    )

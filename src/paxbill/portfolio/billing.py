@@ -124,10 +124,8 @@ class _Terms:
     @cached_property
     def calendar_aligned(self) -> bool:
         """Whether the terms start with the year, on 1sts: billed by its months."""
-        return (
-            self.window.month == 1
-            and self.window.day == 1
-            and all(start.day == 1 for start in self.starts)
+        return self.window == self.year_start and all(
+            start.day == 1 for start in self.starts
         )
 
     @cached_property
