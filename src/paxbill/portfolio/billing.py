@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TypeVar, cast
 
 import attrs
@@ -143,11 +143,9 @@ class _Terms:
         )
 
 
-@cache
 def _terms(
     anchor: dt.date, billing: Frequency, months: tuple[BillingPeriod, ...], day: dt.date
 ) -> _Terms:
-    # Cached: the sites of a portfolio share a handful of anchors and billings.
     window = term_at(anchor, billing, months[0].start).start
     return _Terms(
         months[0].start,
@@ -158,7 +156,6 @@ def _terms(
     )
 
 
-@cache
 def _unit_costs(
     price: PerUserPrice | PriceSchedule, usage_months: tuple[BillingPeriod, ...]
 ) -> tuple[Money, ...]:
@@ -179,7 +176,6 @@ def monthly_costs(
     )
 
 
-@cache
 def _payment_days(
     usage_months: tuple[BillingPeriod, ...], account_type: AccountType, credit_days: int
 ) -> tuple[dt.date, ...]:
