@@ -373,3 +373,12 @@ def test_any_json_fails_only_with_a_clear_error(document: Any) -> None:
     """Law: arbitrary JSON never escapes as anything but InvalidDocumentError."""
     with contextlib.suppress(InvalidDocumentError):
         from_dict(document)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_amounts_are_written_with_every_digit_and_no_exponent(value: Any) -> None:
+    """Law: a written amount is the number's fixed-point text, whatever its exponent."""
+    from paxbill.io.serialization import _encode_decimal
+
+    assert _encode_decimal(value) == f"{value:f}"
+    assert "E" not in _encode_decimal(value)

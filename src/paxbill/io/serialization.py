@@ -179,7 +179,11 @@ def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
 
 
 def _encode_money(money: Money) -> JSONValue:
-    return {"type": "money", "amount": f"{money.amount:f}", "currency": money.currency}
+    return {
+        "type": "money",
+        "amount": _encode_decimal(money.amount),
+        "currency": money.currency,
+    }
 
 
 def _encode_value(value: object) -> JSONValue:
@@ -224,7 +228,9 @@ def _encoder_for(hint: Any) -> Encoder | None:
 
 
 def _encode_decimal(value: Decimal) -> str:
-    return f"{value:f}"
+    """Every digit, never an exponent: ``str`` where it already says so."""
+    text = str(value)
+    return f"{value:f}" if "E" in text else text
 
 
 def _encode_enum(value: enum.Enum) -> JSONValue:
