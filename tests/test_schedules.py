@@ -221,3 +221,25 @@ def test_a_portfolio_at_one_dated_price_bills_as_today(
         paxton_price=PriceSchedule.constant(paxton),
         review_on=review_on,
     ) == bill_portfolio(portfolio, year=2024, paxton_price=paxton, review_on=review_on)
+
+
+def test_charges_that_change_are_counted_exactly_in_any_context() -> None:
+    """Months covered by changing charges do not depend on the decimal context."""
+    from decimal import localcontext
+
+    costs = PriceSchedule(
+        {D(2024, 1, 1): Money("25.50", EUR), D(2024, 7, 1): Money("28.10", EUR)}
+    )
+    expected = review_balance(
+        Money("472.49", EUR), costs, as_of=D(2024, 5, 2), term_end=D(2025, 10, 1)
+    )
+    covered = expected.months_covered
+    with localcontext() as context:
+        context.prec = 3
+        review = review_balance(
+            Money("472.49", EUR), costs, as_of=D(2024, 5, 2), term_end=D(2025, 10, 1)
+        )
+        assert review.months_covered == covered
+    # 2 x 25.50 + 15 x 28.10 = 472.50 for the 17 charges: 472.49 pays 16.
+    assert expected.months_remaining == 17
+    assert covered == 16

@@ -189,11 +189,13 @@ class BalanceReview(ShowsInNotebook):
     def months_covered(self) -> int:
         """How many of the remaining charges, in order, the balance pays in full."""
         if self.charge_amounts:
-            left, covered = self.balance.amount, 0
+            # Exact, whatever decimal context the caller has set.
+            left, covered = Fraction(self.balance.amount), 0
             for charge in self.charge_amounts:
-                if charge.amount > 0 and charge.amount > left:
+                cost = Fraction(charge.amount)
+                if cost > 0 and cost > left:
                     break
-                left -= charge.amount
+                left -= cost
                 covered += 1
             return covered
         if self.monthly_cost.amount == 0:
