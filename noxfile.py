@@ -45,7 +45,12 @@ EXTRAS_PYTHON = "3.11"
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Run the test suite against the installed package, with branch coverage."""
-    extras = "test,plot,pandas,dask" if session.python == EXTRAS_PYTHON else "test"
+    # factur-x is light (lxml, pypdf) and checks the e-invoices: every Python.
+    extras = (
+        "test,facturx,plot,pandas,dask"
+        if session.python == EXTRAS_PYTHON
+        else "test,facturx"
+    )
     session.install(f".[{extras}]", "coverage[toml]>=7")
     session.run(
         "coverage",

@@ -8,9 +8,12 @@ from paxbill import (
     Account,
     AccountType,
     BillingPeriod,
+    ClientInvoice,
+    ClientInvoiceLine,
     Discount,
     Invoice,
     Money,
+    Party,
     PaymentMethod,
     PerUserPrice,
     issue_invoice,
@@ -31,3 +34,38 @@ def portal_invoices() -> list[Invoice]:
     overdue = issue_invoice(335217, INSTALLER, PORTAL_PRICE, 70, april)
     invoiced = issue_invoice(335218, INSTALLER, PORTAL_PRICE, 70, may)
     return [invoiced, overdue, paid]
+
+
+# -- the installer's own invoices -------------------------------------------
+
+#: The installer, with its VAT identifier and address.
+SELLER = Party(
+    "Sécurité Dupont SARL",
+    "FR",
+    vat_id="FR40303265045",
+    address=["12 rue des Lilas", "75011 Paris"],
+)
+#: A French client with a VAT identifier.
+BUYER = Party("Résidence Les Tilleuls", "FR", vat_id="FR83404833048")
+#: A German client, for reverse charge.
+FOREIGN_BUYER = Party("Schmidt Hausverwaltung GmbH", "DE", vat_id="DE123456789")
+
+
+def eur(amount: str) -> Money:
+    """An amount in euros."""
+    return Money(amount, "EUR")
+
+
+def centralised_invoice() -> ClientInvoice:
+    """The issue's example: app users and maintenance at 20 %, a line at 5.5 %."""
+    return ClientInvoice(
+        "F2024-0001",
+        dt.date(2024, 1, 2),
+        SELLER,
+        BUYER,
+        [
+            ClientInvoiceLine("Entry app users", 70, eur("4.00"), "S", "20"),
+            ClientInvoiceLine("Maintenance", 1, eur("150.00"), "S", "20"),
+            ClientInvoiceLine("Works in a dwelling", 1, eur("80.00"), "S", "5.5"),
+        ],
+    )

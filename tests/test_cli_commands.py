@@ -480,3 +480,89 @@ class TestDemo:
         # 10 x 25.00 = 250.00, 50.00 more than the balance.
         assert data["review"]["months_remaining"] == 10
         assert data["review"]["shortfall"] == "50.00"
+
+
+# -- client-invoice ----------------------------------------------------------
+
+
+@pytest.fixture
+def client_invoice_file(tmp_path: Path) -> Path:
+    """The centralised invoice of the issue, 300.00 paid, as a JSON file."""
+    from paxbill import ClientInvoice, ClientInvoiceLine, Party
+
+    invoice = ClientInvoice(
+        "F2024-0001",
+        D(2024, 1, 2),
+        Party("Sécurité Dupont SARL", "FR", vat_id="FR40303265045"),
+        Party("Résidence Les Tilleuls", "FR"),
+        [
+            ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20"),
+            ClientInvoiceLine("Maintenance", 1, Money("150.00", "EUR"), "S", "20"),
+            ClientInvoiceLine("Works", 1, Money("80.00", "EUR"), "S", "5.5"),
+        ],
+    ).pay(Money("300.00", "EUR"), D(2024, 1, 20))
+    path = tmp_path / "invoice.json"
+    path.write_text(json.dumps(to_dict(invoice), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_client_invoice_prints_totals_and_writes_files(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """Totals on screen; the HTML page and the XML written where asked."""
+    html, xml = tmp_path / "f.html", tmp_path / "f.xml"
+    out = ok(
+        "client-invoice",
+        str(client_invoice_file),
+        "--as-of",
+        "2024-02-05",
+        "--locale",
+        "fr_FR",
+        "--html",
+        str(html),
+        "--xml",
+        str(xml),
+    )
+    assert "Total TTC" in out
+    assert "600,40" in out  # 510.00 + 86.00 + 4.40
+    assert "300,40" in out  # still due on 5 February
+    assert "en retard" in out
+    assert "Autoliquidation" not in out
+    assert "D441-5" in html.read_text(encoding="utf-8")
+    assert b"<ram:GrandTotalAmount>600.40</ram:GrandTotalAmount>" in xml.read_bytes()
+
+
+def test_client_invoice_json_reads_back(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """--json prints the document, which the command reads again."""
+    from paxbill import from_dict
+
+    out = ok("client-invoice", str(client_invoice_file), "--json")
+    document = json.loads(out)
+    assert document["gross_total"] == {
+        "type": "money",
+        "amount": "600.40",
+        "currency": "EUR",
+    }
+    again = tmp_path / "again.json"
+    again.write_text(out, encoding="utf-8")
+    assert json.loads(ok("client-invoice", str(again), "--json")) == document
+    assert from_dict(document).number == "F2024-0001"
+
+
+def test_client_invoice_refuses_a_wrong_total(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """A document whose written total its lines contradict is one line, status 2."""
+    document = json.loads(client_invoice_file.read_text(encoding="utf-8"))
+    document["gross_total"]["amount"] = "601.00"
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps(document), encoding="utf-8")
+    assert "gross_total" in bad("client-invoice", str(wrong))
+    assert "no such file" in bad("client-invoice", str(tmp_path / "none.json"))
+    money = tmp_path / "money.json"
+    money.write_text(json.dumps(to_dict(Money("1.00", "EUR"))), encoding="utf-8")
+    assert "expected one ClientInvoice or CreditNote" in bad(
+        "client-invoice", str(money)
+    )

@@ -27,6 +27,7 @@ from paxbill import (
     InvoiceLine,
     InvoiceList,
     Money,
+    NumberSeries,
     Payment,
     PaymentMethod,
     PerUserPrice,
@@ -34,14 +35,26 @@ from paxbill import (
     Site,
     account_activity,
     bill_portfolio,
+    check_numbering,
     compare_strategies,
     issue_invoice,
+    late_payment_charges,
     project_cash_flow,
     quote_prepayment,
+    reminder_schedule,
     review_balance,
 )
 from paxbill.io.serialization import from_dict, to_dict
-from tests.strategies import app_users, billings, dates, money, periods
+from tests.strategies import (
+    app_users,
+    billings,
+    client_invoices,
+    client_lines,
+    dates,
+    money,
+    parties,
+    periods,
+)
 
 D = dt.date
 ids = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=1, max_size=8)
@@ -163,7 +176,39 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
     return Portfolio(found, sites)
 
 
+INVOICING = st.one_of(
+    client_invoices(),
+    client_invoices().map(
+        lambda invoice: (
+            invoice.credit_notes[0]
+            if invoice.credit_notes
+            else invoice.credit("AV-1", invoice.issue_date)
+        )
+    ),
+    parties,
+    client_lines(),
+    client_invoices(settled=False).map(lambda invoice: invoice.vat_breakdown[0]),
+    st.builds(NumberSeries, st.sampled_from(["F2024-", "AV-"]), st.integers(1, 10**6)),
+    st.lists(st.integers(1, 30)).map(
+        lambda numbers: check_numbering(
+            [f"F-{n:04d}" for n in numbers], NumberSeries("F-")
+        )
+    ),
+    st.builds(
+        lambda invoice, days: late_payment_charges(
+            invoice, invoice.due_date + dt.timedelta(days), annual_rate="10.5"
+        ),
+        client_invoices(),
+        st.integers(0, 90),
+    ),
+    client_invoices()
+    .map(lambda invoice: reminder_schedule(invoice))
+    .filter(bool)
+    .map(lambda reminders: reminders[0]),
+)
+
 VALUE_OBJECTS = st.one_of(
+    INVOICING,
     portfolios(),
     st.builds(
         lambda p, day: bill_portfolio(

@@ -20,20 +20,28 @@ __all__ = [
     "AmountTypeError",
     "ArgumentTypeError",
     "AutopayRequiredError",
+    "CreditExceedsInvoiceError",
     "CurrencyMismatchError",
+    "DuplicateNumberError",
     "InvalidAllocationError",
     "InvalidAmountError",
     "InvalidCountError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
+    "InvalidInvoiceError",
+    "InvalidPartyError",
     "InvalidPortfolioError",
+    "InvalidQuantityError",
     "InvalidRateError",
     "InvalidScheduleError",
     "InvalidUserCountError",
+    "InvalidVatRateError",
     "InvoiceAlreadyPaidError",
     "MissingExtraError",
+    "MissingVatIdentifierError",
     "NoExchangeRateError",
+    "OverpaymentError",
     "PartOutsidePeriodError",
     "PaxbillError",
     "PaymentBeforeIssueError",
@@ -426,6 +434,128 @@ class PriceNotInForceError(PaxbillError, ValueError):
         super().__init__(
             f"no price is in force on {day}: the schedule starts on {first}; "
             "give a price from an earlier date"
+        )
+
+
+class InvalidQuantityError(PaxbillError, ValueError):
+    """A quantity on an invoice line that is negative or not a number.
+
+    Attributes:
+        quantity: the quantity as given.
+    """
+
+    def __init__(self, quantity: Any, reason: str = "is negative") -> None:
+        self.quantity = quantity
+        super().__init__(
+            f"quantity {quantity!r} {reason}: give a count of 0 or more, and "
+            "credit what is removed with a credit note"
+        )
+
+
+class InvalidVatRateError(PaxbillError, ValueError):
+    """A VAT rate that its category does not allow.
+
+    Attributes:
+        category: the VAT category's code, such as ``"S"``.
+        rate: the rate as given.
+    """
+
+    def __init__(self, category: str, rate: Any, reason: str) -> None:
+        self.category = category
+        self.rate = rate
+        super().__init__(f"VAT rate {rate!r} for category {category} {reason}")
+
+
+class MissingVatIdentifierError(PaxbillError, ValueError):
+    """A VAT category that needs a party's VAT identifier, and it is missing.
+
+    Attributes:
+        category: the VAT category's code, such as ``"AE"``.
+        party: which party lacks it: ``"seller"`` or ``"buyer"``.
+    """
+
+    def __init__(self, category: str, party: str, rule: str) -> None:
+        self.category = category
+        self.party = party
+        super().__init__(
+            f"VAT category {category} needs the {party}'s VAT identifier ({rule}): "
+            f"give the {party} a vat_id"
+        )
+
+
+class InvalidPartyError(PaxbillError, ValueError):
+    """A seller or buyer without a name, or with an unknown country code.
+
+    Attributes:
+        value: the offending value.
+    """
+
+    def __init__(self, value: Any, reason: str) -> None:
+        self.value = value
+        super().__init__(f"party: {value!r} {reason}")
+
+
+class InvalidInvoiceError(PaxbillError, ValueError):
+    """An invoice or credit note that does not hold together.
+
+    Attributes:
+        number: the document's number.
+        reason: what is wrong.
+    """
+
+    def __init__(self, number: Any, reason: str) -> None:
+        self.number = number
+        self.reason = reason
+        super().__init__(f"invoice {number}: {reason}")
+
+
+class OverpaymentError(PaxbillError, ValueError):
+    """A payment larger than what is still due on an invoice.
+
+    Attributes:
+        number: the invoice's number.
+        amount: the payment refused.
+        due: what was still due.
+    """
+
+    def __init__(self, number: str, amount: Any, due: Any) -> None:
+        self.number = number
+        self.amount = amount
+        self.due = due
+        super().__init__(
+            f"invoice {number}: a payment of {amount} is more than the {due} "
+            "still due; record only what is due and refund the rest"
+        )
+
+
+class CreditExceedsInvoiceError(PaxbillError, ValueError):
+    """A credit note that would credit more than was invoiced.
+
+    Attributes:
+        number: the invoice's number.
+        reason: what would be exceeded.
+    """
+
+    def __init__(self, number: str, reason: str) -> None:
+        self.number = number
+        self.reason = reason
+        super().__init__(
+            f"invoice {number}: {reason}; a credit never exceeds what was invoiced"
+        )
+
+
+class DuplicateNumberError(PaxbillError, ValueError):
+    """A document number that its series has already used.
+
+    Attributes:
+        number: the number used twice.
+    """
+
+    def __init__(self, number: str) -> None:
+        self.number = number
+        super().__init__(
+            f"number {number!r} is already used: a series issues each number "
+            "once; continue it with NumberSeries.continuing(documents)"
         )
 
 

@@ -27,6 +27,7 @@ COMMANDS = {
     "review": "whether a prepaid balance pays Paxton to the end of the term",
     "bundle": "the app's share of a fixed-fee contract",
     "compare": "cash flow of billing strategies for clients in a file",
+    "client-invoice": "a client invoice or credit note: totals, HTML, e-invoice XML",
     "demo": "every capability on the vendor's note's sample account",
 }
 
@@ -49,7 +50,7 @@ def _build_parser(argv: Sequence[str]) -> _Parser:
     for name, summary in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
         if name == chosen:
-            module = importlib.import_module(f"paxbill.cli._{name}")
+            module = importlib.import_module(f"paxbill.cli._{name.replace('-', '_')}")
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
     return parser

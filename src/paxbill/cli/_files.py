@@ -58,14 +58,31 @@ def _open(path: str) -> str:
         raise BadInput(f"{path}: cannot read it ({error})") from None
 
 
-def _read_json(path: str, key: str, kind: type[T]) -> list[T]:
+def read_object(path: str, kinds: tuple[type, ...]) -> Any:
+    """Read one object, of one of *kinds*, from a JSON file of its to_dict document."""
+    document = _load_json(path)
+    try:
+        value = from_dict(document) if isinstance(document, dict) else None
+    except InvalidDocumentError as error:
+        raise BadInput(f"{path}: {error}") from None
+    if not isinstance(value, kinds):
+        names = " or ".join(kind.__name__ for kind in kinds)
+        raise BadInput(f"{path}: expected one {names} document")
+    return value
+
+
+def _load_json(path: str) -> Any:
     text = _open(path)
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise BadInput(
             f"{path}: line {error.lineno}, column {error.colno}: not JSON ({error.msg})"
         ) from None
+
+
+def _read_json(path: str, key: str, kind: type[T]) -> list[T]:
+    document = _load_json(path)
     items = document.get(key) if isinstance(document, dict) else document
     if not isinstance(items, list):
         raise BadInput(f"{path}: expected a list of {key}, or an object with {key!r}")

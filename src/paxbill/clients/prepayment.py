@@ -40,6 +40,7 @@ from paxbill.exceptions import (
 __all__ = [
     "PrepaymentQuote",
     "coterm_adjustment",
+    "coterm_month_prices",
     "monthly_unit_prices",
     "prepayment_total",
     "quote_prepayment",
@@ -199,6 +200,22 @@ def quote_prepayment(
     return PrepaymentQuote(prices[0], users, frequency, period, changes)
 
 
+def coterm_month_prices(
+    quote: PrepaymentQuote, users_change: int, on: dt.date
+) -> tuple[Money, ...]:
+    """The price per user of each month of the term a co-term change bills.
+
+    Added users pay for every month they are active in, from the one that
+    holds *on*; removed ones stay billed for those they were active in, so
+    only the months that start on or after *on* are credited.
+    """
+    return tuple(
+        price
+        for month, price in zip(anchor_months(quote.period), quote.prices, strict=True)
+        if (month.end > on if users_change >= 0 else month.start >= on)
+    )
+
+
 def coterm_adjustment(
     quote: PrepaymentQuote,
     users_change: int,
@@ -253,14 +270,7 @@ def coterm_adjustment(
         raise PartOutsidePeriodError(term, day)
     users = abs(change)
     if method is ProrationMethod.ACTIVE_MONTHS:
-        # Added users pay for every month they are active in, from the one
-        # that holds the day; removed ones stay billed for those they were.
-        months = anchor_months(term)
-        billed = [
-            price
-            for month, price in zip(months, quote.prices, strict=True)
-            if (month.end > day if change >= 0 else month.start >= day)
-        ]
+        billed = coterm_month_prices(quote, change, day)
         share = (total(billed, quote.unit_price.currency) * users).round()
     else:
         full_term = total(quote.prices) * users

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 
+from paxbill.clients.invoicing.invoices import ClientInvoiceStatus, PaymentMeans
 from paxbill.core.periods import BillingFrequency, BillingTerm
 from paxbill.exceptions import ArgumentTypeError
 from paxbill.io._words import language, text
@@ -30,6 +31,17 @@ _ENUM_LABELS: dict[str, dict[enum.Enum, str]] = {
         BillingFrequency.MONTHLY: "monthly",
         BillingFrequency.QUARTERLY: "quarterly",
         BillingFrequency.ANNUAL: "annual",
+        ClientInvoiceStatus.ISSUED: "issued",
+        ClientInvoiceStatus.PARTIALLY_PAID: "partially paid",
+        ClientInvoiceStatus.PAID: "paid",
+        ClientInvoiceStatus.OVERDUE: "overdue",
+        ClientInvoiceStatus.CREDITED: "credited",
+        PaymentMeans.CASH: "cash",
+        PaymentMeans.CHEQUE: "cheque",
+        PaymentMeans.CREDIT_TRANSFER: "credit transfer",
+        PaymentMeans.CARD: "card",
+        PaymentMeans.SEPA_CREDIT_TRANSFER: "SEPA credit transfer",
+        PaymentMeans.SEPA_DIRECT_DEBIT: "SEPA direct debit",
     },
     "fr": {
         InvoiceStatus.INVOICED: "facture",
@@ -42,6 +54,17 @@ _ENUM_LABELS: dict[str, dict[enum.Enum, str]] = {
         BillingFrequency.MONTHLY: "mensuel",
         BillingFrequency.QUARTERLY: "trimestriel",
         BillingFrequency.ANNUAL: "annuel",
+        ClientInvoiceStatus.ISSUED: "émise",
+        ClientInvoiceStatus.PARTIALLY_PAID: "partiellement payée",
+        ClientInvoiceStatus.PAID: "payée",
+        ClientInvoiceStatus.OVERDUE: "en retard",
+        ClientInvoiceStatus.CREDITED: "annulée par avoir",
+        PaymentMeans.CASH: "espèces",
+        PaymentMeans.CHEQUE: "chèque",
+        PaymentMeans.CREDIT_TRANSFER: "virement",
+        PaymentMeans.CARD: "carte bancaire",
+        PaymentMeans.SEPA_CREDIT_TRANSFER: "virement SEPA",
+        PaymentMeans.SEPA_DIRECT_DEBIT: "prélèvement SEPA",
     },
 }
 

@@ -25,6 +25,8 @@ import attrs
 from babel.dates import format_skeleton
 
 from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
+from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.ledger import ClientLedger
 from paxbill.clients.reviews import BalanceReview
 from paxbill.core.formatting import format_number, parse_locale
@@ -38,7 +40,8 @@ from paxbill.io._reports import (
     invoices_report,
     review_report,
 )
-from paxbill.io._words import text
+from paxbill.io._words import language, text
+from paxbill.io.invoice_html import document_table
 from paxbill.paxton.invoices import Invoice
 
 __all__ = ["InvoiceList", "to_html"]
@@ -102,6 +105,18 @@ def _invoice(invoice: Invoice, locale: object) -> str:
         for k in ("col.description", "col.quantity", "col.unit_price", "col.amount")
     ]
     return _table(caption, header, rows, numeric=(1, 2, 3))
+
+
+def _client_document(document: ClientInvoice | CreditNote, locale: object) -> str:
+    # The printable invoice's own tables, under a one-line caption.
+    words = language(locale)
+    kind = "ci.invoice" if isinstance(document, ClientInvoice) else "ci.credit_note"
+    caption = (
+        f"{text(kind, locale)} {document.number} · {day(document.issue_date, locale)}"
+        f" · {document.buyer.name}"
+    )
+    tables = document_table(document, language=words, locale=str(parse_locale(locale)))
+    return f"<div><strong>{escape(caption)}</strong>{tables}</div>"
 
 
 def _report(report: Report) -> str:
@@ -191,8 +206,8 @@ def to_html(
 
     Args:
         value: an Invoice, an InvoiceList, a sequence of invoices (with
-            *as_of*), a ClientLedger, a BalanceReview, a CashFlowProjection
-            or a StrategyComparison.
+            *as_of*), a ClientInvoice or CreditNote, a ClientLedger, a
+            BalanceReview, a CashFlowProjection or a StrategyComparison.
         locale: the locale of the figures and labels.
         as_of: for a sequence of invoices, the day to tell their states on.
 
@@ -209,6 +224,8 @@ def to_html(
         and all(isinstance(v, Invoice) for v in value)
     ):
         return _report(invoices_report(value, as_of, locale))
+    if isinstance(value, ClientInvoice | CreditNote):
+        return _client_document(value, locale)
     if isinstance(value, ClientLedger):
         return _ledger(value, locale)
     if isinstance(value, BalanceReview):

@@ -37,6 +37,14 @@ from paxbill.clients.cashflow import (
     Client,
     StrategyComparison,
 )
+from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.invoices import ClientInvoice, ClientPayment
+from paxbill.clients.invoicing.late_payment import LatePaymentCharges, Reminder
+from paxbill.clients.invoicing.lines import ClientInvoiceLine
+from paxbill.clients.invoicing.numbering import NumberingReport, NumberSeries
+from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.payment_terms import PaymentTerms
+from paxbill.clients.invoicing.vat import VatBreakdown
 from paxbill.clients.ledger import ClientLedger, LedgerEntry
 from paxbill.clients.prepayment import PrepaymentQuote
 from paxbill.clients.reviews import BalanceReview
@@ -101,6 +109,23 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     Portfolio: ("portfolio", ()),
     PortfolioResult: ("portfolio_result", ()),
     InvoiceList: ("invoice_list", ()),
+    Party: ("party", ()),
+    PaymentTerms: ("payment_terms", ()),
+    ClientInvoiceLine: ("client_invoice_line", ("net_amount",)),
+    VatBreakdown: ("vat_breakdown", ("tax_amount",)),
+    ClientPayment: ("client_payment", ()),
+    CreditNote: (
+        "credit_note",
+        ("net_total", "vat_breakdown", "vat_total", "gross_total"),
+    ),
+    ClientInvoice: (
+        "client_invoice",
+        ("net_total", "vat_breakdown", "vat_total", "gross_total", "due_date"),
+    ),
+    NumberSeries: ("number_series", ()),
+    NumberingReport: ("numbering_report", ("ok",)),
+    LatePaymentCharges: ("late_payment_charges", ("total",)),
+    Reminder: ("reminder", ()),
 }
 _BY_NAME = {name: kind for kind, (name, _) in _TYPES.items()}
 

@@ -1,0 +1,119 @@
+"""``paxbill client-invoice``: a client invoice or credit note, its totals and files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date
+from paxbill.cli._files import read_object
+from paxbill.cli._render import table
+from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.invoices import ClientInvoice
+from paxbill.core.formatting import format_number, parse_locale
+from paxbill.io._labels import label
+from paxbill.io._words import language, text
+from paxbill.io.cii import to_cii_xml
+from paxbill.io.invoice_html import invoice_html, rate_text, unit_price_text
+from paxbill.io.serialization import to_dict
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``paxbill client-invoice``."""
+    parser.add_argument(
+        "file", help="a .json file of one client_invoice or credit_note document"
+    )
+    parser.add_argument(
+        "--as-of", type=iso_date, default=None, help="tell the state on YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--html", metavar="OUT", default=None, help="write the printable page to OUT"
+    )
+    parser.add_argument(
+        "--xml",
+        metavar="OUT",
+        default=None,
+        help="write the EN 16931 e-invoice (CII XML) to OUT",
+    )
+    parser.add_argument(
+        "--late-rate",
+        default=None,
+        help="the yearly late-payment rate the invoice states, in per cent",
+    )
+    add_output_options(parser, currency=False)
+
+
+def _write(path: str, content: bytes) -> None:
+    try:
+        Path(path).write_bytes(content)
+    except OSError as error:
+        raise BadInput(f"{path}: cannot write it ({error.strerror})") from None
+
+
+def run(args: argparse.Namespace) -> str:
+    """A client invoice or credit note read from a file, with its totals."""
+    document = read_object(args.file, (ClientInvoice, CreditNote))
+    locale = parse_locale(args.locale)
+    where = str(locale)
+    words = language(locale)
+    if args.xml is not None:
+        _write(args.xml, to_cii_xml(document))
+    if args.html is not None:
+        page = invoice_html(
+            document,
+            language=words,
+            locale=str(locale),
+            late_interest_rate=args.late_rate,
+            as_of=args.as_of,
+        )
+        _write(args.html, page.encode("utf-8"))
+    if args.json:
+        return dumps(to_dict(document))
+    is_invoice = isinstance(document, ClientInvoice)
+    title = (
+        f"{text('ci.invoice' if is_invoice else 'ci.credit_note', locale)} "
+        f"{document.number} · {document.issue_date.isoformat()} · {document.buyer.name}"
+    )
+    head = ["col.description", "col.quantity", "col.unit_price", "ci.vat", "ci.net"]
+    rows = [
+        (
+            line.description,
+            format_number(line.quantity, locale),
+            unit_price_text(line.unit_price, where),
+            f"{line.vat_category.value} {rate_text(line.vat_rate, where)}".strip(),
+            line.net_amount.format(locale),
+        )
+        for line in document.lines
+    ]
+    output = [title, *table([text(k, locale) for k in head], rows, {1, 2, 3, 4})]
+    output.append("")
+    for group in document.vat_breakdown:
+        rate = rate_text(group.rate, where)
+        reason = f" ({group.exemption_reason})" if group.exemption_reason else ""
+        output.append(
+            f"{text('ci.vat', locale)} {group.category.value} {rate}{reason}: "
+            f"{group.taxable_amount.format(locale)} → {group.tax_amount.format(locale)}"
+        )
+    totals = [
+        (text("ci.net_total", locale), document.net_total.format(locale)),
+        (text("ci.vat_total", locale), document.vat_total.format(locale)),
+        (text("ci.gross_total", locale), document.gross_total.format(locale)),
+    ]
+    if isinstance(document, ClientInvoice):
+        totals.append((text("ci.due_date", locale), document.due_date.isoformat()))
+        if args.as_of is not None:
+            when = args.as_of.isoformat()
+            due = document.amount_due_on(args.as_of)
+            totals.append(
+                (text("ci.due_now", locale).format(date=when), due.format(locale))
+            )
+            totals.append(
+                (
+                    text("col.state", locale),
+                    label(document.status_on(args.as_of), locale),
+                )
+            )
+    width = max(len(name) for name, _ in totals)
+    right = max(len(value) for _, value in totals)
+    output += [f"{name:<{width}}  {value:>{right}}" for name, value in totals]
+    return "\n".join(output)

@@ -1,0 +1,463 @@
+"""The installer's invoice to its client: lines, VAT, payments, credits and state.
+
+Totals follow EN 16931 (see :mod:`paxbill.clients.invoicing._document`);
+payments and credit notes are recorded on a new invoice each time, and the
+state is worked out for the date asked.
+
+>>> import datetime as dt
+>>> from paxbill import Money
+>>> seller = Party("Sécurité Dupont SARL", "FR", vat_id="FR40303265045")
+>>> buyer = Party("Résidence Les Tilleuls", "FR")
+>>> invoice = ClientInvoice(
+...     "F2024-0001", dt.date(2024, 1, 2), seller, buyer,
+...     [ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20")],
+... )
+>>> invoice.net_total, invoice.vat_total, invoice.gross_total
+(Money('280.00', 'EUR'), Money('56.00', 'EUR'), Money('336.00', 'EUR'))
+>>> invoice.due_date
+datetime.date(2024, 2, 1)
+>>> paid = invoice.pay(Money("136.00", "EUR"), dt.date(2024, 1, 20))
+>>> paid.amount_due_on(dt.date(2024, 1, 31)), paid.status_on(dt.date(2024, 2, 2)).value
+(Money('200.00', 'EUR'), 'overdue')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from paxbill.clients.invoicing._document import (
+    DocumentTotals,
+    check_document,
+    default_currency,
+    to_currency,
+    to_lines,
+    to_number,
+)
+from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.lines import ClientInvoiceLine
+from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.payment_terms import PaymentTerms
+from paxbill.clients.invoicing.vat import VatCategory, to_language
+from paxbill.core._dates import to_date
+from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._validators import instance_of, is_date
+from paxbill.core.money import Money, total
+from paxbill.core.periods import BillingPeriod
+from paxbill.exceptions import (
+    ArgumentTypeError,
+    CreditExceedsInvoiceError,
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidInvoiceError,
+    OverpaymentError,
+    PaymentBeforeIssueError,
+)
+
+__all__ = ["ClientInvoice", "ClientInvoiceStatus", "ClientPayment", "PaymentMeans"]
+
+T = TypeVar("T")
+
+
+class ClientInvoiceStatus(enum.Enum):
+    """The state of a client invoice on a given date."""
+
+    ISSUED = "issued"
+    PARTIALLY_PAID = "partially_paid"
+    PAID = "paid"
+    OVERDUE = "overdue"
+    CREDITED = "credited"
+
+
+class PaymentMeans(enum.Enum):
+    """How a client pays: the means of EN 16931 (BT-81), with their UNTDID 4461 code."""
+
+    CASH = "cash"
+    CHEQUE = "cheque"
+    CREDIT_TRANSFER = "credit_transfer"
+    CARD = "card"
+    SEPA_CREDIT_TRANSFER = "sepa_credit_transfer"
+    SEPA_DIRECT_DEBIT = "sepa_direct_debit"
+
+    @property
+    def code(self) -> str:
+        """The UNTDID 4461 code, such as ``"58"`` for a SEPA credit transfer."""
+        return _MEANS_CODES[self]
+
+
+_MEANS_CODES = {
+    PaymentMeans.CASH: "10",
+    PaymentMeans.CHEQUE: "20",
+    PaymentMeans.CREDIT_TRANSFER: "30",
+    PaymentMeans.CARD: "48",
+    PaymentMeans.SEPA_CREDIT_TRANSFER: "58",
+    PaymentMeans.SEPA_DIRECT_DEBIT: "59",
+}
+
+
+def to_payment_means(value: object) -> PaymentMeans:
+    """Return *value* as PaymentMeans: the enum, or its value in any case."""
+    if isinstance(value, PaymentMeans):
+        return value
+    if isinstance(value, str):
+        try:
+            return PaymentMeans(value.strip().lower().replace(" ", "_"))
+        except ValueError:
+            pass
+    names = ", ".join(repr(m.value) for m in PaymentMeans)
+    raise ArgumentTypeError(value, f"a PaymentMeans or one of {names}", what="method")
+
+
+def _check_amount(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Money):
+        raise ArgumentTypeError(value, "a Money", what="amount")
+    if value.amount <= 0:
+        raise InvalidAmountError(value, what="payment", reason="is not above zero")
+
+
+@attrs.frozen
+class ClientPayment:
+    """A payment the client made on an invoice: how much, when and how.
+
+    >>> ClientPayment(Money("100.00", "EUR"), dt.date(2024, 1, 20)).method.code
+    '30'
+    """
+
+    amount: Money = attrs.field(validator=_check_amount)
+    on: dt.date = attrs.field(validator=is_date)
+    method: PaymentMeans = attrs.field(
+        default=PaymentMeans.CREDIT_TRANSFER, converter=to_payment_means
+    )
+
+
+def _tuple_of(kind: type[T], what: str) -> Callable[[object], tuple[T, ...]]:
+    """A converter to a tuple of *kind*, refusing anything else by name."""
+    name = kind.__name__
+
+    def convert(value: object) -> tuple[T, ...]:
+        if not isinstance(value, Iterable) or isinstance(value, str | kind):
+            raise ArgumentTypeError(value, f"a sequence of {name}", what=what)
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, kind):
+                raise ArgumentTypeError(item, f"a {name}", what=f"each of {what}")
+        return items
+
+    return convert
+
+
+def _to_payments(value: object) -> tuple[ClientPayment, ...]:
+    return _tuple_of(ClientPayment, "payments")(value)
+
+
+def _to_credit_notes(value: object) -> tuple[CreditNote, ...]:
+    return _tuple_of(CreditNote, "credit_notes")(value)
+
+
+def _sum(amounts: Iterable[Money], currency: str) -> Money:
+    return total(list(amounts), currency)
+
+
+@attrs.frozen
+class ClientInvoice(DocumentTotals, ShowsInNotebook):
+    """An invoice from the installer to its client: EN 16931 document type 380.
+
+    Args:
+        number: its number, such as ``"F2024-0001"`` (see :class:`NumberSeries`).
+        issue_date: the day it is issued.
+        seller: the installer.
+        buyer: the client.
+        lines: what is billed, at least one line, all in one currency.
+        currency: the currency of every line; by default the first line's.
+        payment_terms: when it falls due; net 30 days by default.
+        service_period: the period of service billed, if any (BG-14).
+        language: ``"fr"`` (default) or ``"en"``, the language of its
+            default texts such as the VAT exemption reasons.
+        payments: the payments recorded; add one with :meth:`pay`.
+        credit_notes: the credit notes recorded; make one with :meth:`credit`
+            and record it with :meth:`apply_credit`.
+
+    Raises:
+        CurrencyMismatchError: lines, payments or credits in another currency.
+        MissingVatIdentifierError: a reverse-charge (``AE``) or
+            intra-community (``K``) line, and seller or buyer has no VAT id.
+        PaymentBeforeIssueError: a payment dated before the invoice.
+        OverpaymentError: payments beyond what is due.
+        CreditExceedsInvoiceError: credits beyond what was invoiced.
+    """
+
+    #: The UNTDID 1001 code of a commercial invoice.
+    TYPE_CODE = "380"
+
+    number: str = attrs.field(converter=to_number)
+    issue_date: dt.date = attrs.field(validator=is_date)
+    seller: Party = attrs.field(validator=instance_of(Party, "a Party"))
+    buyer: Party = attrs.field(validator=instance_of(Party, "a Party"))
+    lines: tuple[ClientInvoiceLine, ...] = attrs.field(converter=to_lines)
+    currency: str = attrs.field(
+        default=attrs.Factory(default_currency, takes_self=True), converter=to_currency
+    )
+    payment_terms: PaymentTerms = attrs.field(
+        factory=PaymentTerms, validator=instance_of(PaymentTerms, "a PaymentTerms")
+    )
+    service_period: BillingPeriod | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            instance_of(BillingPeriod, "a BillingPeriod or None")
+        ),
+    )
+    language: str = attrs.field(default="fr", converter=to_language)
+    payments: tuple[ClientPayment, ...] = attrs.field(
+        default=(), converter=_to_payments
+    )
+    credit_notes: tuple[CreditNote, ...] = attrs.field(
+        default=(), converter=_to_credit_notes
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_document(self.lines, self.currency, self.seller, self.buyer)
+        for payment in self.payments:
+            if payment.amount.currency != self.currency:
+                raise CurrencyMismatchError(
+                    self.currency, payment.amount.currency, operation="pay"
+                )
+            if payment.on < self.issue_date:
+                raise PaymentBeforeIssueError(self.number, self.issue_date, payment.on)
+        for note in self.credit_notes:
+            self._check_credit_note(note)
+        self._check_credited()
+        paid = _sum((p.amount for p in self.payments), self.currency)
+        if paid > self.gross_total:
+            last = self.payments[-1].amount
+            raise OverpaymentError(self.number, last, self.gross_total - (paid - last))
+
+    # -- checks ---------------------------------------------------------------
+
+    def _check_credit_note(self, note: CreditNote) -> None:
+        if note.invoice_number != self.number:
+            raise InvalidInvoiceError(
+                self.number,
+                f"credit note {note.number} credits invoice {note.invoice_number}",
+            )
+        if note.currency != self.currency:
+            raise CurrencyMismatchError(
+                self.currency, note.currency, operation="credit"
+            )
+        if note.issue_date < self.issue_date:
+            raise InvalidInvoiceError(
+                self.number, f"credit note {note.number} is dated before the invoice"
+            )
+
+    def _check_credited(self) -> None:
+        """Refuse credits beyond the taxable amount of any category and rate."""
+        invoiced = {(g.category, g.rate): g.taxable_amount for g in self.vat_breakdown}
+        credited: dict[tuple[VatCategory, Decimal | None], Money] = {}
+        for note in self.credit_notes:
+            for group in note.vat_breakdown:
+                key = (group.category, group.rate)
+                if key not in invoiced:
+                    raise CreditExceedsInvoiceError(
+                        self.number,
+                        f"credit note {note.number} credits VAT {key[0].value} at "
+                        f"{key[1]} %, which the invoice does not bill",
+                    )
+                credited[key] = credited.get(key, Money.zero(self.currency)) + (
+                    group.taxable_amount
+                )
+                if credited[key] > invoiced[key]:
+                    raise CreditExceedsInvoiceError(
+                        self.number,
+                        f"credit notes credit {credited[key]} net at VAT "
+                        f"{key[0].value} {key[1]} %, more than the "
+                        f"{invoiced[key]} invoiced",
+                    )
+
+    # -- money on a date ----------------------------------------------------
+
+    @property
+    def due_date(self) -> dt.date:
+        """The day the invoice falls due, by its payment terms."""
+        return self.payment_terms.due_date(self.issue_date)
+
+    def _credited(self, day: dt.date | None) -> Money:
+        return _sum(
+            (
+                n.gross_total
+                for n in self.credit_notes
+                if day is None or n.issue_date <= day
+            ),
+            self.currency,
+        )
+
+    def amount_paid_on(self, day: dt.date) -> Money:
+        """What the client has paid by the end of *day*."""
+        when = to_date(day, what="day")
+        return _sum((p.amount for p in self.payments if p.on <= when), self.currency)
+
+    def amount_credited_on(self, day: dt.date) -> Money:
+        """The gross total of the credit notes issued by the end of *day*."""
+        return self._credited(to_date(day, what="day"))
+
+    def amount_due_on(self, day: dt.date) -> Money:
+        """What is still due at the end of *day*: gross, less payments and credits.
+
+        Never below zero: what the client paid beyond a later credit is a
+        refund, see :meth:`refund_due_on`. Nothing is due on an invoice fully
+        credited, even where the credit notes' VAT, rounded note by note,
+        differs from the invoice's by a cent.
+        """
+        return self._balance(to_date(day, what="day"))[0]
+
+    def refund_due_on(self, day: dt.date) -> Money:
+        """What the installer owes back at the end of *day*: credits beyond payments.
+
+        On an invoice fully credited, everything the client paid.
+        """
+        return self._balance(to_date(day, what="day"))[1]
+
+    def _balance(self, day: dt.date) -> tuple[Money, Money]:
+        """What is due, and what is owed back, at the end of *day*."""
+        zero = Money.zero(self.currency)
+        paid = self.amount_paid_on(day)
+        if self.is_fully_credited_on(day):
+            return zero, paid
+        left = self.gross_total - paid - self._credited(day)
+        return (left, zero) if left.amount > 0 else (zero, -left)
+
+    def is_fully_credited_on(self, day: dt.date) -> bool:
+        """Whether the credit notes by *day* credit every line's net amount."""
+        when = to_date(day, what="day")
+        notes = [n for n in self.credit_notes if n.issue_date <= when]
+        return bool(notes) and self._remaining(notes) == {}
+
+    def status_on(self, day: dt.date) -> ClientInvoiceStatus:
+        """The invoice's state at the end of *day*.
+
+        Credited when fully credited; paid when nothing is due; overdue after
+        the due date with something due; partially paid when a payment was
+        made; otherwise issued.
+        """
+        when = to_date(day, what="day")
+        if self.is_fully_credited_on(when):
+            return ClientInvoiceStatus.CREDITED
+        if not self.amount_due_on(when):
+            return ClientInvoiceStatus.PAID
+        if when > self.due_date:
+            return ClientInvoiceStatus.OVERDUE
+        if self.amount_paid_on(when):
+            return ClientInvoiceStatus.PARTIALLY_PAID
+        return ClientInvoiceStatus.ISSUED
+
+    # -- new states -----------------------------------------------------------
+
+    def pay(
+        self,
+        amount: Money,
+        on: dt.date,
+        method: PaymentMeans | str = PaymentMeans.CREDIT_TRANSFER,
+    ) -> ClientInvoice:
+        """Return the invoice with a payment of *amount* on *on* recorded.
+
+        Raises:
+            OverpaymentError: *amount* is more than is still due, all
+                recorded payments and credit notes counted.
+            PaymentBeforeIssueError: *on* is before the issue date.
+        """
+        payment = ClientPayment(amount, on, method)
+        if payment.amount.currency != self.currency:
+            raise CurrencyMismatchError(
+                self.currency, payment.amount.currency, operation="pay"
+            )
+        paid = _sum((p.amount for p in self.payments), self.currency)
+        due = self.gross_total - paid - self._credited(None)
+        if payment.amount > due:
+            raise OverpaymentError(self.number, payment.amount, max(due, due * 0))
+        return attrs.evolve(self, payments=(*self.payments, payment))
+
+    def _remaining(
+        self, notes: Sequence[CreditNote]
+    ) -> dict[tuple[VatCategory, Decimal | None], Money]:
+        """The net amount of each VAT group not yet credited by *notes*."""
+        left = {(g.category, g.rate): g.taxable_amount for g in self.vat_breakdown}
+        for note in notes:
+            for group in note.vat_breakdown:
+                key = (group.category, group.rate)
+                left[key] = left[key] - group.taxable_amount
+        return {key: amount for key, amount in left.items() if amount.amount > 0}
+
+    def credit(
+        self,
+        number: str,
+        on: dt.date,
+        lines: Iterable[ClientInvoiceLine] | None = None,
+        *,
+        reason: str | None = None,
+    ) -> CreditNote:
+        """Return a credit note for all of this invoice, or for some *lines*.
+
+        Args:
+            number: the credit note's number.
+            on: its issue date.
+            lines: what to credit: lines of this invoice, whole or with
+                another quantity (:meth:`ClientInvoiceLine.with_quantity`),
+                or lines priced otherwise, such as users removed mid-term at
+                the co-terming figure. None credits everything not yet
+                credited by the notes recorded on this invoice.
+            reason: why, printed on the note.
+
+        The note is checked against the notes already recorded; record it
+        with :meth:`apply_credit` so that the amount due counts it.
+
+        Raises:
+            CreditExceedsInvoiceError: the notes would credit more than the
+                invoice billed, for some VAT category and rate.
+        """
+        if lines is None:
+            lines = self._remaining_lines()
+        note = CreditNote(
+            number,
+            on,
+            self.seller,
+            self.buyer,
+            lines,
+            self.number,
+            self.issue_date,
+            self.currency,
+            self.language,
+            reason,
+        )
+        self.apply_credit(note)
+        return note
+
+    def _remaining_lines(self) -> tuple[ClientInvoiceLine, ...]:
+        if not self.credit_notes:
+            return self.lines
+        remaining = self._remaining(self.credit_notes)
+        if not remaining:
+            raise CreditExceedsInvoiceError(self.number, "it is already fully credited")
+        words = "Solde de la facture" if self.language == "fr" else "Balance of invoice"
+        return tuple(
+            ClientInvoiceLine(f"{words} {self.number}", 1, amount, category, rate)
+            for (category, rate), amount in remaining.items()
+        )
+
+    def apply_credit(self, note: CreditNote) -> ClientInvoice:
+        """Return the invoice with the credit note *note* recorded.
+
+        Raises:
+            CreditExceedsInvoiceError: the notes would credit more than the
+                invoice billed.
+            InvalidInvoiceError: *note* credits another invoice.
+        """
+        if not isinstance(note, CreditNote):
+            raise ArgumentTypeError(note, "a CreditNote", what="note")
+        if any(n.number == note.number for n in self.credit_notes):
+            raise InvalidInvoiceError(
+                self.number, f"credit note {note.number} is already recorded"
+            )
+        return attrs.evolve(self, credit_notes=(*self.credit_notes, note))

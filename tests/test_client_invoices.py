@@ -1,0 +1,373 @@
+"""Tests for the installer's invoice: totals by EN 16931, payments, state and errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    BillingPeriod,
+    ClientInvoice,
+    ClientInvoiceLine,
+    ClientInvoiceStatus,
+    CurrencyMismatchError,
+    InvalidPartyError,
+    InvalidQuantityError,
+    InvalidVatRateError,
+    MissingVatIdentifierError,
+    Money,
+    OverpaymentError,
+    Party,
+    PaxbillError,
+    PaymentBeforeIssueError,
+    PaymentMeans,
+    PaymentTerms,
+    VatCategory,
+)
+from tests.examples import BUYER, FOREIGN_BUYER, SELLER, centralised_invoice, eur
+from tests.strategies import client_invoices
+
+D = dt.date
+
+
+def test_the_centralised_invoice_by_hand() -> None:
+    """70 x 4.00 + 150.00 at 20 % and 80.00 at 5.5 %: each figure by hand."""
+    invoice = centralised_invoice()
+    # 70 x 4.00 = 280.00; 280.00 + 150.00 = 430.00 at 20 %; 80.00 at 5.5 %.
+    assert invoice.net_total == eur("510.00")
+    standard, reduced = invoice.vat_breakdown
+    assert (standard.category, standard.rate) == (VatCategory.STANDARD, Decimal(20))
+    assert standard.taxable_amount == eur("430.00")
+    assert standard.tax_amount == eur("86.00")  # 430.00 x 20 / 100
+    assert reduced.rate == Decimal("5.5")
+    assert reduced.taxable_amount == eur("80.00")
+    assert reduced.tax_amount == eur("4.40")  # 80.00 x 5.5 / 100
+    assert invoice.vat_total == eur("90.40")
+    assert invoice.gross_total == eur("600.40")
+    assert invoice.due_date == D(2024, 2, 1)  # net 30 days from 2 January
+
+
+def test_br_co_17_example() -> None:
+    """84.03 at 19 % is 15.9657, rounded half-up once to 15.97 (BR-CO-17)."""
+    invoice = ClientInvoice(
+        "F1",
+        D(2024, 1, 1),
+        SELLER,
+        BUYER,
+        [ClientInvoiceLine("Goods", 1, eur("84.03"), "S", "19")],
+    )
+    assert invoice.vat_breakdown[0].tax_amount == eur("15.97")
+    assert invoice.gross_total == eur("100.00")
+
+
+def test_tax_is_rounded_per_group_not_per_line() -> None:
+    """Three lines of 0.05 at 10 %: one group of 0.15 gives 0.02, not 3 x 0.01."""
+    line = ClientInvoiceLine("Item", 1, eur("0.05"), "S", "10")
+    invoice = ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line] * 3)
+    # 0.15 x 10 / 100 = 0.015, half-up to 0.02; rounding each line would give 0.03.
+    assert invoice.vat_total == eur("0.02")
+
+
+def test_a_line_rounds_its_net_amount_half_up() -> None:
+    """2.5 users at 0.33 is 0.825, half-up 0.83: BT-131 has the minor unit."""
+    line = ClientInvoiceLine("Part", "2.5", eur("0.33"), "S", "20")
+    assert line.net_amount == eur("0.83")
+    assert line.quantity == Decimal("2.5")
+
+
+def test_reverse_charge_has_no_vat_and_both_identifiers() -> None:
+    """A reverse-charge invoice: VAT 0.00, code AE, the reason, both VAT ids."""
+    invoice = ClientInvoice(
+        "F2024-0002",
+        D(2024, 3, 1),
+        SELLER,
+        FOREIGN_BUYER,
+        [
+            ClientInvoiceLine(
+                "Entry app users", 20, eur("4.00"), VatCategory.REVERSE_CHARGE
+            )
+        ],
+        language="en",
+    )
+    (group,) = invoice.vat_breakdown
+    assert group.category.value == "AE"
+    assert group.rate == 0
+    assert group.tax_amount == eur("0.00")
+    assert group.exemption_reason == "Reverse charge"
+    assert invoice.vat_total == eur("0.00")
+    assert invoice.gross_total == invoice.net_total == eur("80.00")
+    assert invoice.seller.vat_id == "FR40303265045"
+    assert invoice.buyer.vat_id == "DE123456789"
+    french = ClientInvoice(
+        "F2024-0003",
+        D(2024, 3, 1),
+        SELLER,
+        FOREIGN_BUYER,
+        [ClientInvoiceLine("App", 1, eur("4.00"), "AE")],
+    )
+    assert french.vat_breakdown[0].exemption_reason == "Autoliquidation"
+
+
+def test_an_exemption_reason_may_replace_the_default() -> None:
+    """A line's own reason is the group's reason."""
+    line = ClientInvoiceLine(
+        "Training", 1, eur("300.00"), "E", exemption_reason="Article 261-4-4° du CGI"
+    )
+    invoice = ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line])
+    assert invoice.vat_breakdown[0].exemption_reason == "Article 261-4-4° du CGI"
+
+
+@pytest.mark.parametrize(
+    ("category", "reason"),
+    [
+        ("Z", "Taux zéro"),
+        ("E", "Exonération de TVA"),
+        ("G", "Exportation hors de l'Union européenne, exonérée"),
+        ("O", "Non soumis à la TVA"),
+    ],
+)
+def test_categories_without_tax_carry_a_reason(category: str, reason: str) -> None:
+    """Z, E, G and O carry no tax and say why, by default in French."""
+    invoice = ClientInvoice(
+        "F1",
+        D(2024, 1, 1),
+        SELLER,
+        BUYER,
+        [ClientInvoiceLine("Service", 3, eur("10.00"), category)],
+    )
+    assert invoice.vat_total == eur("0.00")
+    assert invoice.vat_breakdown[0].exemption_reason == reason
+
+
+def test_not_subject_to_vat_has_no_rate() -> None:
+    """Category O has no rate at all (BR-O-05); 0 is read as none."""
+    assert ClientInvoiceLine("X", 1, eur("1.00"), "O", "0").vat_rate is None
+    assert ClientInvoiceLine("X", 1, eur("1.00"), "Z").vat_rate == 0
+
+
+def test_a_part_payment_then_the_rest() -> None:
+    """600.40 due: 300.00 paid on 20 January, then the rest after the due date."""
+    invoice = centralised_invoice()
+    assert invoice.status_on(D(2024, 1, 5)) is ClientInvoiceStatus.ISSUED
+    part = invoice.pay(eur("300.00"), D(2024, 1, 20), "sepa_credit_transfer")
+    assert invoice.payments == ()  # the invoice itself never changes
+    assert part.amount_due_on(D(2024, 1, 19)) == eur("600.40")
+    assert part.amount_due_on(D(2024, 1, 20)) == eur("300.40")
+    assert part.status_on(D(2024, 1, 25)) is ClientInvoiceStatus.PARTIALLY_PAID
+    assert part.status_on(D(2024, 2, 2)) is ClientInvoiceStatus.OVERDUE
+    paid = part.pay(eur("300.40"), D(2024, 2, 10), PaymentMeans.CARD)
+    assert paid.amount_due_on(D(2024, 2, 10)) == eur("0.00")
+    assert paid.status_on(D(2024, 2, 10)) is ClientInvoiceStatus.PAID
+    assert paid.status_on(D(2024, 2, 9)) is ClientInvoiceStatus.OVERDUE
+    assert [p.method.code for p in paid.payments] == ["58", "48"]
+
+
+def test_end_of_month_terms() -> None:
+    """45 days end of month from 15 January: 31 January + 45 days = 16 March 2024."""
+    invoice = ClientInvoice(
+        "F1",
+        D(2024, 1, 15),
+        SELLER,
+        BUYER,
+        [ClientInvoiceLine("X", 1, eur("1.00"), "S", "20")],
+        payment_terms=PaymentTerms(45, end_of_month=True),
+    )
+    assert invoice.due_date == D(2024, 3, 16)
+
+
+def test_a_service_period_is_kept() -> None:
+    """The period of service billed rides along, for the invoice and the e-invoice."""
+    quarter = BillingPeriod(D(2024, 1, 1), D(2024, 4, 1))
+    invoice = attrs.evolve(centralised_invoice(), service_period=quarter)
+    assert invoice.service_period == quarter
+    with pytest.raises(TypeError):
+        attrs.evolve(centralised_invoice(), service_period="Q1")  # type: ignore[arg-type]
+
+
+# -- bad input ---------------------------------------------------------------
+
+
+def test_lines_in_two_currencies_are_refused() -> None:
+    """One invoice, one currency (BR-CO and common sense)."""
+    with pytest.raises(CurrencyMismatchError):
+        ClientInvoice(
+            "F1",
+            D(2024, 1, 1),
+            SELLER,
+            BUYER,
+            [
+                ClientInvoiceLine("A", 1, eur("1.00"), "S", "20"),
+                ClientInvoiceLine("B", 1, Money("1.00", "GBP"), "S", "20"),
+            ],
+        )
+
+
+def test_a_negative_quantity_is_refused() -> None:
+    """Users removed are credited with a credit note, never a negative line."""
+    with pytest.raises(InvalidQuantityError) as caught:
+        ClientInvoiceLine("Entry app users", -5, eur("4.00"), "S", "20")
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.quantity == -5
+
+
+@pytest.mark.parametrize("rate", ["-1", "100", "150", "-0.01"])
+def test_a_rate_out_of_range_is_refused(rate: str) -> None:
+    """A VAT rate is 0 or more and below 100."""
+    with pytest.raises(InvalidVatRateError) as caught:
+        ClientInvoiceLine("X", 1, eur("1.00"), "S", rate)
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("category", "rate"), [("S", None), ("S", "0"), ("AE", "20"), ("Z", "5.5")]
+)
+def test_a_rate_its_category_does_not_allow_is_refused(
+    category: str, rate: str | None
+) -> None:
+    """Standard needs a rate above 0; the others carry none."""
+    with pytest.raises(InvalidVatRateError):
+        ClientInvoiceLine("X", 1, eur("1.00"), category, rate)
+
+
+def test_a_float_rate_or_quantity_is_refused() -> None:
+    """Floats are not exact: neither a rate nor a quantity may be one."""
+    with pytest.raises(TypeError):
+        ClientInvoiceLine("X", 1.5, eur("1.00"), "S", "20")
+    with pytest.raises(TypeError):
+        ClientInvoiceLine("X", 1, eur("1.00"), "S", 20.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("missing", ["seller", "buyer"])
+@pytest.mark.parametrize("category", ["AE", "K"])
+def test_reverse_charge_needs_both_vat_identifiers(missing: str, category: str) -> None:
+    """AE and K name both parties' VAT ids (BR-AE-02, BR-IC-02)."""
+    seller = Party("Dupont", "FR") if missing == "seller" else SELLER
+    buyer = Party("Schmidt", "DE") if missing == "buyer" else FOREIGN_BUYER
+    with pytest.raises(MissingVatIdentifierError) as caught:
+        ClientInvoice(
+            "F1",
+            D(2024, 1, 1),
+            seller,
+            buyer,
+            [ClientInvoiceLine("App", 1, eur("4.00"), category)],
+        )
+    assert caught.value.party == missing
+    assert caught.value.category == category
+
+
+def test_an_overpayment_is_refused() -> None:
+    """Paying more than is due is refused; the invoice is unchanged."""
+    invoice = centralised_invoice().pay(eur("600.00"), D(2024, 1, 10))
+    with pytest.raises(OverpaymentError) as caught:
+        invoice.pay(eur("0.41"), D(2024, 1, 11))
+    assert caught.value.due == eur("0.40")
+    assert isinstance(caught.value, ValueError)
+    assert invoice.amount_due_on(D(2024, 1, 11)) == eur("0.40")
+
+
+def test_a_payment_before_the_invoice_is_refused() -> None:
+    """A payment cannot precede the invoice it pays."""
+    with pytest.raises(PaymentBeforeIssueError):
+        centralised_invoice().pay(eur("1.00"), D(2024, 1, 1))
+
+
+@pytest.mark.parametrize("amount", ["0.00", "-1.00"])
+def test_a_payment_of_nothing_is_refused(amount: str) -> None:
+    """A payment is above zero."""
+    with pytest.raises(PaxbillError):
+        centralised_invoice().pay(eur(amount), D(2024, 1, 10))
+
+
+def test_no_lines_no_invoice() -> None:
+    """An invoice has at least one line."""
+    with pytest.raises(TypeError):
+        ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [])
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("", "FR"), ("Dupont", "XX"), ("Dupont", "France")]
+)
+def test_a_party_needs_a_name_and_a_country(name: str, country: str) -> None:
+    """A party has a legal name and an ISO 3166 alpha-2 country."""
+    with pytest.raises(InvalidPartyError):
+        Party(name, country)
+
+
+# -- properties --------------------------------------------------------------
+
+
+def half_up(value: Fraction) -> Decimal:
+    """An independent rounding: to cents, half-up, through Decimal's quantize."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@given(client_invoices(settled=False))
+def test_totals_follow_the_en_16931_rules(invoice: ClientInvoice) -> None:
+    """Law: gross = net + VAT; taxable sums to net; each tax is taxable x rate / 100."""
+    lines_net = sum(
+        (
+            half_up(Fraction(line.quantity) * Fraction(line.unit_price.amount))
+            for line in invoice.lines
+        ),
+        Decimal(0),
+    )
+    assert invoice.net_total.amount == lines_net  # BR-CO-10
+    assert sum(g.taxable_amount.amount for g in invoice.vat_breakdown) == lines_net
+    for group in invoice.vat_breakdown:
+        rate = Fraction(group.rate or 0)
+        expected = half_up(Fraction(group.taxable_amount.amount) * rate / 100)
+        assert group.tax_amount.amount == expected  # BR-CO-17
+        if group.category is not VatCategory.STANDARD:
+            assert group.tax_amount.amount == 0
+            assert group.exemption_reason
+    keys = [(g.category, g.rate) for g in invoice.vat_breakdown]
+    assert len(keys) == len(set(keys))
+    assert set(keys) == {(line.vat_category, line.vat_rate) for line in invoice.lines}
+    assert invoice.vat_total.amount == sum(
+        g.tax_amount.amount for g in invoice.vat_breakdown
+    )  # BR-CO-14
+    assert invoice.gross_total == invoice.net_total + invoice.vat_total  # BR-CO-15
+
+
+@given(client_invoices(), st.integers(-10, 400))
+def test_the_amount_due_is_never_negative(invoice: ClientInvoice, offset: int) -> None:
+    """Law: due = max(0, gross - paid - credited by the day), or 0 once cancelled."""
+    day = invoice.issue_date + dt.timedelta(offset)
+    paid = sum((p.amount.amount for p in invoice.payments if p.on <= day), Decimal(0))
+    credited = sum(
+        (n.gross_total.amount for n in invoice.credit_notes if n.issue_date <= day),
+        Decimal(0),
+    )
+    left = invoice.gross_total.amount - paid - credited
+    if invoice.is_fully_credited_on(day):
+        # Cancelled: nothing due, and every payment is owed back.
+        assert invoice.amount_due_on(day).amount == 0
+        assert invoice.refund_due_on(day).amount == paid
+    else:
+        assert invoice.amount_due_on(day).amount == max(left, Decimal(0))
+        assert invoice.refund_due_on(day).amount == max(-left, Decimal(0))
+    assert invoice.amount_due_on(day).amount >= 0
+    assert sum((p.amount for p in invoice.payments), eur("0")) <= invoice.gross_total
+
+
+@given(client_invoices(), st.integers(0, 400))
+def test_a_status_agrees_with_the_amounts(invoice: ClientInvoice, offset: int) -> None:
+    """Law: paid or credited means nothing due; overdue means due after the due date."""
+    day = invoice.issue_date + dt.timedelta(offset)
+    status = invoice.status_on(day)
+    due = invoice.amount_due_on(day)
+    if status in (ClientInvoiceStatus.PAID, ClientInvoiceStatus.CREDITED):
+        assert due.amount == 0
+    else:
+        assert due.amount > 0
+    if status is ClientInvoiceStatus.OVERDUE:
+        assert day > invoice.due_date
+    if due.amount > 0 and day > invoice.due_date:
+        assert status is ClientInvoiceStatus.OVERDUE

@@ -1,0 +1,112 @@
+"""Tests for late payment: L441-10 interest, the D441-5 indemnity, and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    ClientInvoice,
+    ClientInvoiceLine,
+    CurrencyMismatchError,
+    InvalidAmountError,
+    Money,
+    Party,
+    late_payment_charges,
+    reminder_schedule,
+)
+from tests.examples import eur
+from tests.strategies import client_invoices
+
+D = dt.date
+
+
+def thousand() -> ClientInvoice:
+    """1,000.00 due on 1 February 2024 (issued 2 January, net 30)."""
+    return ClientInvoice(
+        "F2024-0001",
+        D(2024, 1, 2),
+        Party("Dupont", "FR", vat_id="FR40303265045"),
+        Party("Client", "FR"),
+        [ClientInvoiceLine("Maintenance", 1, eur("1000.00"), "E")],
+    )
+
+
+def test_thirty_days_at_ten_and_a_half_percent() -> None:
+    """1000.00 x 10.5 % x 30 / 365 = 8.6301..., so 8.63 interest, plus 40.00."""
+    invoice = thousand()
+    assert invoice.due_date == D(2024, 2, 1)
+    charges = late_payment_charges(invoice, D(2024, 3, 2), annual_rate="10.5")
+    assert charges.days_late == 30
+    assert charges.interest == eur("8.63")
+    assert charges.indemnity == eur("40.00")
+    assert charges.total == eur("48.63")
+
+
+def test_part_payments_reduce_the_interest_day_by_day() -> None:
+    """600.00 paid after 10 days: 1000 x 10 days + 400 x 20 days, at 10.5 % / 365."""
+    invoice = thousand().pay(eur("600.00"), D(2024, 2, 11))
+    charges = late_payment_charges(
+        invoice.pay(eur("400.00"), D(2024, 3, 2)), D(2024, 3, 2), annual_rate="10.5"
+    )
+    # (1000 x 10 + 400 x 20) x 0.105 / 365 = 18000 x 0.105 / 365 = 5.178...
+    assert charges.interest == eur("5.18")
+    assert charges.indemnity == eur("40.00")
+
+
+def test_paid_on_time_owes_nothing() -> None:
+    """Paid on the due date: no interest, no indemnity."""
+    charges = late_payment_charges(thousand(), D(2024, 2, 1), annual_rate="10.5")
+    assert charges.days_late == 0
+    assert charges.total == eur("0.00")
+
+
+def test_bad_rates_and_indemnities() -> None:
+    """A negative rate, or an indemnity in another currency, is refused."""
+    with pytest.raises(InvalidAmountError):
+        late_payment_charges(thousand(), D(2024, 3, 2), annual_rate="-1")
+    with pytest.raises(TypeError):
+        late_payment_charges(thousand(), D(2024, 3, 2), annual_rate=10.5)  # type: ignore[arg-type]
+    with pytest.raises(CurrencyMismatchError):
+        late_payment_charges(
+            thousand(), D(2024, 3, 2), annual_rate="10", indemnity=Money("40", "GBP")
+        )
+
+
+def test_reminders_stop_once_paid() -> None:
+    """Reminders at due + 7, 15 and 30 days, while something is due."""
+    invoice = thousand().pay(eur("1000.00"), D(2024, 2, 20))
+    days = [r.on for r in reminder_schedule(invoice)]
+    assert days == [D(2024, 2, 8), D(2024, 2, 16)]  # not 2 March: paid on 20 February
+    custom = reminder_schedule(thousand(), after_days=(1, 60))
+    assert [(r.days_late, r.amount_due) for r in custom] == [
+        (1, eur("1000.00")),
+        (60, eur("1000.00")),
+    ]
+
+
+@given(client_invoices(), st.integers(0, 400), st.sampled_from(["10.5", "3", "12.37"]))
+def test_interest_is_the_sum_of_each_days_balance(
+    invoice: ClientInvoice, late: int, rate: str
+) -> None:
+    """Law: interest = the late days' balances x rate / 100 / 365, rounded once."""
+    paid_on = invoice.due_date + dt.timedelta(late)
+    balances = sum(
+        (
+            Fraction(invoice.amount_due_on(invoice.due_date + dt.timedelta(k)).amount)
+            for k in range(late)
+        ),
+        Fraction(0),
+    )
+    exact = balances * Fraction(Decimal(rate)) / 100 / 365
+    expected = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+    charges = late_payment_charges(invoice, paid_on, annual_rate=rate)
+    assert charges.interest.amount == expected
+    assert charges.indemnity.amount == (40 if balances > 0 else 0)

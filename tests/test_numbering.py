@@ -1,0 +1,96 @@
+"""Tests for gapless numbering: series, duplicates, gaps and dates out of order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paxbill import (
+    ClientInvoice,
+    ClientInvoiceLine,
+    DuplicateNumberError,
+    InvalidCountError,
+    Money,
+    NumberSeries,
+    Party,
+    check_numbering,
+)
+
+D = dt.date
+
+
+def test_a_series_issues_numbers_in_order() -> None:
+    """F2024-0001, F2024-0002, ...; the series itself never changes."""
+    series = NumberSeries("F2024-", 1, 4)
+    first, after = series.issue()
+    second, last = after.issue()
+    assert (first, second) == ("F2024-0001", "F2024-0002")
+    assert series.next_number == 1
+    assert last.next_number == 3
+    assert NumberSeries("F-", 9999, 4).issue()[0] == "F-9999"
+    assert NumberSeries("F-", 10000, 4).issue()[0] == "F-10000"
+
+
+def test_a_number_already_used_is_refused() -> None:
+    """The series refuses to issue a number found among the documents."""
+    series = NumberSeries("F2024-", 2)
+    with pytest.raises(DuplicateNumberError) as caught:
+        series.issue(used=["F2024-0001", "F2024-0002"])
+    assert caught.value.number == "F2024-0002"
+    assert isinstance(caught.value, ValueError)
+    # Continuing after what was used gives the next free number.
+    assert series.continuing(["F2024-0001", "F2024-0002"]).issue()[0] == "F2024-0003"
+
+
+@pytest.mark.parametrize(("number", "width"), [(0, 4), (-1, 4), (1, 0)])
+def test_a_series_starts_at_one_or_more(number: int, width: int) -> None:
+    """Numbers start at 1, and are at least one digit wide."""
+    with pytest.raises(InvalidCountError):
+        NumberSeries("F-", number, width)
+
+
+def test_the_check_reports_gaps_duplicates_and_order() -> None:
+    """A missing number, a number twice, and a number dated before an earlier one."""
+    line = [ClientInvoiceLine("X", 1, Money("1.00", "EUR"), "S", "20")]
+    seller, buyer = Party("Dupont", "FR"), Party("Client", "FR")
+
+    def invoice(number: str, day: dt.date) -> ClientInvoice:
+        return ClientInvoice(number, day, seller, buyer, line)
+
+    documents = [
+        invoice("F-0001", D(2024, 1, 2)),
+        invoice("F-0002", D(2024, 1, 5)),
+        invoice("F-0004", D(2024, 1, 3)),  # 0003 is missing, and 0004 is dated early
+        invoice("F-0005", D(2024, 1, 6)),
+        invoice("F-0005", D(2024, 1, 6)),
+        invoice("AV-0001", D(2024, 1, 1)),  # another series
+    ]
+    report = check_numbering(documents, NumberSeries("F-"))
+    assert report.gaps == ("F-0003",)
+    assert report.duplicates == ("F-0005",)
+    assert report.out_of_order == ("F-0004",)
+    assert not report.ok
+    assert check_numbering(documents[:2], NumberSeries("F-")).ok
+
+
+@given(st.integers(1, 60), st.integers(1, 500), st.data())
+def test_numbers_issued_in_a_row_have_no_gap(
+    count: int, start: int, data: st.DataObject
+) -> None:
+    """Law: n numbers issued in a row have no gap; dropping one makes that one a gap."""
+    series = NumberSeries("F2024-", start)
+    issued: list[str] = []
+    for _ in range(count):
+        number, series = series.issue(used=issued)
+        issued.append(number)
+    assert len(set(issued)) == count
+    first = NumberSeries("F2024-", start)
+    assert check_numbering(issued, first).ok
+    assert [first.number_of(n) for n in issued] == list(range(start, start + count))
+    if count >= 3:
+        dropped = data.draw(st.integers(1, count - 2))
+        rest = issued[:dropped] + issued[dropped + 1 :]
+        assert check_numbering(rest, first).gaps == (issued[dropped],)
