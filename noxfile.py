@@ -87,7 +87,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session
 def doctests(session: nox.Session) -> None:
     """Run every example in the docstrings, the README and the docs."""
-    session.install(".[test,plot,pandas,dask]")
+    session.install(".[test,facturx,plot,pandas,dask]")
     session.run(
         "pytest",
         "--doctest-modules",

@@ -59,7 +59,7 @@ DAYS_IN_YEAR = 365
 class LatePaymentCharges:
     """What a late payment adds to an invoice: interest and the indemnity, apart.
 
-    Attributes:
+    Args:
         interest: the interest, rounded half-up once.
         indemnity: the fixed recovery indemnity; zero when not late.
         days_late: the days from the due date to the payment.

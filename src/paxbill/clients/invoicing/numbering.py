@@ -142,7 +142,7 @@ class NumberSeries:
 class NumberingReport:
     """What :func:`check_numbering` found in one series.
 
-    Attributes:
+    Args:
         gaps: the numbers of the series never issued, between its first and
             its highest.
         duplicates: the numbers issued more than once.

@@ -40,7 +40,7 @@ class VatCategory(enum.Enum):
 
     @property
     def carries_tax(self) -> bool:
-        """Whether lines of this category carry VAT: only the standard one does."""
+        """Whether lines of this category carry VAT; only the standard one does."""
         return self is VatCategory.STANDARD
 
     @property
@@ -177,7 +177,7 @@ class VatBreakdown:
 
     @property
     def tax_amount(self) -> Money:
-        """The VAT of the group: taxable x rate / 100, rounded half-up."""
+        """The VAT of the group, taxable x rate / 100, rounded half-up."""
         if self.rate is None or self.rate == 0:
             return Money.zero(self.taxable_amount.currency)
         return (self.taxable_amount * self.rate.scaleb(-2)).round()
