@@ -168,6 +168,25 @@ def test_a_part_payment_then_the_rest() -> None:
     assert [p.method.code for p in paid.payments] == ["58", "48"]
 
 
+def test_payment_means_by_their_names() -> None:
+    """The enum, its value in any case, or a common synonym; others are refused."""
+    invoice = centralised_invoice()
+    methods: list[str | PaymentMeans] = ["Direct debit", "transfer", "CARD"]
+    methods.append(PaymentMeans.CHEQUE)
+    for method in methods:
+        invoice = invoice.pay(eur("1.00"), D(2024, 1, 10), method)
+    assert [p.method.code for p in invoice.payments] == ["59", "30", "48", "20"]
+    with pytest.raises(TypeError):
+        invoice.pay(eur("1.00"), D(2024, 1, 10), "bitcoin")
+
+
+def test_terms_as_a_number_of_days() -> None:
+    """payment_terms=45 is net 45 days."""
+    invoice = attrs.evolve(centralised_invoice(), payment_terms=45)
+    assert invoice.payment_terms == PaymentTerms(45)
+    assert invoice.due_date == D(2024, 2, 16)
+
+
 def test_end_of_month_terms() -> None:
     """45 days end of month from 15 January: 31 January + 45 days = 16 March 2024."""
     invoice = ClientInvoice(

@@ -81,6 +81,18 @@ def test_a_credit_of_some_quantity_of_a_line() -> None:
     assert note.gross_total == eur("288.00")
 
 
+def test_lines_to_credit_by_index_and_quantity() -> None:
+    """(0, 5) credits 5 of the first line's 70 users, like with_quantity(5)."""
+    invoice = annual_invoice()
+    by_index = invoice.credit("AV1", D(2024, 1, 5), [(0, 5)])
+    by_line = invoice.credit("AV1", D(2024, 1, 5), [(invoice.lines[0], 5)])
+    assert by_index.net_total == by_line.net_total == eur("240.00")
+    with pytest.raises(InvalidInvoiceError):
+        invoice.credit("AV1", D(2024, 1, 5), [(1, 5)])
+    with pytest.raises(TypeError):
+        invoice.credit("AV1", D(2024, 1, 5), ["all"])  # type: ignore[list-item]
+
+
 def test_a_full_credit_cancels_the_invoice() -> None:
     """Crediting all of it leaves nothing due, and the invoice is credited."""
     invoice = annual_invoice()

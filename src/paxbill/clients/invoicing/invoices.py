@@ -46,6 +46,7 @@ from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatCategory, to_language
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._numbers import ExactNumber
 from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
@@ -100,13 +101,30 @@ _MEANS_CODES = {
 }
 
 
+#: Other words for the means, as people write them.
+_MEANS_WORDS = {
+    "transfer": PaymentMeans.CREDIT_TRANSFER,
+    "bank_transfer": PaymentMeans.CREDIT_TRANSFER,
+    "check": PaymentMeans.CHEQUE,
+    "credit_card": PaymentMeans.CARD,
+    "direct_debit": PaymentMeans.SEPA_DIRECT_DEBIT,
+}
+
+
 def to_payment_means(value: object) -> PaymentMeans:
-    """Return *value* as PaymentMeans: the enum, or its value in any case."""
+    """Return *value* as PaymentMeans: the enum, its value in any case, or a synonym.
+
+    >>> to_payment_means("Direct debit"), to_payment_means("transfer").code
+    (<PaymentMeans.SEPA_DIRECT_DEBIT: 'sepa_direct_debit'>, '30')
+    """
     if isinstance(value, PaymentMeans):
         return value
     if isinstance(value, str):
+        word = value.strip().lower().replace(" ", "_").replace("-", "_")
+        if word in _MEANS_WORDS:
+            return _MEANS_WORDS[word]
         try:
-            return PaymentMeans(value.strip().lower().replace(" ", "_"))
+            return PaymentMeans(word)
         except ValueError:
             pass
     names = ", ".join(repr(m.value) for m in PaymentMeans)
@@ -159,6 +177,17 @@ def _to_credit_notes(value: object) -> tuple[CreditNote, ...]:
     return _tuple_of(CreditNote, "credit_notes")(value)
 
 
+def _to_terms(value: PaymentTerms | int) -> PaymentTerms:
+    """Payment terms, or a whole number of days net."""
+    if isinstance(value, PaymentTerms):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PaymentTerms(value)
+    raise ArgumentTypeError(
+        value, "a PaymentTerms or a whole number of days", what="payment_terms"
+    )
+
+
 def _sum(amounts: Iterable[Money], currency: str) -> Money:
     return total(list(amounts), currency)
 
@@ -174,7 +203,8 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         buyer: the client.
         lines: what is billed, at least one line, all in one currency.
         currency: the currency of every line; by default the first line's.
-        payment_terms: when it falls due; net 30 days by default.
+        payment_terms: when it falls due: a :class:`PaymentTerms`, or a number
+            of days net; net 30 days by default.
         service_period: the period of service billed, if any (BG-14).
         language: ``"fr"`` (default) or ``"en"``, the language of its
             default texts such as the VAT exemption reasons.
@@ -202,9 +232,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
     currency: str = attrs.field(
         default=attrs.Factory(default_currency, takes_self=True), converter=to_currency
     )
-    payment_terms: PaymentTerms = attrs.field(
-        factory=PaymentTerms, validator=instance_of(PaymentTerms, "a PaymentTerms")
-    )
+    payment_terms: PaymentTerms = attrs.field(factory=PaymentTerms, converter=_to_terms)
     service_period: BillingPeriod | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(
@@ -394,7 +422,8 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         self,
         number: str,
         on: dt.date,
-        lines: Iterable[ClientInvoiceLine] | None = None,
+        lines: Iterable[ClientInvoiceLine | tuple[int | ClientInvoiceLine, ExactNumber]]
+        | None = None,
         *,
         reason: str | None = None,
     ) -> CreditNote:
@@ -403,11 +432,12 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         Args:
             number: the credit note's number.
             on: its issue date.
-            lines: what to credit: lines of this invoice, whole or with
-                another quantity (:meth:`ClientInvoiceLine.with_quantity`),
-                or lines priced otherwise, such as users removed mid-term at
-                the co-terming figure. None credits everything not yet
-                credited by the notes recorded on this invoice.
+            lines: what to credit, each a line (one of this invoice's, or
+                one priced otherwise, such as users removed mid-term at the
+                co-terming figure, :func:`~paxbill.coterm_line`), or a pair
+                ``(line, quantity)`` where *line* is a line or the index of
+                one of this invoice's lines: that line for *quantity*. None
+                credits everything not yet credited by the notes recorded.
             reason: why, printed on the note.
 
         The note is checked against the notes already recorded; record it
@@ -417,14 +447,17 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             CreditExceedsInvoiceError: the notes would credit more than the
                 invoice billed, for some VAT category and rate.
         """
-        if lines is None:
-            lines = self._remaining_lines()
+        credited = (
+            self._remaining_lines()
+            if lines is None
+            else tuple(self._credit_line(item) for item in lines)
+        )
         note = CreditNote(
             number,
             on,
             self.seller,
             self.buyer,
-            lines,
+            credited,
             self.number,
             self.issue_date,
             self.currency,
@@ -433,6 +466,27 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         )
         self.apply_credit(note)
         return note
+
+    def _credit_line(self, item: object) -> ClientInvoiceLine:
+        if isinstance(item, ClientInvoiceLine):
+            return item
+        if isinstance(item, tuple) and len(item) == 2:
+            line, quantity = item
+            if isinstance(line, int) and not isinstance(line, bool):
+                if not 0 <= line < len(self.lines):
+                    raise InvalidInvoiceError(
+                        self.number,
+                        f"it has no line {line}: give an index from 0 to "
+                        f"{len(self.lines) - 1}",
+                    )
+                line = self.lines[line]
+            if isinstance(line, ClientInvoiceLine):
+                return line.with_quantity(quantity)
+        raise ArgumentTypeError(
+            item,
+            "a ClientInvoiceLine or a (line or index, quantity) pair",
+            what="each line to credit",
+        )
 
     def _remaining_lines(self) -> tuple[ClientInvoiceLine, ...]:
         if not self.credit_notes:
