@@ -19,7 +19,7 @@ from fractions import Fraction
 import attrs
 
 from paxbill.core._allocation import round_half_up
-from paxbill.core._numbers import to_user_count
+from paxbill.core._numbers import ARITHMETIC, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
@@ -113,7 +113,7 @@ class Bundle:
         if self.fee.amount == 0:
             return Decimal(0)
         exact = Fraction(self.app_cost.amount) / Fraction(self.fee.amount)
-        return Decimal(round_half_up(exact * 10_000)).scaleb(-4)
+        return Decimal(round_half_up(exact * 10_000)).scaleb(-4, ARITHMETIC)
 
     @property
     def margin(self) -> Money:

@@ -55,4 +55,4 @@ def quantum(code: str) -> Decimal:
     >>> quantum("EUR"), quantum("JPY")
     (Decimal('0.01'), Decimal('1'))
     """
-    return Decimal(1).scaleb(-minor_unit(code))
+    return Decimal((0, (1,), -minor_unit(code)))

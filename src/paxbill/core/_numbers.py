@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    Clamped,
     Context,
     Decimal,
+    DivisionByZero,
     Inexact,
     InvalidOperation,
     Overflow,
@@ -37,6 +41,39 @@ _INPUT_CONTEXT = Context(
 )
 #: Read a str, int or Decimal exactly, or signal an ArithmeticError.
 read_decimal = _INPUT_CONTEXT.create_decimal
+
+#: The digits paxbill's own arithmetic keeps: far more than any sum or
+#: product of amounts it accepts needs (two 28-digit numbers multiply into 56).
+ARITHMETIC_DIGITS = 100
+
+#: paxbill computes in this context, never in the caller's: whatever
+#: precision, rounding or traps a caller has set, the figures are the same,
+#: and a result that would lose a digit signals rather than rounds.
+ARITHMETIC = Context(
+    prec=ARITHMETIC_DIGITS,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[
+        InvalidOperation,
+        DivisionByZero,
+        Inexact,
+        Rounded,
+        Overflow,
+        Underflow,
+        Subnormal,
+        Clamped,
+    ],
+)
+
+
+def inexact(value: object, *, what: str = "result") -> InvalidAmountError:
+    """The error for a result that paxbill cannot keep exactly."""
+    return InvalidAmountError(
+        value,
+        what=what,
+        reason=f"cannot be kept exactly: paxbill computes with "
+        f"{ARITHMETIC_DIGITS} significant digits and never rounds silently",
+    )
 
 
 def to_decimal(value: object, *, what: str = "amount") -> Decimal:

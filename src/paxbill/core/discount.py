@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import attrs
 
-from paxbill.core._numbers import ExactNumber, to_decimal
+from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_decimal
 from paxbill.core.money import Money
 from paxbill.exceptions import InvalidDiscountError
 
@@ -51,11 +51,11 @@ class Discount:
     @property
     def rate(self) -> Decimal:
         """The discount as a fraction, 0.15 for 15 %."""
-        return self.percent / _HUNDRED
+        return ARITHMETIC.divide(self.percent, _HUNDRED)
 
     def apply(self, money: Money) -> Money:
         """Return *money* less the discount, exact and unrounded."""
-        return money * (1 - self.rate)
+        return money * ARITHMETIC.subtract(1, self.rate)
 
     def __str__(self) -> str:
         return f"{self.percent}%"

@@ -10,7 +10,15 @@ Money('178.50', 'EUR')
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    localcontext,
+)
 from fractions import Fraction
 from operator import attrgetter
 from typing import Any, Final, NoReturn, final
@@ -19,7 +27,7 @@ from attrs.exceptions import FrozenInstanceError
 
 from paxbill.core._allocation import allocate_units
 from paxbill.core._currency import _CANONICAL, currency_code, quantum
-from paxbill.core._numbers import ExactNumber, to_count, to_decimal
+from paxbill.core._numbers import ARITHMETIC, ExactNumber, inexact, to_count, to_decimal
 from paxbill.core._numbers import read_decimal as _read_decimal
 from paxbill.core.formatting import format_money
 from paxbill.exceptions import (
@@ -34,6 +42,9 @@ __all__ = ["Money", "total"]
 # Rounding to a minor unit only drops digits, so an unbounded context can never
 # round twice or overflow, whatever context the caller has set.
 _ROUNDING_CONTEXT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+# Sums and products are computed in paxbill's own context, never the caller's.
+_add, _subtract, _multiply = ARITHMETIC.add, ARITHMETIC.subtract, ARITHMETIC.multiply
+_text = ARITHMETIC.to_sci_string
 
 
 @final
@@ -89,7 +100,7 @@ class Money:
         Money('0.00', 'EUR')
         """
         code = currency_code(currency)
-        return _make(quantum(code) * 0, code)
+        return _make(_multiply(quantum(code), 0), code)
 
     @classmethod
     def from_minor_units(cls, units: int, currency: str) -> Money:
@@ -99,7 +110,7 @@ class Money:
         Money('178.50', 'EUR')
         """
         code = currency_code(currency)
-        return _make(quantum(code) * to_count(units, what="units"), code)
+        return _units(to_count(units, what="units"), code)
 
     # -- immutability --------------------------------------------------------
 
@@ -121,7 +132,7 @@ class Money:
     # -- identity and order --------------------------------------------------
 
     def __repr__(self) -> str:
-        return f"Money({str(self.amount)!r}, {self.currency!r})"
+        return f"Money({_text(self.amount)!r}, {self.currency!r})"
 
     def __str__(self) -> str:
         """Show the amount with its minor unit, or more digits, never rounded."""
@@ -175,8 +186,12 @@ class Money:
         currency = self.currency
         if other.currency is not currency:
             raise CurrencyMismatchError(currency, other.currency, operation="add")
+        try:
+            amount = _add(self.amount, other.amount)
+        except ArithmeticError:
+            raise inexact(f"{self} + {other}") from None
         result = _new(Money)
-        _set_amount(result, self.amount + other.amount)
+        _set_amount(result, amount)
         _set_currency(result, currency)
         return result
 
@@ -192,8 +207,12 @@ class Money:
         currency = self.currency
         if other.currency is not currency:
             raise CurrencyMismatchError(currency, other.currency, operation="subtract")
+        try:
+            amount = _subtract(self.amount, other.amount)
+        except ArithmeticError:
+            raise inexact(f"{self} - {other}") from None
         result = _new(Money)
-        _set_amount(result, self.amount - other.amount)
+        _set_amount(result, amount)
         _set_currency(result, currency)
         return result
 
@@ -203,8 +222,12 @@ class Money:
             if not isinstance(factor, float | int | Decimal):
                 _refuse(factor, "multiply by", "an int or a Decimal")
             factor = to_decimal(factor, what="factor")
+        try:
+            amount = _multiply(self.amount, factor)
+        except ArithmeticError:
+            raise inexact(f"{self} x {factor}") from None
         result = _new(Money)
-        _set_amount(result, self.amount * factor)
+        _set_amount(result, amount)
         _set_currency(result, self.currency)
         return result
 
@@ -219,13 +242,13 @@ class Money:
         )
 
     def __neg__(self) -> Money:
-        return _make(-self.amount, self.currency)
+        return _make(self.amount.copy_negate(), self.currency)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return _make(abs(self.amount), self.currency)
+        return _make(self.amount.copy_abs(), self.currency)
 
     # -- rounding and splitting ---------------------------------------------
 
@@ -255,7 +278,8 @@ class Money:
         >>> Money("178.50", "EUR").to_minor_units()
         17850
         """
-        return int(self.round(rounding=rounding).amount.scaleb(_minor(self.currency)))
+        rounded = self.round(rounding=rounding).amount
+        return int(ARITHMETIC.scaleb(rounded, _minor(self.currency)))
 
     def allocate(self, weights: Iterable[ExactNumber | Fraction]) -> tuple[Money, ...]:
         """Split the rounded amount in proportion to *weights*.
@@ -271,8 +295,8 @@ class Money:
         (Money('3.33', 'EUR'), Money('6.67', 'EUR'))
         """
         units = allocate_units(self.to_minor_units(), weights)
-        step, currency = quantum(self.currency), self.currency
-        return tuple(_make(step * part, currency) for part in units)
+        currency = self.currency
+        return tuple(_units(part, currency) for part in units)
 
     def split(self, parts: int) -> tuple[Money, ...]:
         """Split the rounded amount into *parts* near-equal parts, larger first.
@@ -314,6 +338,14 @@ _QUANTA: Final = _Quanta()
 
 def _minor(code: str) -> int:
     return -int(_QUANTA[code].as_tuple().exponent)
+
+
+def _units(units: int, currency: str) -> Money:
+    """*units* minor units of *currency*, exactly."""
+    try:
+        return _make(_multiply(_QUANTA[currency], units), currency)
+    except ArithmeticError:
+        raise inexact(units, what="units") from None
 
 
 def _make(amount: Decimal, currency: str) -> Money:
@@ -368,4 +400,9 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
         first, second, *_ = sorted(currencies)
         raise CurrencyMismatchError(first, second, operation="total")
     (code,) = currencies
-    return _make(sum(map(_get_amount, items), Decimal(0)), code)
+    try:
+        with localcontext(ARITHMETIC):
+            amount = sum(map(_get_amount, items), Decimal(0))
+    except ArithmeticError:
+        raise inexact("the total") from None
+    return _make(amount, code)

@@ -255,7 +255,8 @@ def _encoder_for(hint: Any) -> Encoder | None:
 def _encode_decimal(value: Decimal) -> str:
     """Every digit, never an exponent: ``str`` where it already says so."""
     text = str(value)
-    return f"{value:f}" if "E" in text else text
+    # The caller's context may spell an exponent "e": either way, none is kept.
+    return f"{value:f}" if "E" in text or "e" in text else text
 
 
 def _encode_enum(value: enum.Enum) -> JSONValue:

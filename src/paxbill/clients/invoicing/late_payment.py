@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import attrs
@@ -31,7 +31,7 @@ import attrs
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.core._dates import to_date
 from paxbill.core._exact import money_from_fraction
-from paxbill.core._numbers import ExactNumber, to_count, to_decimal
+from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_count, to_decimal
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -146,13 +146,14 @@ def _day_balances(invoice: ClientInvoice, first: dt.date, end: dt.date) -> Decim
         n.issue_date for n in invoice.credit_notes
     }
     bounds = sorted({first, end} | {d for d in changes if first < d < end})
-    return sum(
-        (
-            invoice.amount_due_on(start).amount * (stop - start).days
-            for start, stop in itertools.pairwise(bounds)
-        ),
-        Decimal(0),
-    )
+    with localcontext(ARITHMETIC):
+        return sum(
+            (
+                invoice.amount_due_on(start).amount * (stop - start).days
+                for start, stop in itertools.pairwise(bounds)
+            ),
+            Decimal(0),
+        )
 
 
 @attrs.frozen

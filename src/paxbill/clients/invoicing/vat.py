@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from paxbill.core._numbers import to_decimal
+from paxbill.core._numbers import ARITHMETIC, to_decimal
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, InvalidVatRateError
@@ -117,9 +117,9 @@ def to_vat_category(value: object) -> VatCategory:
 
 def _plain(rate: Decimal) -> Decimal:
     """The rate without trailing zeros, never in exponent form."""
-    if rate == rate.to_integral_value():
+    if rate == rate.to_integral_value(context=ARITHMETIC):
         return Decimal(int(rate))
-    return rate.normalize()
+    return rate.normalize(ARITHMETIC)
 
 
 def to_vat_rate(category: VatCategory, value: object) -> Decimal | None:
@@ -180,4 +180,4 @@ class VatBreakdown:
         """The VAT of the group, taxable x rate / 100, rounded half-up."""
         if self.rate is None or self.rate == 0:
             return Money.zero(self.taxable_amount.currency)
-        return (self.taxable_amount * self.rate.scaleb(-2)).round()
+        return (self.taxable_amount * ARITHMETIC.scaleb(self.rate, -2)).round()
