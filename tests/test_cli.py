@@ -127,6 +127,10 @@ def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
 ARGUMENT_TEXT = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["-1", "0", "1e99", "nan", "2024-02-30", "12.5", "", "EUR", "xx"]),
+    # Dates and counts at the edges of the calendar and beyond any bound.
+    st.sampled_from(
+        ["9999-12-01", "9999-12-31", "0001-01-01", "200000", "99999999999", "1200"]
+    ),
 )
 
 
@@ -159,6 +163,28 @@ ARGUMENT_TEXT = st.one_of(
                 "2025-01-01",
             ],
             ["bundle", "--fee", "{0}", "--users", "{1}", "--app-price", "{2}"],
+            [
+                "quote",
+                "--users",
+                "1",
+                "--price",
+                "{0}",
+                "--start",
+                "{1}",
+                "--frequency",
+                "{2}",
+            ],
+            [
+                "review",
+                "--balance",
+                "10",
+                "--monthly-cost",
+                "{0}",
+                "--as-of",
+                "{1}",
+                "--term-end",
+                "{2}",
+            ],
         ]
     ),
     st.tuples(ARGUMENT_TEXT, ARGUMENT_TEXT, ARGUMENT_TEXT),
@@ -178,3 +204,76 @@ def test_any_input_ends_in_0_or_2_never_a_traceback(
     assert status in (0, 2)
     if status == 2:
         assert len(err.getvalue().strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo"],
+        ["demo", "--locale", "fr_FR"],
+        ["--help"],
+        ["estimate", *PORTAL, "--json"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
+    """A reader that closes early (``| head -c1``): no traceback, no message, 0."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paxbill", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # before the command has written a byte
+    _, err = process.communicate(timeout=60)
+    assert err == b""
+    assert process.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            [
+                "quote",
+                "--users",
+                "3",
+                "--price",
+                "2",
+                "--start",
+                "9999-12-01",
+                "--frequency",
+                "annual",
+            ],
+            "9999-12-01 +12 months is outside the years",
+        ),
+        (
+            [
+                "review",
+                "--balance",
+                "10",
+                "--monthly-cost",
+                "2",
+                "--as-of",
+                "9999-12-01",
+                "--term-end",
+                "9999-12-31",
+            ],
+            "outside the years 1 to 9999",
+        ),
+        (
+            ["compare", "x.csv", "--start", "2024-01-01", "--months", "200000"],
+            "200000 is not 1 to 1,200",
+        ),
+        (
+            ["estimate", "--users", "99999999999", "--list-price", "3"],
+            "is more than 1,000,000,000",
+        ),
+    ],
+)
+def test_out_of_range_is_one_line_and_status_2(args: list[str], words: str) -> None:
+    """Dates beyond year 9999 and counts beyond their bounds: one line, status 2."""
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert words in result.stderr

@@ -165,3 +165,23 @@ class TestTerms:
         for k, period in enumerate(periods):
             assert period.start == anchor + relativedelta(months=k * months)
             assert period.end == anchor + relativedelta(months=(k + 1) * months)
+
+
+@pytest.mark.parametrize(("year", "month"), [(2024, 13), (2024, 0), (10000, 1), (0, 1)])
+def test_a_month_that_does_not_exist_is_a_paxbill_error(year: int, month: int) -> None:
+    """BillingPeriod.month(2024, 13) is paxbill's error, a ValueError too."""
+    from paxbill import DateOutOfRangeError
+
+    with pytest.raises(DateOutOfRangeError) as caught:
+        BillingPeriod.month(year, month)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_periods_beyond_year_9999_are_a_paxbill_error() -> None:
+    """Twelve months from December 9999 would end in year 10000."""
+    from paxbill import BillingFrequency, DateOutOfRangeError, billing_periods
+
+    with pytest.raises(DateOutOfRangeError):
+        billing_periods(dt.date(9999, 12, 1), BillingFrequency.MONTHLY, 2)
+    (last,) = billing_periods(dt.date(9999, 11, 1), BillingFrequency.MONTHLY, 1)
+    assert last.end == dt.date(9999, 12, 1)

@@ -22,6 +22,7 @@ __all__ = [
     "AutopayRequiredError",
     "CreditExceedsInvoiceError",
     "CurrencyMismatchError",
+    "DateOutOfRangeError",
     "DuplicateNumberError",
     "InvalidAllocationError",
     "InvalidAmountError",
@@ -233,6 +234,22 @@ class InvalidDateRangeError(PaxbillError, ValueError):
             f"{what} cannot end on {end} before it starts on {start}: spans are "
             "half-open [start, end), so give an end after the start"
         )
+
+
+class DateOutOfRangeError(PaxbillError, ValueError):
+    """A date that does not exist, or one beyond the calendar Python keeps.
+
+    Attributes:
+        day: the date, or the year, month and day, as given.
+        reason: what would be out of range.
+    """
+
+    def __init__(self, day: Any, change: str = "", *, reason: str = "") -> None:
+        self.day = day
+        self.reason = reason or (
+            f"{day} {change} is outside the years 1 to 9999 that dates may have"
+        )
+        super().__init__(f"{self.reason}: give an earlier date or a shorter span")
 
 
 class AutopayRequiredError(PaxbillError, ValueError):

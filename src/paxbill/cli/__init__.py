@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -60,8 +61,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status: 0 on success, 2 on bad input.
+        The exit status: 0 on success, 2 on bad input. Output cut short by
+        its reader (``paxbill demo | head -2``) ends quietly, with 0.
     """
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # As the Python documentation on SIGPIPE advises: point stdout at
+        # devnull, so that flushing it at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = _build_parser(words).parse_args(words)
     try:
@@ -71,4 +84,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"paxbill {args.command}: error: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(output)
+    sys.stdout.flush()
     return 0

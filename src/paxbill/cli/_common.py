@@ -34,6 +34,28 @@ def iso_date(text: str) -> dt.date:
         ) from None
 
 
+#: The most months a command projects or spans: a hundred years.
+MAX_MONTHS = 1200
+
+
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argument type that reads a whole number from *low* to *high*."""
+
+    def read(text: str) -> int:
+        try:
+            number = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number"
+            ) from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is not {low:,} to {high:,}")
+        return number
+
+    read.__name__ = "whole number"
+    return read
+
+
 def choice(
     kind: type[enum.Enum],
 ) -> Callable[[str], object]:

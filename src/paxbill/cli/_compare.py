@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from paxbill.cli._common import (
+    MAX_MONTHS,
     add_exchange_options,
     add_output_options,
     choice,
@@ -14,6 +15,7 @@ from paxbill.cli._common import (
     exchange_rates,
     iso_date,
     plain,
+    whole,
 )
 from paxbill.cli._files import read_clients
 from paxbill.cli._render import render
@@ -41,7 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--start", type=iso_date, required=True, help="first month, YYYY-MM-DD"
     )
-    parser.add_argument("--months", type=int, default=12, help="months to project (12)")
+    parser.add_argument(
+        "--months",
+        type=whole(1, MAX_MONTHS),
+        default=12,
+        help=f"months to project, 1 to {MAX_MONTHS} (12)",
+    )
     parser.add_argument(
         "--paxton-price",
         default="3.00",

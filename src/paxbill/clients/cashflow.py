@@ -28,7 +28,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.prepayment import (
@@ -38,7 +37,7 @@ from paxbill.clients.prepayment import (
     unit_price_of,
 )
 from paxbill.core._currency import currency_code
-from paxbill.core._dates import to_date
+from paxbill.core._dates import months_after, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of, is_optional_date
@@ -164,7 +163,7 @@ class Client:
             )
         bills = []
         for start in term_starts(self.term_start, every, month.start, month.end):
-            first = BillingPeriod(start, start + relativedelta(months=1))
+            first = BillingPeriod(start, months_after(start, 1))
             users = self.users_in(first)
             bills.append(billed_for(self.billing, self.price, start, users))
         return total(bills) if bills else None

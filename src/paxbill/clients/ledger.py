@@ -17,7 +17,7 @@ import attrs
 
 from paxbill.clients.reviews import BalanceReview, review_balance
 from paxbill.core._currency import currency_code
-from paxbill.core._dates import to_date
+from paxbill.core._dates import days_after, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money, total
@@ -133,7 +133,7 @@ class ClientLedger(ShowsInNotebook):
 
     def balance_before(self, day: dt.date) -> Money:
         """Return the balance at the start of *day*: its entries excluded."""
-        return self.balance_on(to_date(day, what="day") - dt.timedelta(days=1))
+        return self.balance_on(days_after(to_date(day, what="day"), -1))
 
     @property
     def balance(self) -> Money:

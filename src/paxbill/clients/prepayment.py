@@ -16,10 +16,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.proration import ProrationMethod, anchor_months, prorate
-from paxbill.core._dates import to_date
+from paxbill.core._dates import months_after, to_date
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money, total
@@ -79,9 +78,7 @@ def monthly_unit_prices(
     """
     if not isinstance(price, PriceSchedule):
         return (unit_price_of(price),) * months
-    return tuple(
-        unit_price_of(price.on(start + relativedelta(months=k))) for k in range(months)
-    )
+    return tuple(unit_price_of(price.on(months_after(start, k))) for k in range(months))
 
 
 def term_bill(prices: tuple[Money, ...], users: int) -> Money:
@@ -194,7 +191,7 @@ def quote_prepayment(
     """
     frequency = to_frequency(frequency)
     first = to_date(start, what="start")
-    period = BillingPeriod(first, first + relativedelta(months=frequency.months))
+    period = BillingPeriod(first, months_after(first, frequency.months))
     prices = monthly_unit_prices(price, first, frequency.months)
     changes = prices if len(set(prices)) > 1 else ()
     return PrepaymentQuote(prices[0], users, frequency, period, changes)

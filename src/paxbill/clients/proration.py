@@ -17,8 +17,7 @@ import itertools
 from collections.abc import Sequence
 from fractions import Fraction
 
-from dateutil.relativedelta import relativedelta
-
+from paxbill.core._dates import months_after
 from paxbill.core._exact import scale
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
@@ -64,7 +63,7 @@ def anchor_months(period: BillingPeriod) -> tuple[BillingPeriod, ...]:
     months: list[BillingPeriod] = []
     start = period.start
     while start < period.end:
-        end = min(period.start + relativedelta(months=len(months) + 1), period.end)
+        end = min(months_after(period.start, len(months) + 1), period.end)
         months.append(BillingPeriod(start, end))
         start = end
     return tuple(months)
@@ -97,10 +96,10 @@ def months_in(span: BillingPeriod) -> Fraction:
     Fraction(44, 29)
     """
     whole = 0
-    while span.start + relativedelta(months=whole + 1) <= span.end:
+    while months_after(span.start, whole + 1) <= span.end:
         whole += 1
-    month_start = span.start + relativedelta(months=whole)
-    month_end = span.start + relativedelta(months=whole + 1)
+    month_start = months_after(span.start, whole)
+    month_end = months_after(span.start, whole + 1)
     left = (span.end - month_start).days
     return whole + Fraction(left, (month_end - month_start).days)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from paxbill.exceptions import ArgumentTypeError
+from dateutil.relativedelta import relativedelta
+
+from paxbill.exceptions import ArgumentTypeError, DateOutOfRangeError
 
 
 def to_date(value: object, *, what: str = "date") -> dt.date:
@@ -42,4 +44,53 @@ def first_of_month_from(day: dt.date) -> dt.date:
     """
     if day.day == 1:
         return day
-    return (day.replace(day=1) + dt.timedelta(days=31)).replace(day=1)
+    return days_after(day.replace(day=1), 31).replace(day=1)
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """Return *day* plus *months* calendar months, at most the month's last day.
+
+    Raises:
+        DateOutOfRangeError: the result is before year 1 or after year 9999.
+
+    >>> months_after(dt.date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    """
+    try:
+        return day + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        raise DateOutOfRangeError(day, f"{months:+d} months") from None
+
+
+def days_after(day: dt.date, days: int) -> dt.date:
+    """Return *day* plus *days* days (minus, when negative).
+
+    Raises:
+        DateOutOfRangeError: the result is before year 1 or after year 9999.
+
+    >>> days_after(dt.date(2024, 2, 28), 2)
+    datetime.date(2024, 3, 1)
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateOutOfRangeError(day, f"{days:+d} days") from None
+
+
+def first_day(year: int, month: int) -> dt.date:
+    """Return the 1st of *month* in *year*.
+
+    Raises:
+        DateOutOfRangeError: no such month: not 1 to 12, or a year not 1 to 9999.
+
+    >>> first_day(2024, 6)
+    datetime.date(2024, 6, 1)
+    """
+    try:
+        return dt.date(year, month, 1)
+    except ValueError:
+        raise DateOutOfRangeError(
+            (year, month),
+            reason=f"month {month} of year {year} does not exist: a month is 1 to "
+            "12, a year 1 to 9999",
+        ) from None

@@ -13,9 +13,8 @@ import enum
 import itertools
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from paxbill.core._dates import to_date
+from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import is_date
 from paxbill.exceptions import (
@@ -155,8 +154,8 @@ class BillingPeriod:
         >>> str(BillingPeriod.month(2024, 12))
         '2024-12-01/2025-01-01'
         """
-        start = dt.date(to_count(year, what="year"), to_count(month, what="month"), 1)
-        return cls(start, start + relativedelta(months=1))
+        start = first_day(to_count(year, what="year"), to_count(month, what="month"))
+        return cls(start, months_after(start, 1))
 
     @property
     def days(self) -> int:
@@ -224,7 +223,7 @@ def billing_periods(
     if number < 0:
         raise InvalidCountError(number, what="count of periods")
     step = frequency.months
-    bounds = [start + relativedelta(months=k * step) for k in range(number + 1)]
+    bounds = [months_after(start, k * step) for k in range(number + 1)]
     return tuple(BillingPeriod(a, b) for a, b in itertools.pairwise(bounds))
 
 
@@ -242,13 +241,13 @@ def term_at(anchor: dt.date, frequency: Frequency, day: dt.date) -> BillingPerio
     first = to_date(anchor, what="anchor")
     when = to_date(day, what="day")
     k = ((when.year - first.year) * 12 + when.month - first.month) // step
-    while first + relativedelta(months=k * step) > when:
+    while months_after(first, k * step) > when:
         k -= 1
-    while first + relativedelta(months=(k + 1) * step) <= when:
+    while months_after(first, (k + 1) * step) <= when:
         k += 1
     return BillingPeriod(
-        first + relativedelta(months=k * step),
-        first + relativedelta(months=(k + 1) * step),
+        months_after(first, k * step),
+        months_after(first, (k + 1) * step),
     )
 
 

@@ -21,7 +21,7 @@ import enum
 
 import attrs
 
-from paxbill.core._dates import first_of_month_from, to_date
+from paxbill.core._dates import days_after, first_of_month_from, to_date
 from paxbill.core._numbers import to_count
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -149,7 +149,7 @@ def due_date(
     issued = to_date(issue_date, what="issue_date")
     if to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
         return issued
-    return issued + dt.timedelta(days=to_credit_days(credit_days))
+    return days_after(issued, to_credit_days(credit_days))
 
 
 def autopay_date(

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from paxbill.core._dates import first_of_month, to_date
+from paxbill.core._dates import days_after, first_of_month, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_user_count
 from paxbill.core._validators import instance_of, is_date
@@ -330,5 +330,5 @@ def estimate_next_invoice(
         raise ArgumentTypeError(
             price, "a PerUserPrice or a PriceSchedule of them", what="price"
         )
-    month_to_date = BillingPeriod(first_of_month(day), day + dt.timedelta(days=1))
+    month_to_date = BillingPeriod(first_of_month(day), days_after(day, 1))
     return in_force.monthly_total(count_users(users, month_to_date))

@@ -18,12 +18,11 @@ from functools import cached_property
 from typing import TypeVar, cast
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
 from paxbill.clients.ledger import ClientLedger
 from paxbill.clients.reviews import BalanceReview, review_balance, term_usage_months
-from paxbill.core._dates import to_date
+from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
@@ -138,8 +137,7 @@ class _Terms:
     def first_months(self) -> tuple[BillingPeriod, ...]:
         """Each term's first month, whose users the term is billed for."""
         return tuple(
-            BillingPeriod(start, start + relativedelta(months=1))
-            for start in self.starts
+            BillingPeriod(start, months_after(start, 1)) for start in self.starts
         )
 
 
@@ -199,7 +197,7 @@ def _payment_rules(account: Account | None) -> tuple[AccountType, int]:
 
 def _year(year: int) -> tuple[BillingPeriod, ...]:
     return billing_periods(
-        dt.date(to_count(year, what="year"), 1, 1), BillingFrequency.MONTHLY, 12
+        first_day(to_count(year, what="year"), 1), BillingFrequency.MONTHLY, 12
     )
 
 

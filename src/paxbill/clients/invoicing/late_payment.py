@@ -29,7 +29,7 @@ from fractions import Fraction
 import attrs
 
 from paxbill.clients.invoicing.invoices import ClientInvoice
-from paxbill.core._dates import to_date
+from paxbill.core._dates import days_after, to_date
 from paxbill.core._exact import money_from_fraction
 from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_count, to_decimal
 from paxbill.core.money import Money
@@ -126,7 +126,7 @@ def late_payment_charges(
         )
     due = bill.due_date
     days_late = max((day - due).days, 0)
-    balances = _day_balances(bill, due, due + dt.timedelta(days_late))
+    balances = _day_balances(bill, due, days_after(due, days_late))
     interest = money_from_fraction(
         Fraction(balances) * Fraction(rate) / (100 * DAYS_IN_YEAR), bill.currency
     )
@@ -196,7 +196,7 @@ def reminder_schedule(
     bill = _check_invoice(invoice)
     reminders = []
     for days in _to_days(after_days):
-        on = bill.due_date + dt.timedelta(days)
+        on = days_after(bill.due_date, days)
         due = bill.amount_due_on(on)
         if due:
             reminders.append(Reminder(on, days, due))

@@ -14,7 +14,7 @@ import datetime as dt
 import attrs
 
 from paxbill.clients.invoicing.vat import to_language
-from paxbill.core._dates import first_of_month_from, to_date
+from paxbill.core._dates import days_after, first_of_month_from, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of
 from paxbill.exceptions import InvalidCountError
@@ -55,8 +55,8 @@ class PaymentTerms:
         """Return the day an invoice issued on *issued* falls due."""
         day = to_date(issued, what="issue date")
         if self.end_of_month:
-            day = first_of_month_from(day + dt.timedelta(days=1)) - dt.timedelta(1)
-        return day + dt.timedelta(days=self.days)
+            day = days_after(first_of_month_from(days_after(day, 1)), -1)
+        return days_after(day, self.days)
 
     def describe(self, language: str = "fr") -> str:
         """Say the terms in *language*, for the invoice.
