@@ -277,3 +277,29 @@ def test_out_of_range_is_one_line_and_status_2(args: list[str], words: str) -> N
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert words in result.stderr
+
+
+def test_version_and_no_abbreviations() -> None:
+    """--version names the installed version; an abbreviated option is refused."""
+    from importlib.metadata import version
+
+    import paxbill
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"paxbill {version('paxbill')}"
+    assert paxbill.__version__ == version("paxbill")
+    short = run("estimate", "--user", "70", "--list-price", "3.00")
+    assert short.returncode == 2
+    assert "Traceback" not in short.stderr
+
+
+def test_former_option_names_still_read() -> None:
+    """The former --app-price of bundle still reads, as --list-price, unshown."""
+    args = ["bundle", "--fee", "150", "--users", "20", "--discount", "15", "--json"]
+    new = run(*args, "--list-price", "3.00")
+    old = run(*args, "--app-price", "3.00")
+    assert new.returncode == old.returncode == 0
+    assert json.loads(new.stdout) == json.loads(old.stdout)
+    assert json.loads(new.stdout)["app_cost"] == "51.00"  # 20 x 2.55
+    assert "--app-price" not in run("bundle", "--help").stdout

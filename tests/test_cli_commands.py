@@ -35,6 +35,23 @@ def ok(*args: str) -> str:
     return result.stdout
 
 
+def run_with_input(text: str, *args: str) -> str:
+    """Run a command that must succeed with *text* on standard input."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "paxbill", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def bad(*args: str) -> str:
     """Run a command that must fail on bad input; return its one error line."""
     result = run(*args)
@@ -95,23 +112,81 @@ class TestInvoices:
         assert ["INVOICED" in out, "OVERDUE" in out, "PAID" in out] == [True] * 3
         assert "€178.50" in out
 
+    def test_spreadsheet_csvs(self, invoice_csv: Path, tmp_path: Path) -> None:
+        """Excel's BOM, French ';' and '2,55', CRLF and any case: read as the CSV."""
+        expected = ok("invoices", str(invoice_csv), "--as-of", "2024-06-05", "--json")
+        plain_text = invoice_csv.read_text()
+        bom = tmp_path / "bom.csv"
+        bom.write_bytes(b"\xef\xbb\xbf" + plain_text.encode())
+        french = tmp_path / "french.csv"
+        french_text = plain_text.replace(",", ";").replace("2.55", "2,55")
+        french_text = french_text.replace("approved_installer", "Approved_Installer")
+        french.write_bytes(french_text.replace("\n", "\r\n").encode("utf-8-sig"))
+        for path in (bom, french):
+            got = ok("invoices", str(path), "--as-of", "2024-06-05", "--json")
+            assert got == expected, path.name
+        quoted = tmp_path / "quoted.csv"
+        quoted.write_text(plain_text.replace(",2.55,", ',"2,55",'))
+        assert (
+            ok(
+                "invoices",
+                str(quoted),
+                "--as-of",
+                "2024-06-05",
+                "--json",
+                "--locale",
+                "fr_FR",
+            )
+            == expected
+        )
+        piped = run_with_input(
+            plain_text,
+            "invoices",
+            "-",
+            "--format",
+            "csv",
+            "--as-of",
+            "2024-06-05",
+            "--json",
+        )
+        assert piped == expected
+
+    def test_an_unknown_enum_value_lists_the_allowed_ones(
+        self, invoice_csv: Path, tmp_path: Path
+    ) -> None:
+        """'installer' is not an account type: the error names the allowed ones."""
+        wrong = tmp_path / "wrong.csv"
+        wrong.write_text(
+            invoice_csv.read_text().replace("approved_installer", "installer", 1)
+        )
+        line = bad("invoices", str(wrong), "--as-of", "2024-06-05")
+        assert "row 2, field 'account_type'" in line
+        assert "approved_installer, system_manager" in line
+
     def test_json_agrees_with_the_api(self, invoice_file: Path) -> None:
-        """Its JSON gives each invoice's state, due date and total as strings."""
+        """Its JSON gives each invoice as a document, and its state apart."""
         data = json.loads(
             ok("invoices", str(invoice_file), "--as-of", "2024-06-05", "--json")
         )
-        assert [i["status"] for i in data["invoices"]] == [
-            "invoiced",
-            "overdue",
-            "paid",
-        ]
+        assert [s["status"] for s in data["states"]] == ["invoiced", "overdue", "paid"]
         assert [i["due_date"] for i in data["invoices"]] == [
             "2024-07-01",
             "2024-05-31",
             "2024-05-01",
         ]
-        assert {i["total"] for i in data["invoices"]} == {"178.50"}
-        assert data["invoices"][2]["type"] == "manual"
+        assert {i["total"]["amount"] for i in data["invoices"]} == {"178.50"}
+        assert data["states"][2]["method"] == "manual"
+
+    def test_json_reads_back(self, invoice_file: Path, tmp_path: Path) -> None:
+        """What --json prints, the command reads again: the same invoices."""
+        out = ok("invoices", str(invoice_file), "--as-of", "2024-06-05", "--json")
+        again = tmp_path / "out.json"
+        again.write_text(out, encoding="utf-8")
+        assert ok("invoices", str(again), "--as-of", "2024-06-05", "--json") == out
+        from_stdin = run_with_input(
+            out, "invoices", "-", "--as-of", "2024-06-05", "--json"
+        )
+        assert from_stdin == out
 
     def test_bad_files(self, tmp_path: Path, invoice_file: Path) -> None:
         """A missing, malformed or wrong file is one line naming file, row and field."""
@@ -391,7 +466,11 @@ class TestCompare:
         ]
         path = tmp_path / "clients.json"
         path.write_text(json.dumps([to_dict(c) for c in clients]))
-        data = json.loads(ok("compare", str(path), "--start", "2024-07-01", "--json"))
+        # The portal's price and an approved installer, stated: no default assumes them.
+        portal = ("--discount", "15", "--account-type", "approved_installer")
+        data = json.loads(
+            ok("compare", str(path), "--start", "2024-07-01", "--json", *portal)
+        )
         expected = compare_strategies(
             {
                 "as_billed": clients,
@@ -426,7 +505,7 @@ class TestCompare:
             ok(
                 *("compare", str(path), "--start", "2024-01-01", "--json"),
                 *("--currency", "GBP", "--paxton-currency", "EUR", "--rate", "0.85"),
-                *("--account-type", "system_manager"),
+                *("--account-type", "system_manager", "--discount", "15"),
             )
         )
         # Eleven EUR 178.50 invoices paid in the year, each 151.7250 -> 151.73.
@@ -469,7 +548,7 @@ class TestDemo:
         data = json.loads(ok("demo", "--json"))
         assert set(data) == {"estimate", "invoices", "quote", "review", "comparison"}
         assert data["estimate"]["total"] == "178.50"
-        assert [i["status"] for i in data["invoices"]["invoices"]] == [
+        assert [s["status"] for s in data["invoices"]["states"]] == [
             "invoiced",
             "overdue",
             "paid",

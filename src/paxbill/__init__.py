@@ -277,6 +277,12 @@ _EXPORTS = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # From the installed metadata, read the first time it is asked for.
+        from importlib.metadata import version
+
+        value = globals()[name] = version("paxbill")
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'paxbill' has no attribute {name!r}")
@@ -288,8 +294,6 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(__all__)
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Account",

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from paxbill.cli._common import EXIT_BAD_INPUT, BadInput
+from paxbill.cli._common import EXIT_BAD_INPUT, BadInput, installed_version
 from paxbill.exceptions import PaxbillError
 
 __all__ = ["main"]
@@ -45,11 +45,18 @@ def _build_parser(argv: Sequence[str]) -> _Parser:
     parser = _Parser(
         prog="paxbill",
         description="Exact billing figures for the Paxton Entry app subscription.",
+        # A script's abbreviation would break the day an option is added.
+        allow_abbrev=False,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"paxbill {installed_version()}"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = next((word for word in argv if not word.startswith("-")), None)
     for name, summary in COMMANDS.items():
-        sub = commands.add_parser(name, help=summary, description=summary)
+        sub = commands.add_parser(
+            name, help=summary, description=summary, allow_abbrev=False
+        )
         if name == chosen:
             module = importlib.import_module(f"paxbill.cli._{name.replace('-', '_')}")
             module.add_arguments(sub)

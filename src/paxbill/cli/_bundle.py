@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from paxbill.cli._common import add_output_options, choice, dumps, pairs, plain
+from paxbill.cli._common import (
+    add_list_price,
+    add_output_options,
+    choice,
+    dumps,
+    list_price,
+    pairs,
+    plain,
+)
 from paxbill.clients.bundles import Bundle
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
@@ -25,10 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="monthly or annual (monthly)",
     )
     parser.add_argument("--users", type=int, required=True, help="app users covered")
-    parser.add_argument(
-        "--app-price", required=True, help="Paxton's list price per user per month"
-    )
-    parser.add_argument("--discount", default="0", help="partner discount in per cent")
+    add_list_price(parser, aliases=["--app-price"])
     parser.add_argument(
         "--other-costs", default="0", help="the other services' cost per period"
     )
@@ -39,7 +44,7 @@ def run(args: argparse.Namespace) -> str:
     """The app's share of a fixed-fee contract."""
     locale = parse_locale(args.locale)
     app_price = PerUserPrice(
-        Money(args.app_price, args.currency), Discount(args.discount)
+        Money(list_price(args), args.currency), Discount(args.discount)
     )
     result = Bundle(
         Money(args.fee, args.currency),

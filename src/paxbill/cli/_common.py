@@ -13,6 +13,7 @@ from paxbill.core.exchange import ExchangeRate, RateTable
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency, BillingTerm
 from paxbill.exceptions import PaxbillError
+from paxbill.paxton.accounts import DEFAULT_CREDIT_DAYS, AccountType
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2
@@ -20,6 +21,68 @@ EXIT_BAD_INPUT = 2
 
 class BadInput(Exception):
     """Input the command cannot use, told in one line."""
+
+
+def installed_version() -> str:
+    """Paxbill's version, from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("paxbill")
+    except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+        return "unknown"
+
+
+def add_list_price(
+    command: argparse.ArgumentParser,
+    *,
+    default: str | None = None,
+    aliases: Sequence[str] = (),
+) -> None:
+    """Add --list-price, Paxton's list price, and --discount, the partner discount.
+
+    *aliases* are the option's former names, still read but not shown.
+    """
+    command.add_argument(
+        "--list-price",
+        # A former name may give it instead: run() checks it is given.
+        required=default is None and not aliases,
+        default=default,
+        help="Paxton's list price per user per month"
+        + ("" if default is None else f" ({default})"),
+    )
+    for alias in aliases:
+        command.add_argument(
+            alias, dest="list_price", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+    command.add_argument(
+        "--discount", default="0", help="the partner discount in per cent, e.g. 15 (0)"
+    )
+
+
+def add_account_type(command: argparse.ArgumentParser) -> None:
+    """Add --account-type and --credit-days: when Paxton's charges are paid."""
+    command.add_argument(
+        "--account-type",
+        type=choice(AccountType),
+        default=AccountType.SYSTEM_MANAGER,
+        help="whose rules date Paxton's charges: system_manager (paid on the 1st,"
+        " the default) or approved_installer (paid after --credit-days)",
+    )
+    command.add_argument(
+        "--credit-days",
+        type=int,
+        default=DEFAULT_CREDIT_DAYS,
+        help=f"an approved installer's credit period ({DEFAULT_CREDIT_DAYS})",
+    )
+
+
+def list_price(args: argparse.Namespace) -> str:
+    """The --list-price given, under its name or a former one."""
+    price: str | None = args.list_price
+    if price is None:
+        raise BadInput("give --list-price, Paxton's list price per user per month")
+    return price
 
 
 def iso_date(text: str) -> dt.date:

@@ -8,16 +8,18 @@ from collections.abc import Sequence
 
 from paxbill.cli._common import (
     MAX_MONTHS,
+    add_account_type,
     add_exchange_options,
+    add_list_price,
     add_output_options,
-    choice,
     dumps,
     exchange_rates,
     iso_date,
+    list_price,
     plain,
     whole,
 )
-from paxbill.cli._files import read_clients
+from paxbill.cli._files import add_input_options, decimal_comma, read_clients
 from paxbill.cli._render import render
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import (
@@ -34,12 +36,12 @@ from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._reports import comparison_report, month
 from paxbill.io._words import text
-from paxbill.paxton.accounts import Account, AccountType
+from paxbill.paxton.accounts import Account
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``paxbill compare``."""
-    parser.add_argument("file", help="a .json file of clients, or a .csv file")
+    add_input_options(parser, "clients")
     parser.add_argument(
         "--start", type=iso_date, required=True, help="first month, YYYY-MM-DD"
     )
@@ -49,32 +51,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=12,
         help=f"months to project, 1 to {MAX_MONTHS} (12)",
     )
-    parser.add_argument(
-        "--paxton-price",
-        default="3.00",
-        help="Paxton's list price per user per month (3.00)",
-    )
-    parser.add_argument(
-        "--discount", default="15", help="partner discount in per cent (15)"
-    )
-    parser.add_argument(
-        "--account-type",
-        type=choice(AccountType),
-        default=AccountType.APPROVED_INSTALLER,
-        help="approved_installer or system_manager",
-    )
+    add_list_price(parser, default="3.00", aliases=["--paxton-price"])
+    add_account_type(parser)
     add_exchange_options(parser)
     add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> str:
     """Cash-flow projections of billing strategies for clients in a file."""
-    clients = read_clients(args.file)
+    clients = read_clients(
+        args.file, form=args.format, decimal_comma=decimal_comma(args.locale)
+    )
     paxton_currency = args.paxton_currency or args.currency
     paxton = PerUserPrice(
-        Money(args.paxton_price, paxton_currency), Discount(args.discount)
+        Money(list_price(args), paxton_currency), Discount(args.discount)
     )
-    account = Account("installer", args.account_type)
+    account = Account("installer", args.account_type, credit_days=args.credit_days)
     return render_comparison(
         strategies(clients),
         paxton,

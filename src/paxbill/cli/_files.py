@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
+import enum
 import json
+import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +16,7 @@ from typing import Any, TypeVar
 from paxbill.cli._common import BadInput
 from paxbill.clients.cashflow import Client
 from paxbill.core._currency import currency_code
+from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.exceptions import InvalidDocumentError, PaxbillError
@@ -20,6 +25,7 @@ from paxbill.paxton.accounts import Account, AccountType, PaymentMethod
 from paxbill.paxton.invoices import APP_USERS, Invoice, InvoiceLine, Payment
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 INVOICE_COLUMNS = (
     "number",
@@ -35,32 +41,87 @@ INVOICE_OPTIONAL = ("autopay", "paid_on", "method")
 CLIENT_COLUMNS = ("client_id", "users", "price", "currency", "billing")
 
 
-def read_invoices(path: str) -> list[Invoice]:
-    """Read invoices from a JSON file (to_dict documents) or a CSV file."""
-    if path.lower().endswith(".csv"):
-        return list(_read_csv(path, INVOICE_COLUMNS, INVOICE_OPTIONAL, _invoice_row))
-    return _read_json(path, "invoices", Invoice)
+#: What ``--format`` may say, when a file's name does not tell.
+FORMATS = ("csv", "json")
 
 
-def read_clients(path: str) -> list[Client]:
+def read_invoices(
+    path: str, *, form: str | None = None, decimal_comma: bool = False
+) -> list[Invoice]:
+    """Read invoices from a JSON file (to_dict documents) or a CSV file.
+
+    *path* ``-`` reads standard input; *form* (``csv`` or ``json``) says
+    which when the name does not; *decimal_comma* reads ``4,00`` as 4.00.
+    """
+    text = _open(path)
+    if _is_csv(path, text, form):
+        rows = _read_csv(
+            path, text, INVOICE_COLUMNS, INVOICE_OPTIONAL, _invoice_row, decimal_comma
+        )
+        return list(rows)
+    return _read_json(path, text, "invoices", Invoice)
+
+
+def read_clients(
+    path: str, *, form: str | None = None, decimal_comma: bool = False
+) -> list[Client]:
     """Read clients from a JSON file (to_dict documents) or a CSV file."""
-    if path.lower().endswith(".csv"):
-        return list(_read_csv(path, CLIENT_COLUMNS, (), _client_row))
-    return _read_json(path, "clients", Client)
+    text = _open(path)
+    if _is_csv(path, text, form):
+        return list(
+            _read_csv(path, text, CLIENT_COLUMNS, (), _client_row, decimal_comma)
+        )
+    return _read_json(path, text, "clients", Client)
+
+
+def add_input_options(command: argparse.ArgumentParser, what: str) -> None:
+    """Add FILE (or - for standard input) and --format, for commands that read."""
+    command.add_argument(
+        "file", help=f"a .json file of {what}, or a .csv file; - reads standard input"
+    )
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="csv or json, when the file's name does not tell",
+    )
+
+
+def decimal_comma(locale: object) -> bool:
+    """Whether *locale* writes a decimal comma, as fr_FR and de_DE do."""
+    from babel.numbers import get_decimal_symbol
+
+    return bool(get_decimal_symbol(parse_locale(locale)) == ",")
+
+
+def _is_csv(path: str, text: str, form: str | None) -> bool:
+    """By --format, else by the name, else by the first character."""
+    if form is not None:
+        return form == "csv"
+    name = path.lower()
+    if name.endswith((".csv", ".json")):
+        return name.endswith(".csv")
+    return not text.lstrip().startswith(("{", "["))
 
 
 def _open(path: str) -> str:
+    """The text of *path*, or of standard input for ``-``, any BOM dropped."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadInput(f"{path}: cannot read it ({error})") from None
+    except OSError as error:
+        raise BadInput(f"{path}: cannot read it ({error.strerror})") from None
+    try:
+        # "CSV UTF-8" from Excel starts with a byte order mark: utf-8-sig drops it.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadInput(f"{path}: not UTF-8 text ({error.reason})") from None
 
 
 def read_object(path: str, kinds: tuple[type, ...]) -> Any:
     """Read one object, of one of *kinds*, from a JSON file of its to_dict document."""
-    document = _load_json(path)
+    document = _load_json(path, _open(path))
     try:
         value = from_dict(document) if isinstance(document, dict) else None
     except InvalidDocumentError as error:
@@ -71,8 +132,7 @@ def read_object(path: str, kinds: tuple[type, ...]) -> Any:
     return value
 
 
-def _load_json(path: str) -> Any:
-    text = _open(path)
+def _load_json(path: str, text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -81,8 +141,8 @@ def _load_json(path: str) -> Any:
         ) from None
 
 
-def _read_json(path: str, key: str, kind: type[T]) -> list[T]:
-    document = _load_json(path)
+def _read_json(path: str, text: str, key: str, kind: type[T]) -> list[T]:
+    document = _load_json(path, text)
     items = document.get(key) if isinstance(document, dict) else document
     if not isinstance(items, list):
         raise BadInput(f"{path}: expected a list of {key}, or an object with {key!r}")
@@ -102,13 +162,20 @@ def _read_json(path: str, key: str, kind: type[T]) -> list[T]:
 
 def _read_csv(
     path: str,
+    text: str,
     required: tuple[str, ...],
     optional: tuple[str, ...],
     build: Callable[[Mapping[str, str], Callable[[str, Callable[[str], Any]], Any]], T],
+    decimal_comma: bool,
 ) -> Iterator[T]:
-    lines = _open(path).splitlines()
-    reader = csv.DictReader(lines)
-    columns = reader.fieldnames or []
+    lines = text.splitlines()  # CRLF or LF
+    header = lines[0] if lines else ""
+    # French spreadsheets write ';' between fields, and decimal commas.
+    separator = ";" if header.count(";") > header.count(",") else ","
+    comma = decimal_comma or separator == ";"
+    reader = csv.DictReader(lines, delimiter=separator)
+    columns = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = columns
     for name in columns:
         if name not in required and name not in optional:
             raise BadInput(f"{path}: unknown column {name!r}")
@@ -124,6 +191,8 @@ def _read_csv(
             number: int = number,
         ) -> Any:
             text = (row.get(name) or "").strip()
+            if comma and _DECIMAL_COMMA.fullmatch(text):
+                text = text.replace(",", ".")
             try:
                 return read(text)
             except (PaxbillError, ValueError, KeyError) as error:
@@ -137,8 +206,28 @@ def _read_csv(
             raise BadInput(f"{path}: row {number}: {error}") from None
 
 
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+
+class _NotOneOf(ValueError):
+    """A value that is not one of an enum's, with the allowed ones listed."""
+
+
+def _one_of(kind: type[E]) -> Callable[[str], E]:
+    """Read one of *kind*'s values, in any case, with - or space for _."""
+
+    def read(text: str) -> E:
+        try:
+            return kind(text.strip().lower().replace("-", "_").replace(" ", "_"))
+        except ValueError:
+            allowed = ", ".join(str(member.value) for member in kind)
+            raise _NotOneOf(f"{text!r} is not one of {allowed}") from None
+
+    return read
+
+
 def _reason(error: Exception, text: str) -> str:
-    if isinstance(error, PaxbillError):
+    if isinstance(error, PaxbillError | _NotOneOf):
         return str(error)
     return f"{text!r} is not valid here"
 
@@ -164,7 +253,7 @@ def _yes(text: str) -> bool:
 def _invoice_row(
     row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
 ) -> Invoice:
-    account_type = field("account_type", AccountType)
+    account_type = field("account_type", _one_of(AccountType))
     autopay = (
         field("autopay", _yes)
         if row.get("autopay")
@@ -180,7 +269,8 @@ def _invoice_row(
     )
     invoice = Invoice(field("number", str), account, period, (line,))
     if (row.get("paid_on") or "").strip():
-        payment = Payment(field("paid_on", _date), field("method", PaymentMethod))
+        method = field("method", _one_of(PaymentMethod))
+        payment = Payment(field("paid_on", _date), method)
         invoice = invoice.pay(payment.on, payment.method)
     return invoice
 
@@ -192,6 +282,6 @@ def _client_row(
     return Client(
         field("client_id", str),
         field("users", _whole),
-        field("billing", BillingFrequency),
+        field("billing", _one_of(BillingFrequency)),
         field("price", lambda text: Money(text, currency)),
     )

@@ -6,18 +6,19 @@ import argparse
 import datetime as dt
 from collections.abc import Sequence
 
-from paxbill.cli._common import add_output_options, dumps, iso_date, plain
-from paxbill.cli._files import read_invoices
+from paxbill.cli._common import add_output_options, dumps, iso_date
+from paxbill.cli._files import add_input_options, decimal_comma, read_invoices
 from paxbill.cli._render import render
 from paxbill.core.formatting import parse_locale
 from paxbill.io._reports import invoices_report
+from paxbill.io.serialization import to_dict
 from paxbill.paxton.autopay import apply_automatic_payments
 from paxbill.paxton.invoices import Invoice
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``paxbill invoices``."""
-    parser.add_argument("file", help="a .json file of invoices, or a .csv file")
+    add_input_options(parser, "invoices")
     parser.add_argument(
         "--as-of",
         type=iso_date,
@@ -29,7 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> str:
     """Invoices read from a file, with each one's state on a date."""
-    return render_invoices(read_invoices(args.file), args.as_of, args.locale, args.json)
+    found = read_invoices(
+        args.file, form=args.format, decimal_comma=decimal_comma(args.locale)
+    )
+    return render_invoices(found, args.as_of, args.locale, args.json)
 
 
 def render_invoices(
@@ -42,15 +46,13 @@ def render_invoices(
         return dumps(
             {
                 "as_of": as_of.isoformat(),
-                "invoices": [
+                # Documents this command reads back; their states apart.
+                "invoices": [to_dict(i) for i in settled],
+                "states": [
                     {
                         "number": i.number,
-                        "issue_date": i.issue_date.isoformat(),
-                        "due_date": i.due_date.isoformat(),
-                        "total": plain(i.total),
-                        "currency": i.currency,
-                        "type": None if i.method is None else i.method.value,
                         "status": i.status_on(as_of).value,
+                        "method": None if i.method is None else i.method.value,
                         "paid_on": None
                         if i.payment is None
                         else i.payment.on.isoformat(),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from paxbill.cli._common import (
+    add_account_type,
     add_exchange_options,
     add_output_options,
-    choice,
     dumps,
     exchange_rates,
     iso_date,
@@ -18,7 +18,6 @@ from paxbill.clients.reviews import review_balance
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.io._reports import review_report
-from paxbill.paxton.accounts import DEFAULT_CREDIT_DAYS, AccountType
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,19 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the first day of the term, YYYY-MM-DD (the 1st of the review's month)",
     )
-    parser.add_argument(
-        "--account-type",
-        type=choice(AccountType),
-        default=AccountType.SYSTEM_MANAGER,
-        help="whose rules date Paxton's charges: system_manager (paid on the 1st)"
-        " or approved_installer (paid after the credit period)",
-    )
-    parser.add_argument(
-        "--credit-days",
-        type=int,
-        default=DEFAULT_CREDIT_DAYS,
-        help=f"an approved installer's credit period ({DEFAULT_CREDIT_DAYS})",
-    )
+    add_account_type(parser)
     add_exchange_options(parser)
     add_output_options(parser)
 
