@@ -645,3 +645,46 @@ def test_client_invoice_refuses_a_wrong_total(
     assert "expected one ClientInvoice or CreditNote" in bad(
         "client-invoice", str(money)
     )
+
+
+# -- schema and example --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("invoices", ["invoices", "-", "--as-of", "2024-06-05", "--json"]),
+        ("clients", ["compare", "-", "--start", "2024-07-01", "--json"]),
+        ("client-invoice", ["client-invoice", "-", "--json"]),
+    ],
+)
+def test_each_example_runs_its_command(name: str, command: list[str]) -> None:
+    """Paxbill example NAME | paxbill COMMAND - works, for every example."""
+    text = ok("example", name)
+    data = json.loads(run_with_input(text, *command))
+    assert data
+    assert name in ok("example")
+
+
+def test_the_example_client_invoice_by_hand() -> None:
+    """The shipped invoice: 70 x 4.00 x 3 + 150.00 = 990.00 net, 198.00 VAT."""
+    data = json.loads(
+        run_with_input(ok("example", "client-invoice"), "client-invoice", "-", "--json")
+    )
+    assert data["net_total"]["amount"] == "990.00"
+    assert data["vat_total"]["amount"] == "198.00"
+    assert data["gross_total"]["amount"] == "1188.00"
+
+
+def test_schema_prints_a_schema_that_validates_the_json() -> None:
+    """Paxbill schema client_invoice validates what client-invoice --json prints."""
+    jsonschema = pytest.importorskip("jsonschema")
+    names = ok("schema").split()
+    assert {"invoice", "client_invoice", "credit_note", "money"} <= set(names)
+    schema = json.loads(ok("schema", "client_invoice"))
+    document = json.loads(
+        run_with_input(ok("example", "client-invoice"), "client-invoice", "-", "--json")
+    )
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert "paxbill schema" in bad("schema", "nope")
+    assert "give one of" in bad("example", "nope")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -44,6 +45,7 @@ from paxbill import (
     reminder_schedule,
     review_balance,
 )
+from paxbill.io.schemas import json_schema, schema_names
 from paxbill.io.serialization import from_dict, to_dict
 from tests.strategies import (
     app_users,
@@ -427,3 +429,43 @@ def test_amounts_are_written_with_every_digit_and_no_exponent(value: Any) -> Non
 
     assert _encode_decimal(value) == f"{value:f}"
     assert "E" not in _encode_decimal(value)
+
+
+@given(VALUE_OBJECTS)
+def test_every_document_matches_its_schema(value: object) -> None:
+    """Law: to_dict(x) is valid against json_schema(its type), draft 2020-12."""
+    jsonschema = pytest.importorskip("jsonschema")
+    document = to_dict(value)
+    schema = json_schema(str(document["type"]))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(document)
+
+
+@pytest.mark.parametrize("name", schema_names())
+def test_every_schema_is_a_valid_schema(name: str) -> None:
+    """Each schema is itself valid, titled, and refuses a float amount."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json_schema(name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["type"] == {"const": name}
+    assert schema["additionalProperties"] is False
+
+
+def test_a_schema_refuses_what_from_dict_refuses() -> None:
+    """A float amount, a missing field or an unknown one fail the schema too."""
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json_schema("invoice"))
+    good = to_dict(portal_invoice())
+    assert validator.is_valid(good)
+    changes: list[Callable[[dict[str, Any]], object]] = [
+        lambda d: d["lines"][0]["unit_price"].update(amount=2.55),
+        lambda d: d.pop("account"),
+        lambda d: d.update(colour="blue"),
+        lambda d: d.update(issue_date="1 May 2024"),
+    ]
+    for change in changes:
+        bad_document = json.loads(json.dumps(good))
+        change(bad_document)
+        assert not validator.is_valid(bad_document)
+        with pytest.raises(InvalidDocumentError):
+            from_dict(bad_document)

@@ -119,6 +119,10 @@ if TYPE_CHECKING:
     from paxbill.io.invoice_html import invoice_html
     from paxbill.io.notebook import InvoiceList, to_html
     from paxbill.io.plots import plot_activity, plot_cash_flow
+    from paxbill.io.schemas import (
+        json_schema,
+        schema_names,
+    )
     from paxbill.io.serialization import from_dict, to_dict
     from paxbill.paxton.accounts import (
         Account,
@@ -248,6 +252,7 @@ _EXPORTS = {
     "from_dict": "paxbill.io.serialization",
     "invoice_html": "paxbill.io.invoice_html",
     "issue_invoice": "paxbill.paxton.invoices",
+    "json_schema": "paxbill.io.schemas",
     "label": "paxbill.io._labels",
     "late_payment_charges": "paxbill.clients.invoicing.late_payment",
     "monthly_active_counts": "paxbill.paxton.counting",
@@ -264,6 +269,7 @@ _EXPORTS = {
     "rebill": "paxbill.clients.cashflow",
     "reminder_schedule": "paxbill.clients.invoicing.late_payment",
     "review_balance": "paxbill.clients.reviews",
+    "schema_names": "paxbill.io.schemas",
     "site_review": "paxbill.portfolio.billing",
     "split_over_periods": "paxbill.clients.proration",
     "term_usage_months": "paxbill.clients.reviews",
@@ -401,6 +407,7 @@ __all__ = [
     "from_dict",
     "invoice_html",
     "issue_invoice",
+    "json_schema",
     "label",
     "late_payment_charges",
     "monthly_active_counts",
@@ -417,6 +424,7 @@ __all__ = [
     "rebill",
     "reminder_schedule",
     "review_balance",
+    "schema_names",
     "site_review",
     "split_over_periods",
     "term_usage_months",

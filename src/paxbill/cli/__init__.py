@@ -30,6 +30,8 @@ COMMANDS = {
     "compare": "cash flow of billing strategies for clients in a file",
     "client-invoice": "a client invoice or credit note: totals, HTML, e-invoice XML",
     "demo": "every capability on the vendor's note's sample account",
+    "example": "an example input file for a command, to start from",
+    "schema": "the JSON Schema of a document that --json prints or a file holds",
 }
 
 
