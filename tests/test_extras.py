@@ -105,3 +105,84 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(MissingExtraError, match=r"paxbill\[pandas\]") as raised:
         to_dataframe([])
     assert isinstance(raised.value, ImportError)
+
+
+def test_every_table_is_a_frame_with_dates_and_exact_amounts() -> None:
+    """Comparisons, activity, reviews, quotes and client invoices are frames too."""
+    pytest.importorskip("pandas")
+    from paxbill import (
+        BillingPeriod,
+        account_activity,
+        compare_strategies,
+        issue_invoice,
+        quote_prepayment,
+        review_balance,
+    )
+    from tests.examples import centralised_invoice
+
+    clients = [Client("A", 10, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
+    comparison = compare_strategies(
+        {"as is": clients},
+        paxton_price=PORTAL_PRICE,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=3,
+    )
+    frame = to_dataframe(comparison)
+    assert list(frame["strategy"]) == ["as is"]
+    assert list(frame["money_in"]) == [Decimal("120.00")]  # 10 x 4.00 x 3
+    invoices = [
+        issue_invoice(n, INSTALLER, PORTAL_PRICE, 70, BillingPeriod.month(2024, n))
+        for n in (1, 2)
+    ]
+    activity = to_dataframe(account_activity(invoices, 2024))
+    assert len(activity) == 12
+    assert activity["month"].dtype.kind == "M"
+    assert list(activity["total"][1:3]) == [Decimal("178.50")] * 2  # Feb, Mar
+    review = to_dataframe(
+        review_balance(
+            Money("10.00", "EUR"),
+            Money("2.55", "EUR"),
+            as_of=D(2024, 1, 2),
+            term_end=D(2024, 4, 1),
+        )
+    )
+    assert list(review["charge"]) == [Decimal("2.55")] * 3
+    assert review["charged_on"].dtype.kind == "M"
+    quote = quote_prepayment(
+        Money("4.00", "EUR"), 70, BillingFrequency.QUARTERLY, D(2024, 1, 1)
+    )
+    months = to_dataframe(quote, amounts="minor_units")
+    assert months["amount"].tolist() == [28000] * 3  # 70 x 4.00 in cents
+    lines = to_dataframe(centralised_invoice())
+    assert list(lines["net"]) == [
+        Decimal("280.00"),
+        Decimal("150.00"),
+        Decimal("80.00"),
+    ]
+    several = to_dataframe([centralised_invoice()], as_of=D(2024, 1, 5))
+    assert list(several["gross_total"]) == [Decimal("600.40")]
+    assert list(several["status"]) == ["issued"]
+
+
+def test_minor_units_are_exact_or_refused() -> None:
+    """Whole cents as Int64, plottable; an amount finer than a cent is refused."""
+    pytest.importorskip("pandas")
+    from paxbill import ClientInvoice, ClientInvoiceLine, InvalidAmountError
+    from tests.examples import BUYER, SELLER
+
+    ledger = ClientLedger("ACME", "GBP").credit(D(2024, 1, 1), Money("30.00", "GBP"))
+    cents = to_dataframe(ledger, amounts="minor_units")["amount"]
+    assert str(cents.dtype) == "Int64"
+    assert cents.tolist() == [3000]
+    fine = ClientInvoice(
+        "F1",
+        D(2024, 1, 1),
+        SELLER,
+        BUYER,
+        [ClientInvoiceLine("Unit", 3, Money("2.5567", "EUR"), "S", "20")],
+    )
+    with pytest.raises(InvalidAmountError):
+        to_dataframe(fine, amounts="minor_units")
+    with pytest.raises(TypeError):
+        to_dataframe(ledger, amounts="float")

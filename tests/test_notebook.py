@@ -86,3 +86,49 @@ def test_other_things_are_refused() -> None:
     """It refuses what it cannot show."""
     with pytest.raises(ArgumentTypeError):
         to_html(Money("1", "EUR"))
+
+
+def test_quotes_bundles_and_activity_show_as_tables() -> None:
+    """Each has an HTML table with its figures, in the locale asked."""
+    import datetime as dt
+
+    from paxbill import (
+        Account,
+        AccountType,
+        BillingFrequency,
+        BillingPeriod,
+        Bundle,
+        Money,
+        PerUserPrice,
+        account_activity,
+        issue_invoice,
+        quote_prepayment,
+        to_html,
+    )
+
+    quote = quote_prepayment(
+        Money("4.00", "EUR"), 70, BillingFrequency.QUARTERLY, dt.date(2024, 1, 1)
+    )
+    html = quote._repr_html_()
+    assert html.startswith("<table")
+    assert html.count("€280.00") == 3  # 70 x 4.00, each month
+    assert "€840.00" in html
+    price = PerUserPrice(Money("3.00", "EUR"), 15)
+    bundle = Bundle(
+        Money("150.00", "EUR"),
+        BillingFrequency.MONTHLY,
+        20,
+        price,
+        Money("80.00", "EUR"),
+    )
+    french = to_html(bundle, locale="fr_FR")
+    assert "51,00" in french  # 20 x 2.55
+    assert "19,00" in french  # 150.00 - 51.00 - 80.00
+    account = Account("INST-1", AccountType.APPROVED_INSTALLER)
+    invoices = [
+        issue_invoice(n, account, price, 70, BillingPeriod.month(2024, n))
+        for n in (3, 4)
+    ]
+    activity = account_activity(invoices, 2024)._repr_html_()
+    assert activity.count("€178.50") == 2
+    assert "€357.00" in activity

@@ -19,6 +19,7 @@ from fractions import Fraction
 import attrs
 
 from paxbill.core._allocation import round_half_up
+from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import ARITHMETIC, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
@@ -70,7 +71,7 @@ def _check_currencies(instance: Bundle, attribute: object, value: Money) -> None
 
 
 @attrs.frozen
-class Bundle:
+class Bundle(ShowsInNotebook):
     """A fixed fee that covers the Entry app for *users* and other services.
 
     Every amount is per billing period of the fee: a month, or a year.

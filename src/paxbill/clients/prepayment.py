@@ -19,6 +19,7 @@ import attrs
 
 from paxbill.clients.proration import ProrationMethod, anchor_months, prorate
 from paxbill.core._dates import months_after, to_date
+from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money, total
@@ -117,7 +118,7 @@ def _check_monthly_prices(
 
 
 @attrs.frozen
-class PrepaymentQuote:
+class PrepaymentQuote(ShowsInNotebook):
     """What to bill a client in advance for *users* over *period*.
 
     Args:

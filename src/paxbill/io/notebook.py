@@ -24,12 +24,15 @@ from html import escape
 import attrs
 from babel.dates import format_skeleton
 
+from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import CashFlowProjection, StrategyComparison
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.ledger import ClientLedger
+from paxbill.clients.prepayment import PrepaymentQuote
+from paxbill.clients.proration import anchor_months
 from paxbill.clients.reviews import BalanceReview
-from paxbill.core.formatting import format_number, parse_locale
+from paxbill.core.formatting import format_number, format_percent_value, parse_locale
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError
 from paxbill.io._labels import label
@@ -38,10 +41,13 @@ from paxbill.io._reports import (
     comparison_report,
     day,
     invoices_report,
+    month,
     review_report,
+    span,
 )
 from paxbill.io._words import language, text
 from paxbill.io.invoice_html import document_table
+from paxbill.paxton.activity import AccountActivity
 from paxbill.paxton.invoices import Invoice
 
 __all__ = ["InvoiceList", "to_html"]
@@ -117,6 +123,58 @@ def _client_document(document: ClientInvoice | CreditNote, locale: object) -> st
     )
     tables = document_table(document, language=words, locale=str(parse_locale(locale)))
     return f"<div><strong>{escape(caption)}</strong>{tables}</div>"
+
+
+def _quote(quote: PrepaymentQuote, locale: object) -> str:
+    rows = [
+        [
+            month(m.start, locale),
+            price.format(locale),
+            format_number(quote.users, locale),
+            (price * quote.users).round().format(locale),
+        ]
+        for m, price in zip(anchor_months(quote.period), quote.prices, strict=True)
+    ]
+    rows.append([text("quote.total", locale), "", "", quote.total.format(locale)])
+    header = [
+        text(k, locale) for k in ("col.month", "col.unit_price", "users", "col.amount")
+    ]
+    caption = f"{text('quote.title', locale)} · {span(quote.period, locale)}"
+    return _table(caption, header, rows, numeric=(1, 2, 3))
+
+
+def _bundle(bundle: Bundle, locale: object) -> str:
+    breaks = bundle.break_even_users
+    rows = [
+        [text("bundle.fee", locale), bundle.fee.format(locale)],
+        [text("users", locale), format_number(bundle.users, locale)],
+        [text("bundle.app_cost", locale), bundle.app_cost.format(locale)],
+        [
+            text("bundle.app_share", locale),
+            format_percent_value(bundle.app_share * 100, locale),
+        ],
+        [text("bundle.other_costs", locale), bundle.other_costs.format(locale)],
+        [text("bundle.margin", locale), bundle.margin.format(locale)],
+        [
+            text("bundle.break_even", locale),
+            "-" if breaks is None else format_number(breaks, locale),
+        ],
+    ]
+    caption = text("bundle.title", locale).format(
+        frequency=label(bundle.frequency, locale)
+    )
+    return _table(caption, ["", ""], rows, numeric=(1,))
+
+
+def _activity(activity: AccountActivity, locale: object) -> str:
+    rows = [
+        [month(dt.date(activity.year, n, 1), locale), amount.format(locale)]
+        for n, amount in activity.by_month()
+    ]
+    rows.append([text("col.total", locale), activity.total.format(locale)])
+    header = [text("col.month", locale), text("col.total", locale)]
+    caption = f"{text('plot.activity', locale)} {activity.year}"
+    return _table(caption, header, rows, numeric=(1,))
 
 
 def _report(report: Report) -> str:
@@ -226,6 +284,12 @@ def to_html(
         return _report(invoices_report(value, as_of, locale))
     if isinstance(value, ClientInvoice | CreditNote):
         return _client_document(value, locale)
+    if isinstance(value, PrepaymentQuote):
+        return _quote(value, locale)
+    if isinstance(value, Bundle):
+        return _bundle(value, locale)
+    if isinstance(value, AccountActivity):
+        return _activity(value, locale)
     if isinstance(value, ClientLedger):
         return _ledger(value, locale)
     if isinstance(value, BalanceReview):

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total
 from paxbill.exceptions import ArgumentTypeError, CurrencyMismatchError
@@ -27,7 +28,7 @@ __all__ = ["AccountActivity", "account_activity"]
 
 
 @attrs.frozen
-class AccountActivity:
+class AccountActivity(ShowsInNotebook):
     """The totals invoiced in each month of *year*, January first.
 
     Args:
