@@ -1,8 +1,8 @@
 """Every habit of the project, one session each: run ``nox`` for all of them.
 
 Sessions: ``tests`` (each Python 3.11+ found), ``lint``, ``typecheck``,
-``doctests`` and ``docs`` run by default; ``bench`` runs only when named
-(``nox -s bench``).
+``doctests`` and ``docs`` run by default; ``bench``, ``catalogs`` and
+``mutants`` run only when named (``nox -s bench``).
 """
 
 from __future__ import annotations
@@ -116,6 +116,35 @@ def docs(session: nox.Session) -> None:
         "docs",
         "docs/_build/html",
     )
+
+
+@nox.session
+def catalogs(session: nox.Session) -> None:
+    """Extract the words, update each language's catalog, and compile them.
+
+    Run it after changing a word in ``src/paxbill/io/_words.py``; then
+    translate what ``pybabel update`` marked new or fuzzy in each ``.po``.
+    """
+    session.install("babel>=2.12")
+    template = f"{session.create_tmp()}/paxbill.pot"
+    session.run(
+        "pybabel", "extract", "--no-default-keywords", "--keywords=NC_:1c,2",
+        "--project=paxbill", "--copyright-holder=paxbill developers",
+        f"--output-file={template}", "src/paxbill",
+    )  # fmt: skip
+    session.run(
+        "pybabel", "update", f"--input-file={template}",
+        "--output-dir=src/paxbill/locale", "--domain=paxbill",
+        "--no-fuzzy-matching", "--ignore-obsolete",
+    )  # fmt: skip
+    # paxbill compiles its catalogs in memory when it loads them; this checks
+    # that each compiles, and prints how much of it is translated.
+    for language in ("fr", "de"):
+        session.run(
+            "pybabel", "compile", "--statistics", "--domain=paxbill",
+            f"--input-file=src/paxbill/locale/{language}/LC_MESSAGES/paxbill.po",
+            f"--output-file={session.create_tmp()}/{language}.mo",
+        )  # fmt: skip
 
 
 @nox.session

@@ -1,237 +1,215 @@
-"""The command line's and the reports' words, in English and French.
+"""The words paxbill shows people, in English, and their translations.
 
->>> text("discount", "fr_FR")
-'Remise partenaire'
+The English words are written here, each with its key as gettext's context;
+the other languages are gettext catalogs, one ``.po`` file each under
+``paxbill/locale/<language>/LC_MESSAGES/``, kept with babel's message tools
+(``nox -s catalogs`` extracts, updates and compiles them). A translator adds
+a language with one ``.po`` file; a word missing from it is shown in English.
+
+>>> text("discount", "fr_FR"), text("discount", "de_DE"), text("discount", "en_GB")
+('Remise partenaire', 'Partnerrabatt', 'Partner discount')
 """
 
 from __future__ import annotations
 
+import io
+from functools import cache
+from importlib.resources import files
+
+from babel.support import NullTranslations, Translations
+
 from paxbill.core.formatting import parse_locale
 
-__all__ = ["language", "text"]
+__all__ = ["DOMAIN", "language", "languages", "text"]
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "term": "{months} months",
-        "estimate.title": "Paxton Entry: estimated next invoice",
-        "list_price": "List price per app user per month",
-        "discount": "Partner discount",
-        "net_price": "Net price per app user per month",
-        "users": "Active app users",
-        "total": "Estimated monthly total",
-        "invoices.title": "Invoices on {date}",
-        "col.number": "No.",
-        "col.date": "Date",
-        "col.total": "Total",
-        "col.type": "Type",
-        "col.state": "State",
-        "col.due": "Due",
-        "quote.title": "Prepayment quote",
-        "quote.period": "Term",
-        "quote.frequency": "Billing",
-        "quote.months": "Months",
-        "quote.total": "To bill in advance",
-        "prorate.title": "Proration",
-        "prorate.amount": "Amount for the period",
-        "prorate.period": "Period",
-        "prorate.part": "Part",
-        "prorate.method": "Method",
-        "prorate.share": "Share for the part",
-        "method.days": "by days",
-        "method.months": "by months",
-        "review.title": "Prepaid balance review",
-        "review.balance": "Balance",
-        "review.monthly_cost": "Monthly charge",
-        "review.remaining": "Charges remaining",
-        "review.covered": "Charges covered",
-        "review.shortfall": "Shortfall",
-        "review.runs_out_on": "Runs out on",
-        "review.sufficient": "The balance pays every charge until the end of the term.",
-        "review.short": "The balance does not pay every charge: bill the client.",
-        "bundle.title": "Bundled contract ({frequency} fee)",
-        "bundle.fee": "Fee",
-        "bundle.app_cost": "Entry app cost",
-        "bundle.app_share": "App's share of the fee",
-        "bundle.other_costs": "Other services",
-        "bundle.margin": "Margin",
-        "bundle.break_even": "Users from which the fee falls short",
-        "compare.title": "Cash flow over {months} months from {start}",
-        "compare.as_billed": "as billed",
-        "col.strategy": "Strategy",
-        "col.lowest": "Lowest position",
-        "col.red": "Months in red",
-        "col.in": "Money in",
-        "col.out": "Paid to Paxton",
-        "col.net": "Net",
-        "html.invoice": "Invoice",
-        "html.ledger": "Ledger of",
-        "html.credit": "credit",
-        "html.debit": "debit",
-        "html.projection": "Cash-flow projection",
-        "html.comparison": "Billing strategies compared",
-        "col.description": "Description",
-        "col.quantity": "Quantity",
-        "col.unit_price": "Unit price",
-        "col.amount": "Amount",
-        "col.kind": "Entry",
-        "col.balance": "Balance",
-        "col.month": "Month",
-        "col.position": "Position",
-        "plot.activity": "Account activity",
-        "plot.cash_flow": "Cash position at the end of each month",
-        "demo.intro": "paxbill demo: the vendor's application note, worked through"
-        " on a sample installer account.",
-        "demo.estimate": "The portal's estimate of the next invoice",
-        "demo.invoices": "The portal's invoices and their states",
-        "demo.quote": "Billing a client a year in advance (the note's UK example)",
-        "demo.review": "The monthly review of a prepaid balance",
-        "demo.comparison": "What each billing strategy does to cash",
-        "ci.invoice": "Invoice",
-        "ci.credit_note": "Credit note",
-        "ci.number": "No.",
-        "ci.date": "Date",
-        "ci.seller": "Seller",
-        "ci.buyer": "Bill to",
-        "ci.vat_id": "VAT number",
-        "ci.service_period": "Period of service",
-        "ci.credits": "Credits invoice {number} of {date}",
-        "ci.reason": "Reason",
-        "ci.vat": "VAT",
-        "ci.net": "Net",
-        "ci.rate": "Rate",
-        "ci.taxable": "Taxable amount",
-        "ci.tax": "VAT amount",
-        "ci.mention": "Mention",
-        "ci.net_total": "Total excluding VAT",
-        "ci.vat_total": "Total VAT",
-        "ci.gross_total": "Total including VAT",
-        "ci.paid": "Paid by {date}",
-        "ci.credited": "Credited by {date}",
-        "ci.due_now": "Amount due on {date}",
-        "ci.due_date": "Due date",
-        "ci.terms": "Payment terms",
-        "ci.no_discount": "No discount for early payment.",
-        "ci.late": "Late payment: interest at {rate} a year (French Commercial"
-        " Code, article L441-10), and a fixed indemnity of EUR 40 for the costs"
-        " of recovery (article D441-5).",
-        "ci.legal_rate": "the European Central Bank's latest refinancing rate"
-        " plus 10 points",
-    },
-    "fr": {
-        "term": "{months} mois",
-        "estimate.title": "Paxton Entry : prochaine facture estimée",
-        "list_price": "Prix catalogue par utilisateur et par mois",
-        "discount": "Remise partenaire",
-        "net_price": "Coût net par utilisateur et par mois",
-        "users": "Utilisateurs actifs de l'application",
-        "total": "Total mensuel estimé",
-        "invoices.title": "Factures au {date}",
-        "col.number": "N°",
-        "col.date": "Date",
-        "col.total": "Total",
-        "col.type": "Type",
-        "col.state": "État",
-        "col.due": "Échéance",
-        "quote.title": "Devis de prépaiement",
-        "quote.period": "Période",
-        "quote.frequency": "Facturation",
-        "quote.months": "Mois",
-        "quote.total": "À facturer d'avance",
-        "prorate.title": "Prorata",
-        "prorate.amount": "Montant de la période",
-        "prorate.period": "Période",
-        "prorate.part": "Partie",
-        "prorate.method": "Méthode",
-        "prorate.share": "Part de la partie",
-        "method.days": "aux jours",
-        "method.months": "aux mois",
-        "review.title": "Revue du solde prépayé",
-        "review.balance": "Solde",
-        "review.monthly_cost": "Prélèvement mensuel",
-        "review.remaining": "Prélèvements restants",
-        "review.covered": "Prélèvements couverts",
-        "review.shortfall": "Manque",
-        "review.runs_out_on": "Épuisé le",
-        "review.sufficient": "Le solde couvre tous les prélèvements jusqu'à la fin.",
-        "review.short": "Le solde ne couvre pas tous les prélèvements : facturez.",
-        "bundle.title": "Contrat groupé (forfait {frequency})",
-        "bundle.fee": "Forfait",
-        "bundle.app_cost": "Coût de l'application Entry",
-        "bundle.app_share": "Part de l'application",
-        "bundle.other_costs": "Autres services",
-        "bundle.margin": "Marge",
-        "bundle.break_even": "Utilisateurs à partir desquels le forfait manque",
-        "compare.title": "Trésorerie sur {months} mois à partir de {start}",
-        "compare.as_billed": "tel que facturé",
-        "col.strategy": "Stratégie",
-        "col.lowest": "Position la plus basse",
-        "col.red": "Mois dans le rouge",
-        "col.in": "Encaissé",
-        "col.out": "Payé à Paxton",
-        "col.net": "Net",
-        "html.invoice": "Facture",
-        "html.ledger": "Grand livre de",
-        "html.credit": "crédit",
-        "html.debit": "débit",
-        "html.projection": "Projection de trésorerie",
-        "html.comparison": "Stratégies de facturation comparées",
-        "col.description": "Description",
-        "col.quantity": "Quantité",
-        "col.unit_price": "Prix unitaire",
-        "col.amount": "Montant",
-        "col.kind": "Écriture",
-        "col.balance": "Solde",
-        "col.month": "Mois",
-        "col.position": "Position",
-        "plot.activity": "Activité du compte",
-        "plot.cash_flow": "Trésorerie à la fin de chaque mois",
-        "demo.intro": "Démo paxbill : la note d'application du fabricant, pas à pas,"
-        " sur un compte d'installateur d'exemple.",
-        "demo.estimate": "L'estimation de la prochaine facture du portail",
-        "demo.invoices": "Les factures du portail et leur état",
-        "demo.quote": "Facturer un client un an d'avance (l'exemple britannique)",
-        "demo.review": "La revue mensuelle d'un solde prépayé",
-        "demo.comparison": "Ce que chaque stratégie fait à la trésorerie",
-        "ci.invoice": "Facture",
-        "ci.credit_note": "Avoir",
-        "ci.number": "N°",
-        "ci.date": "Date",
-        "ci.seller": "Vendeur",
-        "ci.buyer": "Client",
-        "ci.vat_id": "N° de TVA intracommunautaire",
-        "ci.service_period": "Période de service",
-        "ci.credits": "Avoir sur la facture {number} du {date}",
-        "ci.reason": "Motif",
-        "ci.vat": "TVA",
-        "ci.net": "Montant HT",
-        "ci.rate": "Taux",
-        "ci.taxable": "Base HT",
-        "ci.tax": "Montant de TVA",
-        "ci.mention": "Mention",
-        "ci.net_total": "Total HT",
-        "ci.vat_total": "Total TVA",
-        "ci.gross_total": "Total TTC",
-        "ci.paid": "Réglé au {date}",
-        "ci.credited": "Crédité au {date}",
-        "ci.due_now": "Reste dû au {date}",
-        "ci.due_date": "Date d'échéance",
-        "ci.terms": "Conditions de paiement",
-        "ci.no_discount": "Pas d'escompte pour paiement anticipé.",
-        "ci.late": "En cas de retard de paiement, pénalités au taux annuel de"
-        " {rate} (article L441-10 du Code de commerce) et indemnité forfaitaire"
-        " pour frais de recouvrement de 40 € (article D441-5).",
-        "ci.legal_rate": "refinancement de la Banque centrale européenne"
-        " majoré de 10 points",
-    },
-}
+#: The gettext domain of paxbill's catalogs.
+DOMAIN = "paxbill"
+
+
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """Mark *message* for translation under *context*: its key."""
+    return context, message
+
+
+#: Every word, by key: the key is the message's gettext context.
+_MESSAGES = dict(
+    [
+        NC_("term", "{months} months"),
+        NC_("estimate.title", "Paxton Entry: estimated next invoice"),
+        NC_("list_price", "List price per app user per month"),
+        NC_("discount", "Partner discount"),
+        NC_("net_price", "Net price per app user per month"),
+        NC_("users", "Active app users"),
+        NC_("total", "Estimated monthly total"),
+        NC_("invoices.title", "Invoices on {date}"),
+        NC_("col.number", "No."),
+        NC_("col.date", "Date"),
+        NC_("col.total", "Total"),
+        NC_("col.type", "Type"),
+        NC_("col.state", "State"),
+        NC_("col.due", "Due"),
+        NC_("quote.title", "Prepayment quote"),
+        NC_("quote.period", "Term"),
+        NC_("quote.frequency", "Billing"),
+        NC_("quote.months", "Months"),
+        NC_("quote.total", "To bill in advance"),
+        NC_("prorate.title", "Proration"),
+        NC_("prorate.amount", "Amount for the period"),
+        NC_("prorate.period", "Period"),
+        NC_("prorate.part", "Part"),
+        NC_("prorate.method", "Method"),
+        NC_("prorate.share", "Share for the part"),
+        NC_("method.days", "by days"),
+        NC_("method.months", "by months"),
+        NC_("review.title", "Prepaid balance review"),
+        NC_("review.balance", "Balance"),
+        NC_("review.monthly_cost", "Monthly charge"),
+        NC_("review.remaining", "Charges remaining"),
+        NC_("review.covered", "Charges covered"),
+        NC_("review.shortfall", "Shortfall"),
+        NC_("review.runs_out_on", "Runs out on"),
+        NC_(
+            "review.sufficient",
+            "The balance pays every charge until the end of the term.",
+        ),
+        NC_("review.short", "The balance does not pay every charge: bill the client."),
+        NC_("bundle.title", "Bundled contract ({frequency} fee)"),
+        NC_("bundle.fee", "Fee"),
+        NC_("bundle.app_cost", "Entry app cost"),
+        NC_("bundle.app_share", "App's share of the fee"),
+        NC_("bundle.other_costs", "Other services"),
+        NC_("bundle.margin", "Margin"),
+        NC_("bundle.break_even", "Users from which the fee falls short"),
+        NC_("compare.title", "Cash flow over {months} months from {start}"),
+        NC_("compare.as_billed", "as billed"),
+        NC_("col.strategy", "Strategy"),
+        NC_("col.lowest", "Lowest position"),
+        NC_("col.red", "Months in red"),
+        NC_("col.in", "Money in"),
+        NC_("col.out", "Paid to Paxton"),
+        NC_("col.net", "Net"),
+        NC_("html.invoice", "Invoice"),
+        NC_("html.ledger", "Ledger of"),
+        NC_("html.credit", "credit"),
+        NC_("html.debit", "debit"),
+        NC_("html.projection", "Cash-flow projection"),
+        NC_("html.comparison", "Billing strategies compared"),
+        NC_("col.description", "Description"),
+        NC_("col.quantity", "Quantity"),
+        NC_("col.unit_price", "Unit price"),
+        NC_("col.amount", "Amount"),
+        NC_("col.kind", "Entry"),
+        NC_("col.balance", "Balance"),
+        NC_("col.month", "Month"),
+        NC_("col.position", "Position"),
+        NC_("plot.activity", "Account activity"),
+        NC_("plot.cash_flow", "Cash position at the end of each month"),
+        NC_(
+            "demo.intro",
+            "paxbill demo: the vendor's application note, worked through "
+            "on a sample installer account.",
+        ),
+        NC_("demo.estimate", "The portal's estimate of the next invoice"),
+        NC_("demo.invoices", "The portal's invoices and their states"),
+        NC_("demo.quote", "Billing a client a year in advance (the note's UK example)"),
+        NC_("demo.review", "The monthly review of a prepaid balance"),
+        NC_("demo.comparison", "What each billing strategy does to cash"),
+        NC_("ci.invoice", "Invoice"),
+        NC_("ci.credit_note", "Credit note"),
+        NC_("ci.number", "No."),
+        NC_("ci.date", "Date"),
+        NC_("ci.seller", "Seller"),
+        NC_("ci.buyer", "Bill to"),
+        NC_("ci.vat_id", "VAT number"),
+        NC_("ci.service_period", "Period of service"),
+        NC_("ci.credits", "Credits invoice {number} of {date}"),
+        NC_("ci.reason", "Reason"),
+        NC_("ci.vat", "VAT"),
+        NC_("ci.net", "Net"),
+        NC_("ci.rate", "Rate"),
+        NC_("ci.taxable", "Taxable amount"),
+        NC_("ci.tax", "VAT amount"),
+        NC_("ci.mention", "Mention"),
+        NC_("ci.net_total", "Total excluding VAT"),
+        NC_("ci.vat_total", "Total VAT"),
+        NC_("ci.gross_total", "Total including VAT"),
+        NC_("ci.paid", "Paid by {date}"),
+        NC_("ci.credited", "Credited by {date}"),
+        NC_("ci.due_now", "Amount due on {date}"),
+        NC_("ci.due_date", "Due date"),
+        NC_("ci.terms", "Payment terms"),
+        NC_("ci.no_discount", "No discount for early payment."),
+        NC_(
+            "ci.late",
+            "Late payment: interest at {rate} a year (French Commercial "
+            "Code, article L441-10), and a fixed indemnity of EUR 40 for "
+            "the costs of recovery (article D441-5).",
+        ),
+        NC_(
+            "ci.legal_rate",
+            "the European Central Bank's latest refinancing rate plus 10 points",
+        ),
+        NC_("InvoiceStatus.INVOICED", "invoiced"),
+        NC_("InvoiceStatus.OVERDUE", "overdue"),
+        NC_("InvoiceStatus.PAID", "paid"),
+        NC_("PaymentMethod.MANUAL", "manual"),
+        NC_("PaymentMethod.AUTOMATIC", "automatic"),
+        NC_("AccountType.APPROVED_INSTALLER", "approved installer"),
+        NC_("AccountType.SYSTEM_MANAGER", "system manager"),
+        NC_("BillingFrequency.MONTHLY", "monthly"),
+        NC_("BillingFrequency.QUARTERLY", "quarterly"),
+        NC_("BillingFrequency.ANNUAL", "annual"),
+        NC_("ClientInvoiceStatus.ISSUED", "issued"),
+        NC_("ClientInvoiceStatus.PARTIALLY_PAID", "partially paid"),
+        NC_("ClientInvoiceStatus.PAID", "paid"),
+        NC_("ClientInvoiceStatus.OVERDUE", "overdue"),
+        NC_("ClientInvoiceStatus.CREDITED", "credited"),
+        NC_("PaymentMeans.CASH", "cash"),
+        NC_("PaymentMeans.CHEQUE", "cheque"),
+        NC_("PaymentMeans.CREDIT_TRANSFER", "credit transfer"),
+        NC_("PaymentMeans.CARD", "card"),
+        NC_("PaymentMeans.SEPA_CREDIT_TRANSFER", "SEPA credit transfer"),
+        NC_("PaymentMeans.SEPA_DIRECT_DEBIT", "SEPA direct debit"),
+    ]
+)
+
+
+@cache
+def languages() -> frozenset[str]:
+    """The languages paxbill has words in: English and each catalog's."""
+    root = files("paxbill").joinpath("locale")
+    found = {entry.name for entry in root.iterdir() if entry.is_dir()}
+    return frozenset({"en", *found})
+
+
+@cache
+def _translations(language: str) -> NullTranslations:
+    """The catalog of *language*, read from its ``.po`` file and compiled in memory."""
+    if language == "en":
+        return NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    source = files("paxbill").joinpath("locale", language, "LC_MESSAGES")
+    with source.joinpath(f"{DOMAIN}.po").open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 def language(locale: object) -> str:
     """The language of *locale* that paxbill has words in, else English."""
     language = parse_locale(locale).language
-    return language if language in _TEXTS else "en"
+    return language if language in languages() else "en"
 
 
 def text(key: str, locale: object) -> str:
-    """Return the command line's word for *key* in the language of *locale*."""
-    return _TEXTS[language(locale)][key]
+    """Return the word for *key* in the language of *locale*.
+
+    Raises:
+        KeyError: *key* is not one of paxbill's words.
+    """
+    english = _MESSAGES[key]
+    return str(_translations(language(locale)).pgettext(key, english))
