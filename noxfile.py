@@ -148,6 +148,21 @@ def catalogs(session: nox.Session) -> None:
 
 
 @nox.session
+def mutants(session: nox.Session) -> None:
+    """Mutation testing of the exact rules with mutmut; prints the survivors.
+
+    The modules mutated are listed under ``[tool.mutmut]`` in pyproject.toml.
+    It takes a while: run it when the rules or their tests change.
+    """
+    session.install("-e", ".[test,facturx]", "mutmut>=3.3")
+    session.run(
+        "mutmut", "run", "--max-children", str(os.cpu_count() or 2),
+        env={"HYPOTHESIS_PROFILE": "mutants"},
+    )  # fmt: skip
+    session.run("mutmut", "results")
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Measure paxbill against its floors and peers, in interleaved rounds."""
     session.install(".", "py-moneyed", "prices")

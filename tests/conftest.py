@@ -13,4 +13,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
+# Mutation testing runs the tests hundreds of times, through mutmut's
+# trampolines (which hypothesis sees as another executor): fewer examples,
+# the same every run.
+settings.register_profile(
+    "mutants",
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -303,3 +304,30 @@ def test_former_option_names_still_read() -> None:
     assert json.loads(new.stdout) == json.loads(old.stdout)
     assert json.loads(new.stdout)["app_cost"] == "51.00"  # 20 x 2.55
     assert "--app-price" not in run("bundle", "--help").stdout
+
+
+def test_shell_completion_knows_every_command_and_option(tmp_path: Path) -> None:
+    """With argcomplete (paxbill[completion]) the shell completes commands, options."""
+    pytest.importorskip("argcomplete")
+    import os
+
+    def complete(line: str) -> str:
+        out = tmp_path / "completions"
+        env = dict(
+            os.environ,
+            COMP_LINE=line,
+            COMP_POINT=str(len(line)),
+            _ARGCOMPLETE="1",
+            _ARGCOMPLETE_STDOUT_FILENAME=str(out),
+        )
+        subprocess.run(
+            [sys.executable, "-m", "paxbill"],
+            env=env,
+            check=False,
+            timeout=60,
+            capture_output=True,
+        )
+        return out.read_text()
+
+    assert "compare" in complete("paxbill comp")
+    assert "--account-type" in complete("paxbill compare --acc")

@@ -1,4 +1,8 @@
+# PYTHON_ARGCOMPLETE_OK
 """The ``paxbill`` command line: what an installer asks, answered in a terminal.
+
+Shell completion comes with the extra ``paxbill[completion]``: run
+``eval "$(register-python-argcomplete paxbill)"`` once in the shell.
 
 Every subcommand prints for people (``--locale``) or for programs (``--json``,
 amounts as strings). Bad input prints one line to stderr and exits with 2.
@@ -55,11 +59,13 @@ def _build_parser(argv: Sequence[str]) -> _Parser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = next((word for word in argv if not word.startswith("-")), None)
+    # Shell completion (argcomplete, paxbill[completion]) needs every option.
+    completing = "_ARGCOMPLETE" in os.environ
     for name, summary in COMMANDS.items():
         sub = commands.add_parser(
             name, help=summary, description=summary, allow_abbrev=False
         )
-        if name == chosen:
+        if name == chosen or completing:
             module = importlib.import_module(f"paxbill.cli._{name.replace('-', '_')}")
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
@@ -83,9 +89,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request, where argcomplete is installed."""
+    try:
+        argcomplete = importlib.import_module("argcomplete")
+    except ImportError:
+        return
+    argcomplete.autocomplete(parser)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    args = _build_parser(words).parse_args(words)
+    parser = _build_parser(words)
+    if "_ARGCOMPLETE" in os.environ:
+        _complete(parser)
+    args = parser.parse_args(words)
     try:
         output = args.run(args)
     except (PaxbillError, BadInput) as error:
