@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paxbill import (
+    ArgumentTypeError,
     BillingPeriod,
     ClientInvoice,
     ClientInvoiceLine,
@@ -390,3 +391,36 @@ def test_a_status_agrees_with_the_amounts(invoice: ClientInvoice, offset: int) -
         assert day > invoice.due_date
     if due.amount > 0 and day > invoice.due_date:
         assert status is ClientInvoiceStatus.OVERDUE
+
+
+def test_the_errors_of_a_document_name_what_is_wrong() -> None:
+    """Number, currencies and VAT ids: each error carries the values and the rule."""
+    line = ClientInvoiceLine("App", 1, eur("4.00"), "S", "20")
+    for number in (5, "", "   "):
+        with pytest.raises(ArgumentTypeError) as caught:
+            ClientInvoice(number, D(2024, 1, 1), SELLER, BUYER, [line])
+        assert caught.value.value == number
+        assert str(caught.value).startswith(
+            "number must be a non-empty str such as 'F2024-0001'"
+        )
+    pounds = ClientInvoiceLine("App", 1, Money("4.00", "GBP"), "S", "20")
+    with pytest.raises(CurrencyMismatchError) as mixed:
+        ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line, pounds])
+    assert (mixed.value.currency, mixed.value.other) == ("EUR", "GBP")
+    assert str(mixed.value).startswith("cannot invoice EUR and GBP")
+    with pytest.raises(MissingVatIdentifierError, match="BR-AE-02"):
+        ClientInvoice(
+            "F1",
+            D(2024, 1, 1),
+            SELLER,
+            Party("Schmidt", "DE"),
+            [ClientInvoiceLine("App", 1, eur("4.00"), "AE")],
+        )
+    with pytest.raises(MissingVatIdentifierError, match="BR-IC-02"):
+        ClientInvoice(
+            "F1",
+            D(2024, 1, 1),
+            SELLER,
+            Party("Schmidt", "DE"),
+            [ClientInvoiceLine("App", 1, eur("4.00"), "K")],
+        )
