@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paxbill import (
+    AmountTypeError,
     ArgumentTypeError,
     BillingPeriod,
     ClientInvoice,
@@ -424,3 +425,51 @@ def test_the_errors_of_a_document_name_what_is_wrong() -> None:
             Party("Schmidt", "DE"),
             [ClientInvoiceLine("App", 1, eur("4.00"), "K")],
         )
+
+
+@pytest.mark.parametrize(
+    ("category", "rate", "words"),
+    [
+        (
+            "S",
+            None,
+            "VAT rate None for category S is missing: give the rate, such as '20'",
+        ),
+        ("S", "100", "VAT rate 100 for category S is out of range: a rate is 0 or"),
+        (
+            "S",
+            "0",
+            "VAT rate 0 for category S is 0: use category Z (zero rated) or E",
+        ),
+        (
+            "AE",
+            "20",
+            "VAT rate 20 for category AE is not 0: this category carries no",
+        ),
+    ],
+)
+def test_a_refused_rate_says_why(category: str, rate: str | None, words: str) -> None:
+    """The error keeps the category and the rate, and says what to give."""
+    with pytest.raises(InvalidVatRateError) as caught:
+        ClientInvoiceLine("X", 1, eur("1.00"), category, rate)
+    expected = None if rate is None else Decimal(rate)
+    assert (caught.value.category, caught.value.rate) == (category, expected)
+    assert str(caught.value).startswith(words)
+    with pytest.raises(AmountTypeError, match="VAT rate"):
+        ClientInvoiceLine("X", 1, eur("1.00"), "S", 5.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("given", "language"),
+    [("fr", "fr"), ("en-GB", "en"), ("fr_CA", "fr"), ("EN", "en")],
+)
+def test_an_invoice_language_is_read_from_a_locale(given: str, language: str) -> None:
+    """fr, en-GB, fr_CA: the language of the texts an invoice carries."""
+    line = ClientInvoiceLine("X", 1, eur("1.00"), "E")
+    invoice = ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line], language=given)
+    assert invoice.language == language
+    for wrong in ("de", 5):
+        with pytest.raises(ArgumentTypeError) as caught:
+            ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line], language=wrong)
+        assert caught.value.value == wrong
+        assert str(caught.value).startswith("language must be 'fr' or 'en'")

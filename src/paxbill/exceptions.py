@@ -480,7 +480,7 @@ class InvalidVatRateError(PaxbillError, ValueError):
     def __init__(self, category: str, rate: Any, reason: str) -> None:
         self.category = category
         self.rate = rate
-        super().__init__(f"VAT rate {rate!r} for category {category} {reason}")
+        super().__init__(f"VAT rate {rate} for category {category} {reason}")
 
 
 class MissingVatIdentifierError(PaxbillError, ValueError):
