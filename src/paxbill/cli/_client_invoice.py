@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date
+from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date, pairs
 from paxbill.cli._files import read_object
 from paxbill.cli._render import table
 from paxbill.clients.invoicing.credit_notes import CreditNote
@@ -113,7 +113,5 @@ def run(args: argparse.Namespace) -> str:
                     label(document.status_on(args.as_of), locale),
                 )
             )
-    width = max(len(name) for name, _ in totals)
-    right = max(len(value) for _, value in totals)
-    output += [f"{name:<{width}}  {value:>{right}}" for name, value in totals]
+    output += pairs(totals)
     return "\n".join(output)

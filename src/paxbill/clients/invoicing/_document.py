@@ -15,7 +15,6 @@ from typing import Any
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.vat import VatBreakdown, VatCategory
-from paxbill.core._currency import currency_code
 from paxbill.core.money import Money, total
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -55,11 +54,6 @@ def default_currency(document: Any) -> str:
     """The currency of a document's first line."""
     lines: tuple[ClientInvoiceLine, ...] = document.lines
     return lines[0].currency
-
-
-def to_currency(value: object) -> str:
-    """An ISO 4217 code, upper-case."""
-    return currency_code(value)
 
 
 def check_document(

@@ -16,13 +16,13 @@ from paxbill.clients.invoicing._document import (
     DocumentTotals,
     check_document,
     default_currency,
-    to_currency,
     to_lines,
     to_number,
 )
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.vat import to_language
+from paxbill.core._currency import currency_code
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
 from paxbill.exceptions import InvalidInvoiceError
@@ -62,7 +62,8 @@ class CreditNote(DocumentTotals, ShowsInNotebook):
     invoice_number: str = attrs.field(converter=to_number)
     invoice_issue_date: dt.date = attrs.field(validator=is_date)
     currency: str = attrs.field(
-        default=attrs.Factory(default_currency, takes_self=True), converter=to_currency
+        default=attrs.Factory(default_currency, takes_self=True),
+        converter=currency_code,
     )
     language: str = attrs.field(default="fr", converter=to_language)
     reason: str | None = attrs.field(default=None, converter=_to_reason)

@@ -35,7 +35,6 @@ from paxbill.clients.invoicing._document import (
     DocumentTotals,
     check_document,
     default_currency,
-    to_currency,
     to_lines,
     to_number,
 )
@@ -44,6 +43,7 @@ from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatCategory, to_language
+from paxbill.core._currency import currency_code
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import ExactNumber
@@ -230,7 +230,8 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
     buyer: Party = attrs.field(validator=instance_of(Party, "a Party"))
     lines: tuple[ClientInvoiceLine, ...] = attrs.field(converter=to_lines)
     currency: str = attrs.field(
-        default=attrs.Factory(default_currency, takes_self=True), converter=to_currency
+        default=attrs.Factory(default_currency, takes_self=True),
+        converter=currency_code,
     )
     payment_terms: PaymentTerms = attrs.field(factory=PaymentTerms, converter=_to_terms)
     service_period: BillingPeriod | None = attrs.field(
@@ -312,13 +313,9 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         """The day the invoice falls due, by its payment terms."""
         return self.payment_terms.due_date(self.issue_date)
 
-    def _credited(self, day: dt.date | None) -> Money:
+    def _credited(self, day: dt.date) -> Money:
         return _sum(
-            (
-                n.gross_total
-                for n in self.credit_notes
-                if day is None or n.issue_date <= day
-            ),
+            (n.gross_total for n in self.credit_notes if n.issue_date <= day),
             self.currency,
         )
 
@@ -401,10 +398,10 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             raise CurrencyMismatchError(
                 self.currency, payment.amount.currency, operation="pay"
             )
-        paid = _sum((p.amount for p in self.payments), self.currency)
-        due = self.gross_total - paid - self._credited(None)
+        # What is due once every recorded payment and credit note is counted.
+        due = self.amount_due_on(dt.date.max)
         if payment.amount > due:
-            raise OverpaymentError(self.number, payment.amount, max(due, due * 0))
+            raise OverpaymentError(self.number, payment.amount, due)
         return attrs.evolve(self, payments=(*self.payments, payment))
 
     def _remaining(
