@@ -146,7 +146,7 @@ def main() -> int:
                 ratios(times, "Decimal", "paxbill"),
                 target=FORMAT_SPEEDUP,
                 at_least=True,
-                note="same strings (tests/test_formatting.py)",
+                note="ICU's strings (tests/test_cldr_formatting.py)",
             )
             continue
         peers = ", ".join(

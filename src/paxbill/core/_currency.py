@@ -1,12 +1,19 @@
-"""ISO 4217 codes and their minor units, as babel knows them."""
+"""ISO 4217 codes and their minor units.
+
+Two sources set a currency's digits, each in its place (``docs/rules.md``,
+"Minor units"): amounts are rounded to ISO 4217's minor unit; CLDR's cash
+digits and rounding serve only for display, when a caller asks for them.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
 
+from babel.core import get_global
 from babel.numbers import get_currency_precision, list_currencies
 
+from paxbill.core._iso4217 import MINOR_UNITS
 from paxbill.exceptions import UnknownCurrencyError
 
 # Every spelling seen so far, mapped to its canonical (upper-case, interned)
@@ -16,7 +23,7 @@ _CANONICAL: dict[object, str] = {}
 
 @cache
 def _known_codes() -> frozenset[str]:
-    return frozenset(list_currencies())
+    return frozenset(list_currencies()) | MINOR_UNITS.keys()
 
 
 def currency_code(code: object) -> str:
@@ -42,10 +49,15 @@ def currency_code(code: object) -> str:
 def minor_unit(code: str) -> int:
     """Return the number of decimal places of a currency's minor unit.
 
-    >>> minor_unit("EUR"), minor_unit("JPY"), minor_unit("BHD")
-    (2, 0, 3)
+    ISO 4217's minor unit for every active code; CLDR's digits only for a
+    code to which ISO 4217 gives none (gold, the SDR) or that it no longer
+    lists.
+
+    >>> minor_unit("EUR"), minor_unit("JPY"), minor_unit("BHD"), minor_unit("HUF")
+    (2, 0, 3, 2)
     """
-    return int(get_currency_precision(code))
+    units = MINOR_UNITS.get(code)
+    return int(get_currency_precision(code)) if units is None else units
 
 
 @cache
@@ -56,3 +68,21 @@ def quantum(code: str) -> Decimal:
     (Decimal('0.01'), Decimal('1'))
     """
     return Decimal((0, (1,), -minor_unit(code)))
+
+
+@cache
+def cash_quantum(code: str) -> Decimal:
+    """Return the smallest amount CLDR shows of a currency paid in cash.
+
+    CLDR's cash digits and cash rounding increment: five centimes for the
+    Swiss franc, five forints for the forint. Where CLDR states none, the
+    ISO quantum.
+
+    >>> cash_quantum("CHF"), cash_quantum("HUF"), cash_quantum("EUR")
+    (Decimal('0.05'), Decimal('5'), Decimal('0.01'))
+    """
+    fractions = get_global("currency_fractions").get(code)
+    if fractions is None:
+        return quantum(code)
+    _, _, digits, increment = fractions
+    return Decimal((0, (max(increment, 1),), -digits))

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from contextlib import AbstractContextManager, nullcontext
 from decimal import (
     MAX_EMAX,
@@ -27,8 +27,15 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.core import UnknownLocaleError as _BabelUnknownLocale
-from babel.numbers import format_decimal, format_percent, get_currency_precision
+from babel.numbers import format_decimal, format_percent
 
+from paxbill.core._cldr import (
+    CURRENCY_AFFIXES,
+    MIN_GROUPING_DIGITS,
+    NUMBERING_DIGITS,
+)
+from paxbill.core._currency import cash_quantum, quantum
+from paxbill.core._numbers import ARITHMETIC
 from paxbill.exceptions import UnknownLocaleError
 
 if TYPE_CHECKING:
@@ -82,14 +89,17 @@ def parse_locale(locale: object) -> Locale:
 
 
 class CurrencyFormat:
-    """A locale's standard currency pattern for one currency, parsed once.
+    r"""A locale's standard currency layout for one currency, made once.
 
-    Lays out an amount already rounded to the currency's digits exactly as
-    babel's ``format_currency`` does (its ``NumberPattern.apply``), without
-    parsing the pattern or looking up the locale's symbols on every call.
+    Lays out an amount as CLDR specifies and ICU prints it: the locale's
+    default numbering system (its digits and symbols), the currency decimal
+    and grouping symbols where the locale has them, the minimum grouping
+    digits, and the currency spacing between a letter symbol and a digit.
+    ``docs/rules.md`` ("Formatting") states the rule; babel gives the
+    patterns and symbols, ``_cldr.py`` what babel does not ship.
 
-    >>> CurrencyFormat.of(parse_locale("en_GB"), "EUR").apply(Decimal("-1234.50"))
-    '-€1,234.50'
+    >>> CurrencyFormat.of(parse_locale("en_GB"), "CHF", 2).apply(Decimal("-1234.50"))
+    '-CHF\xa01,234.50'
     """
 
     __slots__ = (
@@ -97,70 +107,70 @@ class CurrencyFormat:
         "_digits",
         "_group",
         "_grouping",
-        "_min_int",
-        "_quoted",
+        "_min_grouping",
         "_sides",
+        "_translation",
     )
 
     def __init__(
         self,
         sides: tuple[tuple[str, str], tuple[str, str]],
-        decimal: str,
-        group: str,
-        grouping: tuple[int, int],
-        min_int: int,
+        symbols: tuple[str, str],
+        grouping: tuple[int, int, int],
         digits: int,
+        translation: dict[int, int] | None,
     ) -> None:
         self._sides = sides
-        self._decimal = decimal
-        self._group = group
-        self._grouping = grouping
-        self._min_int = min_int
+        self._decimal, self._group = symbols
+        self._min_grouping, *primary_secondary = grouping
+        self._grouping = tuple(primary_secondary)
         self._digits = digits
-        self._quoted = "'" in decimal + group
+        self._translation = translation
 
     @classmethod
-    def of(cls, locale: Locale, currency: str) -> CurrencyFormat | None:
-        """Parse *locale*'s standard currency pattern for *currency*.
-
-        Returns None for a pattern this layout does not cover (the currency's
-        plural name, ``¤¤¤``), which babel then formats itself.
-        """
+    def of(cls, locale: Locale, currency: str, digits: int) -> CurrencyFormat:
+        """Make *locale*'s standard layout of *currency* with *digits* decimals."""
         pattern = locale.currency_formats["standard"]
-        symbols = locale.number_symbols["latn"]
+        system = locale.default_numbering_system
+        # A system's symbols fall back on the Latin system's (bn's "beng").
+        symbols = {**locale.number_symbols["latn"], **locale.number_symbols[system]}
         symbol = locale.currency_symbols.get(currency, currency)
-        sides: list[tuple[str, str]] = []
-        for sign in (0, 1):
-            prefix: str = pattern.prefix[sign]
-            suffix: str = pattern.suffix[sign]
-            if "¤¤¤" in prefix + suffix or "'" in prefix + suffix:
-                return None
-            sides.append(
-                (
-                    prefix.replace("¤¤", currency).replace("¤", symbol),
-                    suffix.replace("¤¤", currency).replace("¤", symbol),
-                )
+        minus = symbols["minusSign"]
+        affixes = CURRENCY_AFFIXES.get(str(locale)) or (
+            (pattern.prefix[0], pattern.suffix[0]),
+            (
+                pattern.prefix[1].replace("-", minus),
+                pattern.suffix[1].replace("-", minus),
+            ),
+        )
+        sides = [
+            (
+                _side(prefix, symbol, currency, before=True),
+                _side(suffix, symbol, currency, before=False),
             )
+            for prefix, suffix in affixes
+        ]
+        zero_to_nine = NUMBERING_DIGITS.get(system)
         return cls(
             (sides[0], sides[1]),
-            symbols["decimal"],
-            symbols["group"],
-            pattern.grouping,
-            pattern.int_prec[0],
-            int(get_currency_precision(currency)),
+            (
+                symbols.get("currencyDecimal", symbols["decimal"]),
+                symbols.get("currencyGroup", symbols["group"]),
+            ),
+            (MIN_GROUPING_DIGITS.get(str(locale), 1), *pattern.grouping),
+            digits,
+            None if zero_to_nine is None else str.maketrans("0123456789", zero_to_nine),
         )
 
     def apply(self, amount: Decimal) -> str:
-        """Lay out *amount*, already rounded to the currency's digits."""
+        """Lay out *amount*, already rounded to the layout's digits."""
         text = f"{amount:f}"
         negative = text[0] == "-"
         if negative:
             text = text[1:]
         whole, _, fraction = text.partition(".")
-        if len(whole) < self._min_int:
-            whole = "0" * (self._min_int - len(whole)) + whole
         size = self._grouping[0]
-        if len(whole) > size:
+        if len(whole) >= size + self._min_grouping:
             groups = []
             while len(whole) > size:
                 groups.append(whole[-size:])
@@ -170,59 +180,75 @@ class CurrencyFormat:
             whole = self._group.join(reversed(groups))
         digits = self._digits
         if digits:
-            fraction = (fraction + "0" * digits)[:digits]
-            whole = whole + self._decimal + fraction
+            whole = whole + self._decimal + (fraction + "0" * digits)[:digits]
+        if self._translation is not None:
+            whole = whole.translate(self._translation)
         prefix, suffix = self._sides[negative]
-        text = prefix + whole + suffix
-        if self._quoted:
-            # babel strips quoted text from the whole result, so a group
-            # symbol that is an apostrophe (it_CH) pairs up and vanishes.
-            text = _QUOTED.sub(_unquote, text)
-        return text
+        return prefix + whole + suffix
 
 
-_QUOTED = re.compile(r"'([^']*)'")
+def _side(affix: str, symbol: str, code: str, *, before: bool) -> str:
+    """One side of a pattern, minus sign in place, with its currency symbol.
+
+    CLDR's currency spacing (root's rule, which no locale overrides): a
+    symbol next to the number whose facing character is neither a symbol
+    nor a space (``CHF``, not ``€``) is kept apart from the digit by a
+    no-break space.
+    """
+    text = affix.replace("'", "")
+    shown = code if "¤¤" in text else symbol
+    if before:
+        facing, touches = shown[-1:], text.endswith("¤")
+    else:
+        facing, touches = shown[:1], text.startswith("¤")
+    if touches and facing and unicodedata.category(facing)[0] not in "SZ":
+        text = text.replace("¤", shown + "\xa0" if before else "\xa0" + shown)
+    return text.replace("¤¤¤", code).replace("¤¤", code).replace("¤", shown)
 
 
-def _unquote(match: re.Match[str]) -> str:
-    return match.group(1) or "'"
+_FORMATS: dict[tuple[object, str, int], CurrencyFormat] = {}
 
 
-_FORMATS: dict[tuple[object, str], CurrencyFormat | None] = {}
-
-
-def currency_format(locale: object, currency: str) -> CurrencyFormat | None:
-    """The parsed currency format of *locale* and *currency*, made once."""
-    key = (locale, currency)
+def currency_format(locale: object, currency: str, digits: int) -> CurrencyFormat:
+    """The layout of *locale* and *currency* with *digits* decimals, made once."""
+    key = (locale, currency, digits)
     try:
         return _FORMATS[key]
     except (KeyError, TypeError):
-        made = CurrencyFormat.of(parse_locale(locale), currency)
+        made = CurrencyFormat.of(parse_locale(locale), currency, digits)
         if isinstance(locale, str | Locale):
             _FORMATS[key] = made
         return made
 
 
-def format_money(money: Money, locale: object, *, rounding: str = ROUND_HALF_UP) -> str:
-    """Return *money* rounded to its minor unit and formatted for *locale*.
+def format_money(
+    money: Money, locale: object, *, rounding: str = ROUND_HALF_UP, cash: bool = False
+) -> str:
+    r"""Return *money* rounded to its minor unit and formatted for *locale*.
 
-    Rounding is paxbill's (half-up by default), never babel's half-even; the
-    layout is babel's standard currency pattern for the locale, parsed once
-    per locale and currency.
+    Rounding is paxbill's (half-up by default), to the currency's ISO 4217
+    minor unit; with ``cash=True``, to CLDR's cash digits and increment
+    instead (five centimes for the Swiss franc). The layout is CLDR's, as
+    ICU prints it (``docs/rules.md``, "Formatting").
 
     >>> from paxbill import Money
     >>> format_money(Money("2.125", "GBP"), "en_GB")
     '£2.13'
+    >>> format_money(Money("999.95", "CHF"), "fr_CH") == "999.95\xa0CHF"
+    True
+    >>> format_money(Money("2.47", "CHF"), "de_CH", cash=True) == "CHF\xa02.45"
+    True
     """
-    rounded = money.round(rounding=rounding)
-    layout = currency_format(locale, rounded.currency)
-    if layout is not None:
-        return layout.apply(rounded.amount)
-    parsed = parse_locale(locale)
-    with _context_for(rounded.amount):
-        return parsed.currency_formats["standard"].apply(  # type: ignore[no-any-return]
-            rounded.amount, parsed, currency=rounded.currency, currency_digits=True
-        )
+    currency = money.currency
+    if cash:
+        step = cash_quantum(currency)
+        steps = ARITHMETIC.divide(money.amount, step).to_integral_value(rounding)
+        amount = ARITHMETIC.multiply(steps, step)
+    else:
+        step = quantum(currency)
+        amount = money.round(rounding=rounding).amount
+    digits = -int(step.as_tuple().exponent)
+    return currency_format(locale, currency, digits).apply(amount)
 
 
 def format_number(number: Decimal | int, locale: object) -> str:

@@ -309,13 +309,19 @@ class Money:
             raise InvalidAllocationError(count, "a split needs at least one part")
         return self.allocate([1] * count)
 
-    def format(self, locale: object) -> str:
-        """Return the amount rounded half-up and formatted for *locale*.
+    def format(self, locale: object, *, cash: bool = False) -> str:
+        r"""Return the amount rounded half-up and formatted for *locale*.
+
+        The layout is CLDR's, as ICU prints it; the digits are the ISO 4217
+        minor unit's, or with ``cash=True`` CLDR's cash rounding
+        (:func:`~paxbill.format_money`).
 
         >>> Money("2.5", "GBP").format("en_GB")
         '£2.50'
+        >>> Money("1234.56", "EUR").format("es_ES") == "1234,56\xa0€"
+        True
         """
-        return format_money(self, locale)
+        return format_money(self, locale, cash=cash)
 
 
 _new = object.__new__
