@@ -330,6 +330,19 @@ class TestProrate:
         assert english.splitlines()[-1].startswith("Share for the part")
         assert english.splitlines()[-1].endswith("£15.00")
 
+    def test_months_along_an_anchor(self) -> None:
+        """--anchor counts the months of the billing anchor, not the period's.
+
+        2024-02-29/03-31 is one month of an anchor on the 31st; its part from
+        03-15 is 16 of 31 days: 31.00 x 16/31 = 16.00.
+        """
+        args: tuple[str, ...] = ("prorate", "--amount", "31.00", "--currency", "EUR")
+        args += ("--start", "2024-02-29", "--end", "2024-03-31")
+        args += ("--part-start", "2024-03-15", "--method", "months", "--json")
+        anchored = json.loads(ok(*args, "--anchor", "2024-01-31"))
+        assert anchored["share"] == "16.00"
+        assert json.loads(ok(*args))["share"] != "16.00"
+
     def test_part_outside(self) -> None:
         """A part outside its period is one line, status 2."""
         line = bad(*self.ARGS[:-1], "2023-12-01")

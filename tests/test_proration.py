@@ -18,6 +18,7 @@ from paxbill import (
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
+    BillingTerm,
     InvalidUserCountError,
     Money,
     PartOutsidePeriodError,
@@ -27,6 +28,7 @@ from paxbill import (
     billing_periods,
     coterm_adjustment,
     issue_invoice,
+    months_in,
     prorate,
     quote_prepayment,
     split_over_periods,
@@ -42,6 +44,13 @@ from tests.strategies import (
 )
 
 D = dt.date
+#: Anchors on the 29th, 30th and 31st, where months are shortest to count.
+_LATE_ANCHORS = st.builds(
+    D,
+    st.integers(2000, 2099),
+    st.sampled_from([1, 3, 5, 7, 8, 10, 12]),
+    st.sampled_from([29, 30, 31]),
+)
 YEAR_2024 = BillingPeriod(D(2024, 1, 1), D(2025, 1, 1))
 GBP_30 = Money("30.00", "GBP")
 
@@ -107,12 +116,17 @@ class TestProrate:
         assert prorate(Money("178.50", "EUR"), june, last_ten) == Money("59.50", "EUR")
 
     def test_part_month_by_its_days(self) -> None:
-        """By months, whole months count as months and the rest by its days."""
+        """By months, the anchor's whole months count 1, a part one by its days.
+
+        The anchor is the period's start, 2024-01-01, so the months are the
+        calendar's (issue 13: months along the anchor, not from the part's
+        own start).
+        """
         part = BillingPeriod(D(2024, 11, 16), D(2025, 1, 1))
-        # One month (11-16 to 12-16), then 16 of the 31 days of 12-16 to 01-16:
-        # 30.00 x (1 + 16/31) / 12 = 3.7903.. -> 3.79.
+        # 15 of November's 30 days, then all of December:
+        # 30.00 x (15/30 + 1) / 12 = 3.75.
         assert prorate(GBP_30, YEAR_2024, part, method=ProrationMethod.MONTHS) == Money(
-            "3.79", "GBP"
+            "3.75", "GBP"
         )
 
     @pytest.mark.parametrize(
@@ -204,6 +218,64 @@ class TestSplit:
         assert len(parts) == len(periods)
         assert sum(parts, Money.zero(amount.currency)) == amount.round()
 
+    def test_months_along_a_31st_anchor(self) -> None:
+        """USD 120.00 over twelve monthly periods from 2024-01-31: 10.00 each.
+
+        The periods end on 02-29, 03-31, 04-30...: each is one month of the
+        anchor (anchor + k months), so twelve equal shares of 120.00.
+        """
+        months = billing_periods(D(2024, 1, 31), BillingFrequency.MONTHLY, 12)
+        parts = split_over_periods(
+            Money("120.00", "USD"), months, method=ProrationMethod.MONTHS
+        )
+        assert parts == (Money("10.00", "USD"),) * 12
+
+    def test_a_part_of_a_later_period_counts_by_its_days(self) -> None:
+        """Within 2024-02-29/03-31 (a month of the 31st), a part goes by days.
+
+        With the anchor given, the period is one month, and 03-15 to 03-31 is
+        16 of its 31 days: 31.00 x 16/31 = 16.00. Counted from the period's
+        own start (months 02-29/03-29 of 29 days, 03-29/04-29 of 31), the
+        period is 1 + 2/31 months and the part 14/29 + 2/31:
+        31.00 x (14/29 + 2/31) / (33/31) = 31.00 x 492/957 = 15.937.. -> 15.94.
+        """
+        period = BillingPeriod(D(2024, 2, 29), D(2024, 3, 31))
+        part = BillingPeriod(D(2024, 3, 15), D(2024, 3, 31))
+        amount = Money("31.00", "EUR")
+        by_months = ProrationMethod.MONTHS
+        assert prorate(
+            amount, period, part, method=by_months, anchor=D(2024, 1, 31)
+        ) == (Money("16.00", "EUR"))
+        assert prorate(amount, period, part, method=by_months) == Money("15.94", "EUR")
+
+    @given(
+        money(),
+        anchors | _LATE_ANCHORS,
+        billings,
+        st.integers(1, 24),
+    )
+    def test_periods_of_an_anchor_count_whole_months(
+        self, amount: Money, anchor: dt.date, frequency: BillingTerm, count: int
+    ) -> None:
+        """Law: by months, billing_periods of any anchor share an amount equally.
+
+        Each period is exactly its frequency's months along the anchor, so the
+        parts differ by one minor unit at most, and prorating a whole period
+        by months gives its amount.
+        """
+        periods = billing_periods(anchor, frequency, count)
+        parts = split_over_periods(amount, periods, method=ProrationMethod.MONTHS)
+        unit = Money.from_minor_units(1, amount.currency)
+        assert max(parts) - min(parts) <= unit
+        assert sum(parts, Money.zero(amount.currency)) == amount.round()
+        for period in periods:
+            whole = prorate(
+                amount, period, period, method=ProrationMethod.MONTHS, anchor=anchor
+            )
+            assert whole == amount.round()
+            months = months_in(period, anchor=anchor)
+            assert months == frequency.months
+
 
 class TestCoterm:
     ANNUAL = quote_prepayment(
@@ -212,6 +284,21 @@ class TestCoterm:
         BillingFrequency.ANNUAL,
         D(2024, 1, 1),
     )
+
+    def test_months_counted_along_the_term_anchor(self) -> None:
+        """One user at USD 10.00 into a year from 2024-01-31, on 2024-02-29.
+
+        The term's months end on 02-29, 03-31, ... 2025-01-31: from 02-29,
+        eleven whole months are left, so 11 x 10.00 = 110.00 by months, as
+        by active months.
+        """
+        year = quote_prepayment(
+            Money("10.00", "USD"), 1, BillingFrequency.ANNUAL, D(2024, 1, 31)
+        )
+        on = D(2024, 2, 29)
+        by_months = coterm_adjustment(year, 1, on, method=ProrationMethod.MONTHS)
+        assert by_months == Money("110.00", "USD")
+        assert coterm_adjustment(year, 1, on) == Money("110.00", "USD")
 
     def test_charge_for_users_added_from_what_was_billed(self) -> None:
         """Adding 5 users on 07-01 charges 5 x 2.55 (net, not 3.00) x 12 x 184/366."""

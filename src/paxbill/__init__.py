@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     )
     from paxbill.clients.proration import (
         ProrationMethod,
+        months_in,
         period_fraction,
         prorate,
         split_over_periods,
@@ -259,6 +260,7 @@ _EXPORTS = {
     "monthly_charge_dates": "paxbill.clients.reviews",
     "paxton_price_of": "paxbill.core.pricing",
     "paxton_schedule": "paxbill.core.schedules",
+    "months_in": "paxbill.clients.proration",
     "period_fraction": "paxbill.clients.proration",
     "plot_activity": "paxbill.io.plots",
     "plot_cash_flow": "paxbill.io.plots",
@@ -412,6 +414,7 @@ __all__ = [
     "late_payment_charges",
     "monthly_active_counts",
     "monthly_charge_dates",
+    "months_in",
     "paxton_price_of",
     "paxton_schedule",
     "period_fraction",

@@ -44,6 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=ProrationMethod.DAYS,
         help="days or months (days)",
     )
+    parser.add_argument(
+        "--anchor",
+        type=iso_date,
+        default=None,
+        help="billing anchor whose months are counted by months (the period's start)",
+    )
     add_output_options(parser)
 
 
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace) -> str:
     amount = Money(args.amount, args.currency)
     period = BillingPeriod(args.start, args.end)
     part = BillingPeriod(args.part_start, args.part_end or args.end)
-    share = prorate(amount, period, part, method=args.method)
+    share = prorate(amount, period, part, method=args.method, anchor=args.anchor)
     if args.json:
         return dumps(
             {

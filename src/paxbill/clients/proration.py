@@ -8,19 +8,29 @@
 Money('15.08', 'GBP')
 >>> prorate(Money("30.00", "GBP"), year, second_half, method=ProrationMethod.MONTHS)
 Money('15.00', 'GBP')
+
+Months are counted along the billing anchor (anchor + k months), so each
+period :func:`~paxbill.billing_periods` makes from the 31st is one month:
+
+>>> from paxbill import BillingFrequency, billing_periods
+>>> months = billing_periods(date(2024, 1, 31), BillingFrequency.MONTHLY, 12)
+>>> by_months = ProrationMethod.MONTHS
+>>> set(split_over_periods(Money("120.00", "USD"), months, method=by_months))
+{Money('10.00', 'USD')}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from paxbill.core._dates import months_after
+from paxbill.core._dates import to_date
 from paxbill.core._exact import scale
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingPeriod
+from paxbill.core.periods import BillingFrequency, BillingPeriod, term_at
 from paxbill.exceptions import (
     ArgumentTypeError,
     PartOutsidePeriodError,
@@ -30,6 +40,7 @@ from paxbill.exceptions import (
 __all__ = [
     "ProrationMethod",
     "anchor_months",
+    "months_in",
     "months_touched",
     "period_fraction",
     "prorate",
@@ -41,10 +52,11 @@ class ProrationMethod(enum.Enum):
     """How the share of a part of a period is measured.
 
     ``DAYS``: the part's days over the period's days. ``MONTHS``: the part's
-    whole months over the period's months, a part month by its days.
-    ``ACTIVE_MONTHS``: the period's months (from its start: start + k
-    months) that the part touches on at least one day, each counted whole,
-    over the period's months: the rule by which Paxton bills a user.
+    months over the period's months, each month of the billing anchor
+    (anchor + k months) counted whole, a part of one by its days.
+    ``ACTIVE_MONTHS``: the anchor's months that the part touches on at least
+    one day, each counted whole, over the period's months: the rule by which
+    Paxton bills a user. The anchor is the period's start unless given.
     """
 
     DAYS = "days"
@@ -52,24 +64,43 @@ class ProrationMethod(enum.Enum):
     ACTIVE_MONTHS = "active_months"
 
 
-def anchor_months(period: BillingPeriod) -> tuple[BillingPeriod, ...]:
-    """Return *period*'s months from its start, the last cut at its end.
+def _months_of(anchor: dt.date, span: BillingPeriod) -> Iterator[BillingPeriod]:
+    """The months of *anchor* (anchor + k months, k of any sign) that meet *span*."""
+    month = term_at(anchor, BillingFrequency.MONTHLY, span.start)
+    while month.start < span.end:
+        yield month
+        month = term_at(anchor, BillingFrequency.MONTHLY, month.end)
+
+
+def _anchor_of(anchor: dt.date | None, period: BillingPeriod) -> dt.date:
+    return period.start if anchor is None else to_date(anchor, what="anchor")
+
+
+def anchor_months(
+    period: BillingPeriod, *, anchor: dt.date | None = None
+) -> tuple[BillingPeriod, ...]:
+    """Return *period*'s months along *anchor*, the first and last cut to it.
+
+    The months are anchor + k months; *anchor* is the period's start unless
+    given.
 
     >>> from datetime import date
     >>> span = BillingPeriod(date(2024, 1, 31), date(2024, 4, 15))
     >>> [str(m) for m in anchor_months(span)]
     ['2024-01-31/2024-02-29', '2024-02-29/2024-03-31', '2024-03-31/2024-04-15']
+    >>> second = BillingPeriod(date(2024, 2, 29), date(2024, 3, 31))
+    >>> [str(m) for m in anchor_months(second, anchor=date(2024, 1, 31))]
+    ['2024-02-29/2024-03-31']
     """
-    months: list[BillingPeriod] = []
-    start = period.start
-    while start < period.end:
-        end = min(months_after(period.start, len(months) + 1), period.end)
-        months.append(BillingPeriod(start, end))
-        start = end
-    return tuple(months)
+    return tuple(
+        BillingPeriod(max(m.start, period.start), min(m.end, period.end))
+        for m in _months_of(_anchor_of(anchor, period), period)
+    )
 
 
-def months_touched(period: BillingPeriod, part: BillingPeriod) -> int:
+def months_touched(
+    period: BillingPeriod, part: BillingPeriod, *, anchor: dt.date | None = None
+) -> int:
     """Return how many of *period*'s months *part* has at least one day in.
 
     >>> from datetime import date
@@ -78,15 +109,18 @@ def months_touched(period: BillingPeriod, part: BillingPeriod) -> int:
     2
     """
     return sum(
-        1 for m in anchor_months(period) if m.start < part.end and part.start < m.end
+        1
+        for m in anchor_months(period, anchor=anchor)
+        if m.start < part.end and part.start < m.end
     )
 
 
-def months_in(span: BillingPeriod) -> Fraction:
-    """Return the months in *span*, a part month counted by its days.
+def months_in(span: BillingPeriod, *, anchor: dt.date | None = None) -> Fraction:
+    """Return the months in *span* along *anchor*, a part month by its days.
 
-    Whole months are counted from the span's start; the days left over count
-    as a fraction of the month that they begin.
+    The months are anchor + k months (*anchor* is the span's start unless
+    given); each that *span* covers counts 1, and a part of one counts its
+    days over that month's days.
 
     One whole month (01-15 to 02-15), then 15 days of the 29 from 02-15 to
     03-15:
@@ -94,20 +128,35 @@ def months_in(span: BillingPeriod) -> Fraction:
     >>> from datetime import date
     >>> months_in(BillingPeriod(date(2024, 1, 15), date(2024, 3, 1)))
     Fraction(44, 29)
+
+    From the 29th of February to the 31st of March is one month of an
+    anchor on the 31st, and a month and two days of 31 counted from its own
+    start:
+
+    >>> march = BillingPeriod(date(2024, 2, 29), date(2024, 3, 31))
+    >>> months_in(march, anchor=date(2024, 1, 31)), months_in(march)
+    (Fraction(1, 1), Fraction(33, 31))
     """
-    whole = 0
-    while months_after(span.start, whole + 1) <= span.end:
-        whole += 1
-    month_start = months_after(span.start, whole)
-    month_end = months_after(span.start, whole + 1)
-    left = (span.end - month_start).days
-    return whole + Fraction(left, (month_end - month_start).days)
+    if not isinstance(span, BillingPeriod):
+        raise ArgumentTypeError(span, "a BillingPeriod", what="span")
+    count = Fraction(0)
+    for month in _months_of(_anchor_of(anchor, span), span):
+        days = (min(month.end, span.end) - max(month.start, span.start)).days
+        count += 1 if days == month.days else Fraction(days, month.days)
+    return count
 
 
 def period_fraction(
-    period: BillingPeriod, part: BillingPeriod, method: ProrationMethod
+    period: BillingPeriod,
+    part: BillingPeriod,
+    method: ProrationMethod,
+    *,
+    anchor: dt.date | None = None,
 ) -> Fraction:
     """Return the exact share of *period* that *part* covers.
+
+    By months, the months are those of *anchor* (anchor + k months), the
+    period's start unless given.
 
     Raises:
         PartOutsidePeriodError: *part* is not within *period*.
@@ -119,10 +168,13 @@ def period_fraction(
         raise PartOutsidePeriodError(period, part)
     if method is ProrationMethod.DAYS:
         return Fraction(part.days, period.days)
+    start = _anchor_of(anchor, period)
     if method is ProrationMethod.MONTHS:
-        return months_in(part) / months_in(period)
+        return months_in(part, anchor=start) / months_in(period, anchor=start)
     if method is ProrationMethod.ACTIVE_MONTHS:
-        return Fraction(months_touched(period, part), len(anchor_months(period)))
+        months = anchor_months(period, anchor=start)
+        touched = sum(1 for m in months if m.start < part.end and part.start < m.end)
+        return Fraction(touched, len(months))
     raise ArgumentTypeError(method, "a ProrationMethod", what="method")
 
 
@@ -132,6 +184,7 @@ def prorate(
     part: BillingPeriod,
     *,
     method: ProrationMethod = ProrationMethod.DAYS,
+    anchor: dt.date | None = None,
 ) -> Money:
     """Return the share of *amount* for *part* of *period*, rounded once, half-up.
 
@@ -141,13 +194,15 @@ def prorate(
         part: the part of *period* to price; within it.
         method: by days (the default), by months, or by the months the
             part is active in.
+        anchor: the billing anchor whose months (anchor + k months) are
+            counted by months; the period's start unless given.
 
     Raises:
         PartOutsidePeriodError: *part* is not within *period*.
     """
     if not isinstance(amount, Money):
         raise ArgumentTypeError(amount, "a Money", what="amount")
-    return scale(amount, period_fraction(period, part, method))
+    return scale(amount, period_fraction(period, part, method, anchor=anchor))
 
 
 def split_over_periods(
@@ -155,12 +210,14 @@ def split_over_periods(
     parts: Sequence[BillingPeriod],
     *,
     method: ProrationMethod = ProrationMethod.DAYS,
+    anchor: dt.date | None = None,
 ) -> tuple[Money, ...]:
     """Split *amount* over consecutive *parts*, in proportion, summing exactly.
 
     The parts must follow one another with no gap or overlap; their shares are
-    measured as :func:`prorate` measures them, and the minor units are
-    allocated by largest remainder, so the pieces sum to ``amount.round()``.
+    measured as :func:`prorate` measures them, by months along *anchor* (the
+    first part's start unless given), and the minor units are allocated by
+    largest remainder, so the pieces sum to ``amount.round()``.
 
     Raises:
         PeriodsNotContiguousError: the parts leave a gap or overlap.
@@ -172,5 +229,5 @@ def split_over_periods(
         if before.end != after.start:
             raise PeriodsNotContiguousError(before, after)
     whole = BillingPeriod(pieces[0].start, pieces[-1].end)
-    weights = [period_fraction(whole, piece, method) for piece in pieces]
+    weights = [period_fraction(whole, piece, method, anchor=anchor) for piece in pieces]
     return amount.allocate(weights)
