@@ -132,7 +132,7 @@ def test_the_credit_note_names_its_invoice() -> None:
 
 
 def test_what_en_16931_refuses_is_refused() -> None:
-    """No seller VAT id on a taxed line, or a three-decimal currency."""
+    """No seller VAT id on a taxed line."""
     no_id = ClientInvoice(
         "F1",
         D(2024, 1, 1),
@@ -142,15 +142,27 @@ def test_what_en_16931_refuses_is_refused() -> None:
     )
     with pytest.raises(InvalidInvoiceError):
         to_cii_xml(no_id)
+
+
+def test_a_three_decimal_currency_is_invoiced_to_the_hundredth() -> None:
+    """KWD has three decimals (ISO 4217); EN 16931 amounts carry two.
+
+    3 x 1.234 KWD = 3.702, invoiced 3.70; VAT 5 % of 3.70 = 0.185 -> 0.19;
+    gross 3.89. The e-invoice carries those figures and validates.
+    """
     dinars = ClientInvoice(
         "F1",
         D(2024, 1, 1),
         SELLER,
         BUYER,
-        [ClientInvoiceLine("X", 1, Money("1.000", "KWD"), "S", "5")],
+        [ClientInvoiceLine("X", 3, Money("1.234", "KWD"), "S", "5")],
     )
-    with pytest.raises(InvalidInvoiceError):
-        to_cii_xml(dinars)
+    assert dinars.net_total == Money("3.70", "KWD")
+    assert dinars.vat_total == Money("0.19", "KWD")
+    assert dinars.gross_total == Money("3.89", "KWD")
+    xml = to_cii_xml(dinars)
+    check_cii_xml(xml)
+    assert b"<ram:GrandTotalAmount>3.89</ram:GrandTotalAmount>" in xml
 
 
 def test_check_refuses_a_broken_xml() -> None:

@@ -473,3 +473,30 @@ def test_an_invoice_language_is_read_from_a_locale(given: str, language: str) ->
             ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [line], language=wrong)
         assert caught.value.value == wrong
         assert str(caught.value).startswith("language must be 'fr' or 'en'")
+
+
+@given(
+    st.sampled_from(["EUR", "JPY", "BHD", "KWD", "CLF"]),
+    st.lists(st.integers(0, 500), min_size=1, max_size=5),
+    st.decimals(0, 1000, places=4, allow_nan=False),
+)
+def test_amounts_carry_two_decimals_at_most(
+    currency: str, quantities: list[int], price: Decimal
+) -> None:
+    """Law: every amount of the document has the ISO minor unit, capped at two.
+
+    JPY keeps 0 decimals; BHD, KWD (3) and CLF (4) are cut to 2, as EN 16931
+    allows; each line's net is its exact quantity x price rounded half-up.
+    """
+    places = {"EUR": 2, "JPY": 0, "BHD": 2, "KWD": 2, "CLF": 2}[currency]
+    step = Decimal(1).scaleb(-places)
+    lines = [
+        ClientInvoiceLine("X", quantity, Money(price, currency), "S", "20")
+        for quantity in quantities
+    ]
+    invoice = ClientInvoice("F1", dt.date(2024, 1, 1), SELLER, BUYER, lines)
+    for line, quantity in zip(invoice.lines, quantities, strict=True):
+        exact = price * quantity
+        assert line.net_amount.amount == exact.quantize(step, ROUND_HALF_UP)
+    for amount in (invoice.net_total, invoice.vat_total, invoice.gross_total):
+        assert amount.amount.as_tuple().exponent == -places

@@ -28,11 +28,11 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.vat import VatCategory
-from paxbill.core._currency import minor_unit
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -82,7 +82,7 @@ def _date(parent: ET.Element, name: str, day: dt.date, kind: str = "udt") -> Non
 
 
 def _amount(money: Money) -> str:
-    return f"{money.round().amount:f}"
+    return f"{round_amount(money).amount:f}"
 
 
 def _number(value: Decimal) -> str:
@@ -112,12 +112,6 @@ def _line_tax(parent: ET.Element, category: VatCategory, rate: Decimal | None) -
 
 
 def _check(document: Document) -> None:
-    if minor_unit(document.currency) > 2:
-        raise InvalidInvoiceError(
-            document.number,
-            f"EN 16931 amounts carry at most two decimals, and {document.currency} "
-            "has three: invoice in another currency",
-        )
     categories = {line.vat_category for line in document.lines}
     # BR-S-02, BR-Z-02, BR-E-02, BR-G-02: the seller's VAT identifier.
     if categories - {VatCategory.NOT_SUBJECT} and document.seller.vat_id is None:
@@ -145,8 +139,8 @@ def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
     Raises:
         ArgumentTypeError: *document* is neither an invoice nor a credit note.
         InvalidInvoiceError: what EN 16931 refuses and paxbill's invoice
-            allows: a currency with three decimals, no seller VAT identifier
-            with taxed or exempt lines, or category O beside others.
+            allows: no seller VAT identifier with taxed or exempt lines, or
+            category O beside others.
     """
     if not isinstance(document, ClientInvoice | CreditNote):
         raise ArgumentTypeError(

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.core.money import Money
@@ -105,8 +106,11 @@ class ClientInvoiceLine:
 
     @property
     def net_amount(self) -> Money:
-        """Quantity x unit price, rounded half-up to the minor unit (BT-131)."""
-        return (self.unit_price * self.quantity).round()
+        """Quantity x unit price, rounded half-up to the minor unit (BT-131).
+
+        At most two decimals, as EN 16931 asks of an amount.
+        """
+        return round_amount(self.unit_price * self.quantity)
 
     def with_quantity(self, quantity: ExactNumber) -> ClientInvoiceLine:
         """Return the same line for another *quantity*: to credit part of it.

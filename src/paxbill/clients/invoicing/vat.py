@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.core._numbers import ARITHMETIC, to_decimal
 from paxbill.core._validators import instance_of
 from paxbill.core.money import Money
@@ -177,7 +178,10 @@ class VatBreakdown:
 
     @property
     def tax_amount(self) -> Money:
-        """The VAT of the group, taxable x rate / 100, rounded half-up."""
+        """The VAT of the group, taxable x rate / 100, rounded half-up.
+
+        To the minor unit, at most two decimals, as EN 16931 asks.
+        """
         if self.rate is None or self.rate == 0:
-            return Money.zero(self.taxable_amount.currency)
-        return (self.taxable_amount * ARITHMETIC.scaleb(self.rate, -2)).round()
+            return round_amount(Money.zero(self.taxable_amount.currency))
+        return round_amount(self.taxable_amount * ARITHMETIC.scaleb(self.rate, -2))
