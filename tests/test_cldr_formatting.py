@@ -125,3 +125,18 @@ def test_every_digit_in_order_in_every_locale(
     text = money.format(locale)
     rounded = f"{abs(money.round().amount):f}".replace(".", "")
     assert _digits(text) == rounded
+
+
+def test_spacing_rule_on_each_side_and_for_codes() -> None:
+    """A letter symbol touching the number gets one no-break space; a sign none.
+
+    ``¤¤`` (the ISO code) counts as letters, once, whichever side it is on.
+    """
+    from paxbill.core.formatting import _side
+
+    assert _side("¤", "CHF", "CHF", before=True) == "CHF\xa0"
+    assert _side("-¤", "€", "EUR", before=True) == "-€"
+    assert _side("¤¤", "€", "EUR", before=True) == "EUR\xa0"
+    assert _side("¤¤", "€", "EUR", before=False) == "\xa0EUR"
+    assert _side("\xa0¤", "zł", "PLN", before=False) == "\xa0zł"
+    assert _side("¤", "€", "EUR", before=False) == "€"

@@ -197,13 +197,14 @@ def _side(affix: str, symbol: str, code: str, *, before: bool) -> str:
     """
     text = affix.replace("'", "")
     shown = code if "¤¤" in text else symbol
+    text = text.replace("¤¤¤", "¤").replace("¤¤", "¤")
     if before:
         facing, touches = shown[-1:], text.endswith("¤")
     else:
         facing, touches = shown[:1], text.startswith("¤")
     if touches and facing and unicodedata.category(facing)[0] not in "SZ":
-        text = text.replace("¤", shown + "\xa0" if before else "\xa0" + shown)
-    return text.replace("¤¤¤", code).replace("¤¤", code).replace("¤", shown)
+        shown = shown + "\xa0" if before else "\xa0" + shown
+    return text.replace("¤", shown)
 
 
 _FORMATS: dict[tuple[object, str, int], CurrencyFormat] = {}
