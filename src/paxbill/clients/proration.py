@@ -27,10 +27,10 @@ import itertools
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from paxbill.core._dates import to_date
+from paxbill.core._dates import months_after, to_date
 from paxbill.core._exact import scale
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency, BillingPeriod, term_at
+from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
     ArgumentTypeError,
     PartOutsidePeriodError,
@@ -64,12 +64,22 @@ class ProrationMethod(enum.Enum):
     ACTIVE_MONTHS = "active_months"
 
 
-def _months_of(anchor: dt.date, span: BillingPeriod) -> Iterator[BillingPeriod]:
+def _months_of(
+    anchor: dt.date, span: BillingPeriod
+) -> Iterator[tuple[dt.date, dt.date]]:
     """The months of *anchor* (anchor + k months, k of any sign) that meet *span*."""
-    month = term_at(anchor, BillingFrequency.MONTHLY, span.start)
-    while month.start < span.end:
-        yield month
-        month = term_at(anchor, BillingFrequency.MONTHLY, month.end)
+    day = span.start
+    k = (day.year - anchor.year) * 12 + day.month - anchor.month
+    while months_after(anchor, k) > day:
+        k -= 1
+    while months_after(anchor, k + 1) <= day:
+        k += 1
+    start = months_after(anchor, k)
+    while start < span.end:
+        k += 1
+        end = months_after(anchor, k)
+        yield start, end
+        start = end
 
 
 def _anchor_of(anchor: dt.date | None, period: BillingPeriod) -> dt.date:
@@ -93,8 +103,8 @@ def anchor_months(
     ['2024-02-29/2024-03-31']
     """
     return tuple(
-        BillingPeriod(max(m.start, period.start), min(m.end, period.end))
-        for m in _months_of(_anchor_of(anchor, period), period)
+        BillingPeriod(max(start, period.start), min(end, period.end))
+        for start, end in _months_of(_anchor_of(anchor, period), period)
     )
 
 
@@ -139,11 +149,14 @@ def months_in(span: BillingPeriod, *, anchor: dt.date | None = None) -> Fraction
     """
     if not isinstance(span, BillingPeriod):
         raise ArgumentTypeError(span, "a BillingPeriod", what="span")
-    count = Fraction(0)
-    for month in _months_of(_anchor_of(anchor, span), span):
-        days = (min(month.end, span.end) - max(month.start, span.start)).days
-        count += 1 if days == month.days else Fraction(days, month.days)
-    return count
+    whole, part = 0, Fraction(0)
+    for start, end in _months_of(_anchor_of(anchor, span), span):
+        if span.start <= start and end <= span.end:
+            whole += 1
+        else:
+            days = (min(end, span.end) - max(start, span.start)).days
+            part += Fraction(days, (end - start).days)
+    return whole + part
 
 
 def period_fraction(
@@ -166,15 +179,28 @@ def period_fraction(
             raise ArgumentTypeError(value, "a BillingPeriod", what=name)
     if part.start < period.start or part.end > period.end:
         raise PartOutsidePeriodError(period, part)
-    if method is ProrationMethod.DAYS:
-        return Fraction(part.days, period.days)
     start = _anchor_of(anchor, period)
+    return _measure(period, part, method, start) / _measure(
+        period, period, method, start
+    )
+
+
+def _measure(
+    period: BillingPeriod, part: BillingPeriod, method: ProrationMethod, anchor: dt.date
+) -> Fraction:
+    """How much of *period* *part* holds: days, months, or months touched."""
+    if method is ProrationMethod.DAYS:
+        return Fraction(part.days)
     if method is ProrationMethod.MONTHS:
-        return months_in(part, anchor=start) / months_in(period, anchor=start)
+        return months_in(part, anchor=anchor)
     if method is ProrationMethod.ACTIVE_MONTHS:
-        months = anchor_months(period, anchor=start)
-        touched = sum(1 for m in months if m.start < part.end and part.start < m.end)
-        return Fraction(touched, len(months))
+        return Fraction(
+            sum(
+                1
+                for start, end in _months_of(anchor, period)
+                if start < part.end and part.start < end
+            )
+        )
     raise ArgumentTypeError(method, "a ProrationMethod", what="method")
 
 
@@ -225,9 +251,14 @@ def split_over_periods(
     pieces = tuple(parts)
     if not pieces:
         raise ArgumentTypeError(pieces, "at least one BillingPeriod", what="parts")
+    for piece in pieces:
+        if not isinstance(piece, BillingPeriod):
+            raise ArgumentTypeError(piece, "a BillingPeriod", what="part")
     for before, after in itertools.pairwise(pieces):
         if before.end != after.start:
             raise PeriodsNotContiguousError(before, after)
     whole = BillingPeriod(pieces[0].start, pieces[-1].end)
-    weights = [period_fraction(whole, piece, method, anchor=anchor) for piece in pieces]
+    start = _anchor_of(anchor, whole)
+    # Shares of one whole are in proportion to each piece's own measure.
+    weights = [_measure(whole, piece, method, start) for piece in pieces]
     return amount.allocate(weights)
