@@ -12,6 +12,15 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# "versions" runs every property on the other Pythons at hypothesis's own
+# default depth, the same on every run: "ci" explores once, on one Python.
+settings.register_profile(
+    "versions",
+    max_examples=100,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile("dev", max_examples=50, deadline=None)
 # Mutation testing runs the tests hundreds of times, through mutmut's
 # trampolines (which hypothesis sees as another executor): fewer examples,

@@ -1,9 +1,18 @@
-"""Tests for every subcommand after estimate, run through a subprocess."""
+"""Tests for every subcommand after estimate, run in this process.
+
+``paxbill.cli.main`` runs with its output captured, as ``python -m paxbill``
+would run it; ``tests/test_cli.py`` covers what only a real process shows
+(the entry point, closed pipes, no traceback whatever the input).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,10 +30,21 @@ from paxbill import (
     review_balance,
     to_dict,
 )
+from paxbill.cli import main
 from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
-from tests.test_cli import run
 
 D = dt.date
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``paxbill`` with *args* in this process: its status and output."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args))
+        except SystemExit as stop:  # argparse's own exit, on bad options
+            status = stop.code if isinstance(stop.code, int) else 2
+    return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
 
 
 def ok(*args: str) -> str:
@@ -37,9 +57,6 @@ def ok(*args: str) -> str:
 
 def run_with_input(text: str, *args: str) -> str:
     """Run a command that must succeed with *text* on standard input."""
-    import subprocess
-    import sys
-
     result = subprocess.run(
         [sys.executable, "-m", "paxbill", *args],
         input=text,
