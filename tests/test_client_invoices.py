@@ -500,3 +500,67 @@ def test_amounts_carry_two_decimals_at_most(
         assert line.net_amount.amount == exact.quantize(step, ROUND_HALF_UP)
     for amount in (invoice.net_total, invoice.vat_total, invoice.gross_total):
         assert amount.amount.as_tuple().exponent == -places
+
+
+@pytest.mark.parametrize(
+    ("category", "french", "english", "vatex"),
+    [
+        ("Z", "Taux zéro", "Zero rated", None),
+        ("E", "Exonération de TVA", "Exempt from VAT", None),
+        ("AE", "Autoliquidation", "Reverse charge", "VATEX-EU-AE"),
+        (
+            "K",
+            "Exonération de TVA, livraison intracommunautaire",
+            "Intra-community supply, exempt",
+            "VATEX-EU-IC",
+        ),
+        (
+            "G",
+            "Exportation hors de l'Union européenne, exonérée",
+            "Export outside the EU, exempt",
+            "VATEX-EU-G",
+        ),
+        ("O", "Non soumis à la TVA", "Not subject to VAT", "VATEX-EU-O"),
+        ("S", None, None, None),
+    ],
+)
+def test_each_category_says_why_in_each_language(
+    category: str, french: str | None, english: str | None, vatex: str | None
+) -> None:
+    """The reason a category carries no tax, French by default, and its VATEX code.
+
+    Only S carries tax; only AE and K need both VAT identifiers.
+    """
+    value = VatCategory(category)
+    assert value.exemption_reason() == french
+    assert value.exemption_reason("fr_FR") == french
+    assert value.exemption_reason("en") == english
+    assert value.exemption_code == vatex
+    assert value.carries_tax is (category == "S")
+    assert value.needs_both_vat_ids is (category in ("AE", "K"))
+
+
+def test_a_wrong_category_lists_the_codes() -> None:
+    """A category that is not a code names the value and every code allowed."""
+    for wrong in ("X", 7, None):
+        with pytest.raises(ArgumentTypeError) as caught:
+            ClientInvoiceLine("X", 1, eur("1.00"), wrong)
+        assert caught.value.value == wrong
+        message = str(caught.value)
+        assert message.startswith("category must be a VatCategory or one of ")
+        assert "'S', 'Z', 'E', 'AE', 'K', 'G', 'O'" in message
+    assert ClientInvoiceLine("X", 1, eur("1.00"), " ae ").vat_category is (
+        VatCategory.REVERSE_CHARGE
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "kept"),
+    [("20", "20"), ("20.00", "20"), ("5.50", "5.5"), ("2.1", "2.1"), ("0.90", "0.9")],
+)
+def test_a_rate_is_kept_without_trailing_zeros(rate: str, kept: str) -> None:
+    """A standard rate is read exactly and written plainly: 20.00 is 20."""
+    line = ClientInvoiceLine("X", 1, eur("1.00"), "S", rate)
+    assert line.vat_rate is not None
+    assert str(line.vat_rate) == kept
+    assert line.vat_rate == Decimal(rate)
