@@ -564,3 +564,16 @@ def test_a_rate_is_kept_without_trailing_zeros(rate: str, kept: str) -> None:
     assert line.vat_rate is not None
     assert str(line.vat_rate) == kept
     assert line.vat_rate == Decimal(rate)
+
+
+def test_a_rate_that_is_not_a_number_names_the_vat_rate() -> None:
+    """to_vat_rate reads the rate as a "VAT rate", and says so when it cannot."""
+    from paxbill import InvalidAmountError
+    from paxbill.clients.invoicing.vat import to_vat_rate
+
+    with pytest.raises(AmountTypeError) as wrong_type:
+        to_vat_rate(VatCategory.STANDARD, 5.5)
+    assert str(wrong_type.value).startswith("VAT rate must be a str")
+    with pytest.raises(InvalidAmountError) as not_a_number:
+        to_vat_rate(VatCategory.STANDARD, "abc")
+    assert str(not_a_number.value).startswith("VAT rate 'abc' is not")
