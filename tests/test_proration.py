@@ -29,10 +29,12 @@ from paxbill import (
     coterm_adjustment,
     issue_invoice,
     months_in,
+    period_fraction,
     prorate,
     quote_prepayment,
     split_over_periods,
 )
+from paxbill.clients.proration import anchor_months, months_touched
 from tests.strategies import (
     CURRENCIES,
     MINOR_UNITS,
@@ -425,3 +427,132 @@ def test_coterming_at_cost_recovers_what_paxton_invoices(
     leaving = [AppUser(n, term.start, day) for n in range(users)]
     credit = coterm_adjustment(quote, -users, day)
     assert credit == invoiced(leaving) - invoiced(staying)
+
+
+class TestAnchorMonths:
+    """The months of a billing anchor, counted as the rule of issue 13 says."""
+
+    Q2 = BillingPeriod(D(2024, 3, 31), D(2024, 6, 30))  # 2nd quarter of 12-31
+
+    def test_the_months_of_an_anchor_cut_to_the_period(self) -> None:
+        """From an anchor on 2023-12-31: 03-31, 04-30, 05-31 start its months."""
+        months = anchor_months(self.Q2, anchor=D(2023, 12, 31))
+        assert [(m.start, m.end) for m in months] == [
+            (D(2024, 3, 31), D(2024, 4, 30)),
+            (D(2024, 4, 30), D(2024, 5, 31)),
+            (D(2024, 5, 31), D(2024, 6, 30)),
+        ]
+        # From its own start (the 31st) the months are the same here, and an
+        # anchor on the 15th cuts the first and last.
+        assert len(anchor_months(self.Q2, anchor=D(2024, 1, 15))) == 4
+
+    def test_months_touched_follow_the_anchor(self) -> None:
+        """A part 04-10 to 05-20 touches two months of the 31st, three of the 15th."""
+        part = BillingPeriod(D(2024, 4, 10), D(2024, 5, 20))
+        assert months_touched(self.Q2, part, anchor=D(2023, 12, 31)) == 2
+        assert months_touched(self.Q2, part, anchor=D(2024, 1, 15)) == 3
+        # A part that ends where a month starts does not touch that month, and
+        # one that starts where a month ends does not touch that one.
+        april = BillingPeriod(D(2024, 3, 31), D(2024, 4, 30))
+        assert months_touched(self.Q2, april, anchor=D(2023, 12, 31)) == 1
+        may_on = BillingPeriod(D(2024, 4, 30), D(2024, 6, 30))
+        assert months_touched(self.Q2, may_on, anchor=D(2023, 12, 31)) == 2
+
+    def test_by_active_months_a_part_pays_the_months_it_touches(self) -> None:
+        """EUR 30.00 for Q2; a part in 2 of its 3 months pays 20.00, by days 10 less."""
+        part = BillingPeriod(D(2024, 4, 20), D(2024, 5, 20))
+        amount = Money("30.00", "EUR")
+        active = ProrationMethod.ACTIVE_MONTHS
+        assert prorate(amount, self.Q2, part, method=active) == Money("20.00", "EUR")
+        # Ending exactly where May's month of the 31st ends: two months still.
+        to_may_end = BillingPeriod(D(2024, 4, 20), D(2024, 5, 31))
+        assert prorate(amount, self.Q2, to_may_end, method=active) == (
+            Money("20.00", "EUR")
+        )
+        # Starting exactly where April's month ends: May and June only.
+        from_may = BillingPeriod(D(2024, 4, 30), D(2024, 6, 30))
+        assert prorate(amount, self.Q2, from_may, method=active) == (
+            Money("20.00", "EUR")
+        )
+
+    def test_a_split_follows_the_anchor_given(self) -> None:
+        """Q2's months split by the anchor of the split, given or not.
+
+        Against its own start (the 31st) each piece is one month: 10.00 each.
+        Against months of the 15th, each piece is counted by days within
+        those months, and the split follows those weights.
+        """
+        months = anchor_months(self.Q2)
+        amount = Money("30.00", "EUR")
+        by_months = ProrationMethod.MONTHS
+        own = split_over_periods(amount, months, method=by_months)
+        assert own == (Money("10.00", "EUR"),) * 3
+        other = split_over_periods(
+            amount, months, method=by_months, anchor=D(2024, 1, 15)
+        )
+        assert other != own
+        assert sum(other, Money.zero("EUR")) == amount
+        # The first piece, 03-31 to 04-30, against months of the 15th:
+        # 15 days of 03-15/04-15 (31 days) and 15 of 04-15/05-15 (30 days).
+        weights = [months_in(piece, anchor=D(2024, 1, 15)) for piece in months]
+        assert weights[0] == Fraction(15, 31) + Fraction(15, 30)
+        assert other == Money("30.00", "EUR").allocate(weights)
+
+    def test_months_of_any_anchor_and_span_add_up(self) -> None:
+        """Months in consecutive spans add up to the months of the whole."""
+        anchor = D(2024, 1, 31)
+        cut = [D(2024, 2, 10), D(2024, 2, 29), D(2024, 3, 30), D(2024, 7, 1)]
+        spans = [BillingPeriod(a, b) for a, b in itertools.pairwise(cut)]
+        whole = BillingPeriod(cut[0], cut[-1])
+        parts = [months_in(span, anchor=anchor) for span in spans]
+        assert sum(parts) == months_in(whole, anchor=anchor)
+        # 02-10 to 02-29: 19 of the 29 days of 01-31/02-29.
+        assert parts[0] == Fraction(19, 29)
+        # 02-29 to 03-30: 30 of the 31 days of 02-29/03-31.
+        assert parts[1] == Fraction(30, 31)
+
+
+class TestRefusals:
+    """What proration refuses, with the value and the words of each error."""
+
+    def test_not_a_period(self) -> None:
+        """A span, a period or a part that is not a BillingPeriod is named."""
+        with pytest.raises(ArgumentTypeError) as span:
+            months_in("2024-01")  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError) as period:
+            period_fraction("2024", YEAR_2024, ProrationMethod.DAYS)  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError) as part:
+            split_over_periods(GBP_30, [YEAR_2024, "2025"])  # type: ignore[list-item]
+        for caught, value, what in [
+            (span, "2024-01", "span"),
+            (period, "2024", "period"),
+            (part, "2025", "part"),
+        ]:
+            assert caught.value.value == value
+            assert str(caught.value).startswith(f"{what} must be a BillingPeriod")
+
+    def test_not_a_method_an_amount_or_an_anchor(self) -> None:
+        """A method, an amount or an anchor of the wrong type is named."""
+        with pytest.raises(ArgumentTypeError) as method:
+            period_fraction(YEAR_2024, YEAR_2024, "months")  # type: ignore[arg-type]
+        assert method.value.value == "months"
+        assert str(method.value).startswith("method must be a ProrationMethod")
+        with pytest.raises(ArgumentTypeError) as amount:
+            prorate("30.00", YEAR_2024, YEAR_2024)  # type: ignore[arg-type]
+        assert amount.value.value == "30.00"
+        assert str(amount.value).startswith("amount must be a Money")
+        with pytest.raises(ArgumentTypeError) as anchor:
+            months_in(YEAR_2024, anchor="2024-01-31")  # type: ignore[arg-type]
+        assert anchor.value.value == "2024-01-31"
+        assert str(anchor.value).startswith("anchor must be a datetime.date")
+
+    def test_no_parts_or_parts_apart(self) -> None:
+        """No parts at all, or a gap, names what was given."""
+        with pytest.raises(ArgumentTypeError) as empty:
+            split_over_periods(GBP_30, [])
+        assert empty.value.value == ()
+        assert str(empty.value).startswith("parts must be at least one BillingPeriod")
+        january, march = BillingPeriod.month(2024, 1), BillingPeriod.month(2024, 3)
+        with pytest.raises(PeriodsNotContiguousError) as gap:
+            split_over_periods(GBP_30, [january, march])
+        assert (gap.value.before, gap.value.after) == (january, march)

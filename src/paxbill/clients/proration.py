@@ -69,12 +69,13 @@ def _months_of(
 ) -> Iterator[tuple[dt.date, dt.date]]:
     """The months of *anchor* (anchor + k months, k of any sign) that meet *span*."""
     day = span.start
+    # anchor + k months falls in day's month, on or before it unless the
+    # anchor's day is later in the month: then the month began one before.
     k = (day.year - anchor.year) * 12 + day.month - anchor.month
-    while months_after(anchor, k) > day:
-        k -= 1
-    while months_after(anchor, k + 1) <= day:
-        k += 1
     start = months_after(anchor, k)
+    if start > day:
+        k -= 1
+        start = months_after(anchor, k)
     while start < span.end:
         k += 1
         end = months_after(anchor, k)
@@ -149,14 +150,11 @@ def months_in(span: BillingPeriod, *, anchor: dt.date | None = None) -> Fraction
     """
     if not isinstance(span, BillingPeriod):
         raise ArgumentTypeError(span, "a BillingPeriod", what="span")
-    whole, part = 0, Fraction(0)
+    count = Fraction(0)
     for start, end in _months_of(_anchor_of(anchor, span), span):
-        if span.start <= start and end <= span.end:
-            whole += 1
-        else:
-            days = (min(end, span.end) - max(start, span.start)).days
-            part += Fraction(days, (end - start).days)
-    return whole + part
+        days = (min(end, span.end) - max(start, span.start)).days
+        count += Fraction(days, (end - start).days)
+    return count
 
 
 def period_fraction(
@@ -194,12 +192,9 @@ def _measure(
     if method is ProrationMethod.MONTHS:
         return months_in(part, anchor=anchor)
     if method is ProrationMethod.ACTIVE_MONTHS:
+        months = _months_of(anchor, period)
         return Fraction(
-            sum(
-                1
-                for start, end in _months_of(anchor, period)
-                if start < part.end and part.start < end
-            )
+            sum(start < part.end and part.start < end for start, end in months)
         )
     raise ArgumentTypeError(method, "a ProrationMethod", what="method")
 
