@@ -577,3 +577,34 @@ def test_a_rate_that_is_not_a_number_names_the_vat_rate() -> None:
     with pytest.raises(InvalidAmountError) as not_a_number:
         to_vat_rate(VatCategory.STANDARD, "abc")
     assert str(not_a_number.value).startswith("VAT rate 'abc' is not")
+
+
+def test_lines_that_are_not_lines_are_named() -> None:
+    """Lines must be a non-empty sequence of ClientInvoiceLine; each refusal says so."""
+    line = ClientInvoiceLine("X", 1, eur("1.00"), "S", "20")
+    cases: list[tuple[object, object, str]] = [
+        ("abc", "abc", "lines must be a sequence of ClientInvoiceLine"),
+        (line, line, "lines must be a sequence of ClientInvoiceLine"),
+        (7, 7, "lines must be a sequence of ClientInvoiceLine"),
+        ([], (), "lines must be at least one ClientInvoiceLine"),
+        ([line, "x"], "x", "each line must be a ClientInvoiceLine"),
+    ]
+    for lines_given, value, words in cases:
+        with pytest.raises(ArgumentTypeError) as caught:
+            ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, lines_given)
+        assert caught.value.value == value
+        assert str(caught.value).startswith(words)
+
+
+def test_a_taxed_group_has_no_exemption_reason() -> None:
+    """Only the groups that carry no tax say why; the standard one says nothing."""
+    lines = [
+        ClientInvoiceLine("X", 1, eur("10.00"), "S", "20"),
+        ClientInvoiceLine("Y", 1, eur("10.00"), "E"),
+    ]
+    invoice = ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, lines)
+    reasons = {g.category: g.exemption_reason for g in invoice.vat_breakdown}
+    assert reasons == {
+        VatCategory.STANDARD: None,
+        VatCategory.EXEMPT: "Exonération de TVA",
+    }
