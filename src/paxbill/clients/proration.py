@@ -119,11 +119,8 @@ def months_touched(
     >>> months_touched(quarter, BillingPeriod(date(2024, 2, 15), date(2024, 4, 1)))
     2
     """
-    return sum(
-        1
-        for m in anchor_months(period, anchor=anchor)
-        if m.start < part.end and part.start < m.end
-    )
+    start = _anchor_of(anchor, period)
+    return int(_measure(period, part, ProrationMethod.ACTIVE_MONTHS, start))
 
 
 def months_in(span: BillingPeriod, *, anchor: dt.date | None = None) -> Fraction:

@@ -116,14 +116,15 @@ class CurrencyFormat:
         self,
         sides: tuple[tuple[str, str], tuple[str, str]],
         symbols: tuple[str, str],
-        grouping: tuple[int, int, int],
+        grouping: tuple[int, int],
+        min_grouping: int,
         digits: int,
         translation: dict[int, int] | None,
     ) -> None:
         self._sides = sides
         self._decimal, self._group = symbols
-        self._min_grouping, *primary_secondary = grouping
-        self._grouping = tuple(primary_secondary)
+        self._grouping = grouping
+        self._min_grouping = min_grouping
         self._digits = digits
         self._translation = translation
 
@@ -157,7 +158,8 @@ class CurrencyFormat:
                 symbols.get("currencyDecimal", symbols["decimal"]),
                 symbols.get("currencyGroup", symbols["group"]),
             ),
-            (MIN_GROUPING_DIGITS.get(str(locale), 1), *pattern.grouping),
+            pattern.grouping,
+            MIN_GROUPING_DIGITS.get(str(locale), 1),
             digits,
             None if zero_to_nine is None else str.maketrans("0123456789", zero_to_nine),
         )

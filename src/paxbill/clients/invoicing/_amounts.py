@@ -16,24 +16,21 @@ Money('1235', 'JPY')
 
 from __future__ import annotations
 
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
-from functools import cache
+from fractions import Fraction
 
+from paxbill.core._allocation import round_half_up
 from paxbill.core._currency import minor_unit
+from paxbill.core._numbers import ARITHMETIC
 from paxbill.core.money import Money
 
 #: The most decimals EN 16931 allows on an amount.
 EN16931_DECIMALS = 2
-# Wide enough to round any amount paxbill holds, whatever the caller's context.
-_CONTEXT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
-
-
-@cache
-def _step(currency: str) -> Decimal:
-    return Decimal((0, (1,), -min(minor_unit(currency), EN16931_DECIMALS)))
 
 
 def round_amount(money: Money) -> Money:
     """Round *money* half-up to its minor unit, at most two decimals."""
-    step = _step(money.currency)
-    return Money(money.amount.quantize(step, ROUND_HALF_UP, _CONTEXT), money.currency)
+    if minor_unit(money.currency) <= EN16931_DECIMALS:
+        return money.round()
+    hundredths = round_half_up(Fraction(money.amount) * 10**EN16931_DECIMALS)
+    amount = ARITHMETIC.scaleb(ARITHMETIC.create_decimal(hundredths), -EN16931_DECIMALS)
+    return Money(amount, money.currency)
