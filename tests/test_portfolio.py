@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 from hypothesis import given
@@ -247,7 +247,11 @@ def test_dask_local_scheduler() -> None:
         )
         for part in portfolio.partition(2)
     ]
-    combined = PortfolioResult.combine(dask.compute(*tasks, scheduler="threads"))
+    # A pool of its own, shut down after: no worker thread outlives the test
+    # (a process forked later, as mutation testing does, would wait on it).
+    with ThreadPoolExecutor(2) as pool:
+        results = dask.compute(*tasks, scheduler="threads", pool=pool)
+    combined = PortfolioResult.combine(results)
     assert dict(combined.reviews) == dict(worker(portfolio).reviews)
 
 

@@ -18,11 +18,16 @@ def to_date(value: object, *, what: str = "date") -> dt.date:
     >>> to_date(dt.date(2024, 6, 1))
     datetime.date(2024, 6, 1)
     """
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if type(value) is _DATE or (
+        isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    ):
         return value
     raise ArgumentTypeError(
         value, "a datetime.date such as date(2024, 6, 1)", what=what
     )
+
+
+_DATE = dt.date
 
 
 def first_of_month(day: dt.date) -> dt.date:

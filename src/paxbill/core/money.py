@@ -389,7 +389,9 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     Money('0.00', 'GBP')
     """
     items = amounts if isinstance(amounts, list | tuple) else list(amounts)
-    expected = None if currency is None else currency_code(currency)
+    expected = None if currency is None else _CANONICAL.get(currency)
+    if expected is None and currency is not None:
+        expected = currency_code(currency)
     if set(map(type, items)) - {Money}:
         bad = next(item for item in items if type(item) is not Money)
         raise ArgumentTypeError(bad, "Money", what="each amount")
@@ -407,8 +409,18 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
         raise CurrencyMismatchError(first, second, operation="total")
     (code,) = currencies
     try:
-        with localcontext(ARITHMETIC):
-            amount = sum(map(_get_amount, items), Decimal(0))
+        if len(items) > _SHORT:
+            with localcontext(ARITHMETIC):
+                amount = sum(map(_get_amount, items), Decimal(0))
+        else:
+            # Entering a context costs more than adding a few amounts in it.
+            amount = Decimal(0)
+            for item in items:
+                amount = _add(amount, item.amount)
     except ArithmeticError:
         raise inexact("the total") from None
     return _make(amount, code)
+
+
+#: Up to this many amounts, a total adds them one by one.
+_SHORT: Final = 16

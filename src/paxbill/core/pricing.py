@@ -54,6 +54,15 @@ class PerUserPrice:
 
     list_price: Money = attrs.field(validator=_check_list_price)
     discount: Discount | None = attrs.field(default=None, converter=_to_discount)
+    # The net, worked out once: every invoice line and total reads it.
+    _net: Money = attrs.field(init=False, repr=False, eq=False, alias="_net")
+
+    def __attrs_post_init__(self) -> None:
+        if self.discount is None:
+            net = self.list_price.round()
+        else:
+            net = self.discount.apply(self.list_price).round()
+        object.__setattr__(self, "_net", net)
 
     @property
     def currency(self) -> str:
@@ -64,12 +73,10 @@ class PerUserPrice:
     def net(self) -> Money:
         """The price after discount, rounded half-up to the minor unit.
 
-        It is rounded here, once, because that is the unit price the portal
-        shows and multiplies by the number of users.
+        It is rounded once, because that is the unit price the portal shows
+        and multiplies by the number of users.
         """
-        if self.discount is None:
-            return self.list_price.round()
-        return self.discount.apply(self.list_price).round()
+        return self._net
 
     def monthly_total(self, users: int) -> Money:
         """Return the net price times a whole number of users, 0 or more.

@@ -309,7 +309,7 @@ def _decode_any_object(value: object) -> Any:
 
 
 def _decode_object_of(value: object, expected: tuple[type, ...] | None) -> Any:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise _Bad(f"expected an object, not {_kind(value)}")
     name = value.get("type")
     kind = _BY_NAME.get(name) if isinstance(name, str) else None
@@ -352,48 +352,109 @@ def _decode_money(value: Mapping[str, Any]) -> Money:
 
 
 def _object_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
+    """The decoder of one class: straight-line code, written once from its fields.
+
+    It reads the fields in order, refuses an unknown or missing one, builds
+    the object through its own ``__init__`` (so every rule of the class
+    holds) and then checks the worked-out figures the document gives.
+    """
     if kind is Money:
         return _decode_money
     _, derived = _TYPES[kind]
     hints = _hints(kind)
-    fields = [
-        (field.name, _decoder_for(hints[field.name]), field.default is attrs.NOTHING)
-        for field in attrs.fields(kind)
-        if field.init
+    fields = [field for field in attrs.fields(kind) if field.init]
+    known = frozenset(["type", *(field.name for field in fields), *derived])
+    scope: dict[str, Any] = {
+        "_Bad": _Bad,
+        "PaxbillError": PaxbillError,
+        "MISSING": _MISSING,
+        "kind": kind,
+        "known": known,
+        "check": _check_derived,
+    }
+    body = [
+        "if not known.issuperset(value):",
+        "    raise _Bad('unknown field', next(k for k in value if k not in known))",
     ]
-    known = frozenset(["type", *(name for name, _, _ in fields), *derived])
-
-    def decode(value: Mapping[str, Any]) -> Any:
-        if not known.issuperset(value):
-            raise _Bad("unknown field", next(k for k in value if k not in known))
-        arguments = {}
-        for key, decode_field, required in fields:
-            if key in value:
-                try:
-                    arguments[key] = decode_field(value[key])
-                except _Bad as bad:
-                    bad.keys.append(key)
-                    raise
-            elif required:
-                raise _Bad("missing", key)
-        try:
-            result = kind(**arguments)
-        except PaxbillError as error:
-            raise _Bad(str(error)) from None
-        for attribute in derived:
-            if attribute in value:
-                _check_derived(value[attribute], getattr(result, attribute), attribute)
-        return result
-
+    arguments = []
+    optional = any(field.default is not attrs.NOTHING for field in fields)
+    if optional:
+        body.append("optional = {}")
+    for index, field in enumerate(fields):
+        name, local = field.name, f"v{index}"
+        read = _field_reader(hints[name], local, name, scope)
+        body.append(f"{local} = value.get({name!r}, MISSING)")
+        if field.default is attrs.NOTHING:
+            body += [f"if {local} is MISSING:", f"    raise _Bad('missing', {name!r})"]
+            body += read
+            arguments.append(f"{field.alias}={local}")
+        else:
+            body.append(f"if {local} is not MISSING:")
+            body += [f"    {line}" for line in read]
+            body.append(f"    optional[{field.alias!r}] = {local}")
+    if optional:
+        arguments.append("**optional")
+    body += [
+        "try:",
+        f"    result = kind({', '.join(arguments)})",
+        "except PaxbillError as error:",
+        "    raise _Bad(str(error)) from None",
+    ]
+    for attribute in derived:
+        # A figure written as it is computed (a count, a flag) is equal and
+        # of the same type; any other is compared by the slower rule.
+        body += [
+            f"given = value.get({attribute!r}, MISSING)",
+            "if given is not MISSING:",
+            f"    computed = result.{attribute}",
+            "    if given != computed or type(given) is not type(computed):",
+            f"        check(given, computed, {attribute!r})",
+        ]
+    body.append("return result")
+    source = "def decode(value):\n" + "".join(f"    {line}\n" for line in body)
+    exec(compile(source, f"<paxbill decoder of {kind.__name__}>", "exec"), scope)
+    decode: Callable[[Mapping[str, Any]], Any] = scope["decode"]
     return decode
+
+
+#: A field the document does not give.
+_MISSING: Any = object()
+#: Field types whose value a document gives as it is: read only when it is not.
+_PLAIN = {str: "str", int: "int", bool: "bool"}
+
+
+def _field_reader(hint: Any, local: str, name: str, scope: dict[str, Any]) -> list[str]:
+    """The lines that read one field held in *local*, naming it when it fails."""
+    if hint is Any:
+        return []
+    reader = f"read_{local}"
+    scope[reader] = _decoder_for(hint)
+    read = [
+        "try:",
+        f"    {local} = {reader}({local})",
+        "except _Bad as bad:",
+        f"    bad.keys.append({name!r})",
+        "    raise",
+    ]
+    plain = _PLAIN.get(hint)
+    if plain is None:
+        return read
+    # A value already of the exact type needs no reading.
+    return [f"if type({local}) is not {plain}:", *(f"    {line}" for line in read)]
 
 
 def _check_derived(given: object, computed: object, key: str) -> None:
     """Refuse a written figure that the object's own fields contradict."""
-    if isinstance(computed, Money):
+    if type(computed) is Money:
         # As written by to_dict, a figure reads back without being parsed;
         # any other spelling is read as money and compared by value.
-        if given == _encode_money(computed):
+        if (
+            type(given) is dict
+            and len(given) == 3
+            and given.get("type") == "money"
+            and given.get("currency") == computed.currency
+            and given.get("amount") == _encode_decimal(computed.amount)
+        ):
             return
         try:
             if _decode_object_of(given, (Money,)) == computed:
@@ -401,6 +462,9 @@ def _check_derived(given: object, computed: object, key: str) -> None:
         except _Bad as bad:
             bad.keys.append(key)
             raise
+    elif type(computed) is dt.date:
+        if given == computed.isoformat():
+            return
     elif _encode_value(computed) == given:
         return
     raise _Bad(f"is {given!r} but the fields give {_encode_value(computed)!r}", key)
@@ -426,9 +490,23 @@ def _decoder_for(hint: Any) -> Decoder:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _enum_decoder(hint)
     if hint in _TYPES:
-        expected = (hint,)
-        return lambda value: _decode_object_of(value, expected)
+        return _single_decoder(hint)
     raise TypeError(f"cannot read a {hint!r}")  # pragma: no cover
+
+
+def _single_decoder(kind: type) -> Decoder:
+    """The decoder of a field that holds an object of one class."""
+    expected, name = (kind,), _TYPES[kind][0]
+
+    def decode(value: object) -> Any:
+        if type(value) is dict and value.get("type") == name:
+            read = _DECODERS.get(kind)
+            if read is None:
+                read = _DECODERS[kind] = _object_decoder(kind)
+            return read(value)
+        return _decode_object_of(value, expected)
+
+    return decode
 
 
 def _union_decoder(arguments: tuple[Any, ...]) -> Decoder:

@@ -102,9 +102,12 @@ class Payment:
 
 
 def _to_lines(value: Iterable[InvoiceLine]) -> tuple[InvoiceLine, ...]:
-    if isinstance(value, InvoiceLine | str) or not isinstance(value, Iterable):
+    if type(value) is tuple:
+        lines: tuple[InvoiceLine, ...] = value
+    elif isinstance(value, InvoiceLine | str) or not isinstance(value, Iterable):
         raise ArgumentTypeError(value, "a sequence of InvoiceLine", what="lines")
-    lines = tuple(value)
+    else:
+        lines = tuple(value)
     if not lines:
         raise ArgumentTypeError(lines, "at least one InvoiceLine", what="lines")
     for line in lines:

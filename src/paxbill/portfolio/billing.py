@@ -327,6 +327,10 @@ def bill_portfolio(
     terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
     costs_of: dict[tuple[dt.date | None, Frequency], tuple[Money, ...] | Money] = {}
     paid_of: dict[tuple[object, ...], tuple[dt.date, ...]] = {}
+    # Many sites bill the same price for the same number of users: each
+    # bill, and each month's cost of so many users, is worked out once.
+    bills_of: dict[tuple[object, ...], Money] = {}
+    monthly_of: dict[int, Money | PriceSchedule] = {}
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
@@ -349,7 +353,12 @@ def bill_portfolio(
                 else site.counts(terms.first_months)
             )
             for start, users in zip(terms.starts, first_counts, strict=True):
-                billed = billed_for(site.billing, site.price, start, users)
+                bill_key = (site.billing, site.price, start, users)
+                billed = bills_of.get(bill_key)
+                if billed is None:
+                    billed = bills_of[bill_key] = billed_for(
+                        site.billing, site.price, start, users
+                    )
                 if start >= months[0].start:  # billed this year
                     money_in[start.month - 1].append(billed)
                 if start <= day:
@@ -382,12 +391,15 @@ def bill_portfolio(
                     currency,
                 )
             balance = credits - charges
+            monthly = monthly_of.get(counts[now])
+            if monthly is None:
+                monthly = monthly_of[counts[now]] = monthly_costs(price, counts[now])
             reviews.append(
                 (
                     site.site_id,
                     review_balance(
                         balance,
-                        monthly_costs(price, counts[now]),
+                        monthly,
                         as_of=day,
                         term_start=terms.review_term.start,
                         term_end=terms.review_term.end,
