@@ -16,6 +16,7 @@ from paxbill import (
     BillingPeriod,
     ClientLedger,
     CurrencyMismatchError,
+    Discount,
     EntryKind,
     InvalidAmountError,
     InvalidCountError,
@@ -24,9 +25,11 @@ from paxbill import (
     LedgerEntry,
     Money,
     PerUserPrice,
+    PriceSchedule,
     issue_invoice,
     monthly_charge_dates,
     review_balance,
+    term_usage_months,
 )
 from tests.strategies import dates
 
@@ -207,6 +210,143 @@ class TestReview:
             )
         with pytest.raises(ArgumentTypeError):
             review_balance(1, gbp("1"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("arguments", "error", "message"),
+        [
+            (
+                {"balance": "12.00"},
+                ArgumentTypeError,
+                "balance must be a Money, not str '12.00'",
+            ),
+            (
+                {"monthly_cost": 3},
+                ArgumentTypeError,
+                "monthly_cost must be a Money, or a PriceSchedule of them, not int 3",
+            ),
+            (
+                {"monthly_cost": PriceSchedule([(D(2024, 1, 1), Discount(10))])},
+                ArgumentTypeError,
+                "monthly_cost must be a Money, or a PriceSchedule of them, "
+                "not Discount Discount(percent=Decimal('10'))",
+            ),
+            (
+                {"monthly_cost": gbp("-1.00")},
+                InvalidAmountError,
+                "monthly cost Money('-1.00', 'GBP') is negative: give 0 or more",
+            ),
+            (
+                {"as_of": "2024-04-01"},
+                ArgumentTypeError,
+                "as_of must be a datetime.date such as date(2024, 6, 1), "
+                "not str '2024-04-01'",
+            ),
+            (
+                {"term_end": "2025-01-01"},
+                ArgumentTypeError,
+                "term_end must be a datetime.date such as date(2024, 6, 1), "
+                "not str '2025-01-01'",
+            ),
+            (
+                {"term_start": "2024-01-01"},
+                ArgumentTypeError,
+                "term_start must be a datetime.date such as date(2024, 6, 1), "
+                "not str '2024-01-01'",
+            ),
+            (
+                {"as_of": D(2025, 2, 1)},
+                InvalidDateRangeError,
+                "the review from as_of to term_end cannot end on 2025-01-01 "
+                "before it starts on 2025-02-01",
+            ),
+            (
+                {"term_start": D(2025, 2, 1)},
+                InvalidDateRangeError,
+                "the term reviewed, from term_start to term_end cannot end on "
+                "2025-01-01 before it starts on 2025-02-01",
+            ),
+            (
+                {"monthly_cost": Money("1.00", "EUR")},
+                CurrencyMismatchError,
+                "cannot review GBP and EUR",
+            ),
+            (
+                {"monthly_cost": Money("1.00", "EUR"), "rates": {"EUR": 1}},
+                ArgumentTypeError,
+                "rates must be a RateTable, not dict {'EUR': 1}",
+            ),
+        ],
+    )
+    def test_each_refusal_names_the_argument_and_what_it_needs(
+        self, arguments: dict[str, object], error: type[Exception], message: str
+    ) -> None:
+        """Each refusal says which argument is wrong, what it is and what it needs."""
+        call: dict[str, object] = {
+            "balance": gbp("12.00"),
+            "monthly_cost": gbp("2.00"),
+            "as_of": D(2024, 4, 1),
+            "term_end": D(2025, 1, 1),
+            **arguments,
+        }
+        with pytest.raises(error) as raised:
+            review_balance(**call)  # type: ignore[arg-type]
+        assert str(raised.value).startswith(message)
+        refused = list(arguments.values())[-1]
+        if isinstance(refused, PriceSchedule):
+            refused = refused.entries[0][1]  # the value in it that is refused
+        if isinstance(raised.value, ArgumentTypeError | InvalidAmountError):
+            # The error keeps the value refused, as it was given.
+            assert raised.value.value == refused
+        if isinstance(raised.value, CurrencyMismatchError):
+            assert (raised.value.currency, raised.value.other) == ("GBP", "EUR")
+
+    def test_the_usage_months_name_a_bad_term(self) -> None:
+        """term_usage_months says which end of the term is not a date."""
+        with pytest.raises(ArgumentTypeError, match=r"^term_start must be a datetime"):
+            term_usage_months("2024-01-01", D(2025, 1, 1))  # type: ignore[arg-type]
+        with pytest.raises(ArgumentTypeError, match=r"^term_end must be a datetime"):
+            term_usage_months(D(2024, 1, 1), "2025-01-01")  # type: ignore[arg-type]
+
+    def test_one_price_for_the_whole_term_lists_no_amounts(self) -> None:
+        """A price that does not change in the term keeps no list of amounts.
+
+        Each remaining charge is then the monthly cost, from a Money or from
+        a schedule of one price.
+        """
+        for cost in (gbp("2.00"), PriceSchedule([(D(2023, 1, 1), gbp("2.00"))])):
+            review = review_balance(
+                gbp("5.00"), cost, as_of=D(2024, 10, 1), term_end=D(2025, 1, 1)
+            )
+            assert review.charge_amounts == ()
+            assert review.charges == (gbp("2.00"),) * 3
+            assert review.monthly_cost == gbp("2.00")
+
+    def test_a_schedule_costs_each_remaining_month_at_its_own_price(self) -> None:
+        """From a schedule, each remaining month costs its own first day's price.
+
+        The monthly cost is the first remaining usage month's price, not the
+        review day's.
+
+        Reviewed on 15 October with the term ending 1 January: October,
+        November and December remain. The price rises from 2.00 to 3.00 on
+        1 November, so the charges are 2.00, 3.00, 3.00 and GBP 5.00 pays the
+        first two (2.00 + 3.00).
+        """
+        schedule = PriceSchedule(
+            [(D(2024, 1, 1), gbp("2.00")), (D(2024, 11, 1), gbp("3.00"))]
+        )
+        review = review_balance(
+            gbp("5.00"), schedule, as_of=D(2024, 10, 15), term_end=D(2025, 1, 1)
+        )
+        assert review.monthly_cost == gbp("2.00")
+        assert review.charge_amounts == (gbp("2.00"), gbp("3.00"), gbp("3.00"))
+        assert review.months_covered == 2
+        assert review.shortfall == gbp("3.00")
+        late = review_balance(
+            gbp("5.00"), schedule, as_of=D(2024, 12, 15), term_end=D(2025, 1, 1)
+        )
+        assert late.monthly_cost == gbp("3.00")
+        assert late.charge_amounts == ()
 
     @given(
         st.integers(-5_000, 100_000),

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Collection
 from fractions import Fraction
-from functools import cache
+from functools import lru_cache
 
 import attrs
 
@@ -100,12 +101,7 @@ def monthly_charge_dates(
     >>> monthly_charge_dates(dt.date(2024, 10, 15), dt.date(2025, 1, 1))
     (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1), datetime.date(2025, 1, 1))
     """
-    return tuple(
-        paid
-        for _, paid in _remaining_charges(
-            as_of, term_end, term_start, account_type, credit_days
-        )
-    )
+    return _remaining_charges(as_of, term_end, term_start, account_type, credit_days)[1]
 
 
 def _remaining_charges(
@@ -114,34 +110,40 @@ def _remaining_charges(
     term_start: object,
     account_type: AccountType,
     credit_days: int,
-) -> tuple[tuple[BillingPeriod, dt.date], ...]:
-    """The term's usage months whose charge is paid on or after *as_of*."""
+) -> tuple[tuple[BillingPeriod, ...], tuple[dt.date, ...]]:
+    """The usage months whose charge is paid on or after *as_of*, and their days."""
     day = to_date(as_of, what="as_of")
     end = to_date(term_end, what="term_end")
     if day > end:
-        raise InvalidDateRangeError(day, end, what="review: as_of after the term")
+        raise InvalidDateRangeError(day, end, what="the review from as_of to term_end")
     start = (
         first_of_month(day)
         if term_start is None
         else to_date(term_start, what="term_start")
     )
     if start > end:
-        raise InvalidDateRangeError(start, end, what="term of the review")
+        raise InvalidDateRangeError(
+            start, end, what="the term reviewed, from term_start to term_end"
+        )
     rules = to_account_type(account_type), to_credit_days(credit_days)
-    return tuple(
-        (month, paid) for month, paid in _charges(start, end, *rules) if paid >= day
-    )
+    return _charges(start, end, *rules, day)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _charges(
-    start: dt.date, end: dt.date, account_type: AccountType, credit_days: int
-) -> tuple[tuple[BillingPeriod, dt.date], ...]:
+    start: dt.date,
+    end: dt.date,
+    account_type: AccountType,
+    credit_days: int,
+    day: dt.date,
+) -> tuple[tuple[BillingPeriod, ...], tuple[dt.date, ...]]:
     # Cached: a portfolio reviews thousands of sites on the same dates.
-    return tuple(
+    charges = [
         (month, due_date(account_type, month.end, credit_days=credit_days))
         for month in term_usage_months(start, end)
-    )
+    ]
+    remaining = [(month, paid) for month, paid in charges if paid >= day]
+    return tuple(m for m, _ in remaining), tuple(p for _, p in remaining)
 
 
 @attrs.frozen
@@ -288,8 +290,9 @@ def review_balance(
     if not isinstance(balance, Money):
         raise ArgumentTypeError(balance, "a Money", what="balance")
     day = to_date(as_of, what="as_of")
-    charges = _remaining_charges(day, term_end, term_start, account_type, credit_days)
-    months = tuple(month for month, _ in charges)
+    months, paid = _remaining_charges(
+        day, term_end, term_start, account_type, credit_days
+    )
     if not isinstance(monthly_cost, Money | PriceSchedule):
         raise ArgumentTypeError(
             monthly_cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
@@ -297,11 +300,11 @@ def review_balance(
     if isinstance(monthly_cost, PriceSchedule):
         amounts = tuple(monthly_cost.on(month.start) for month in months)
         first = amounts[0] if amounts else monthly_cost.on(day)
-        distinct: set[object] = {first, *amounts}
+        distinct: Collection[object] = {first, *amounts}
     else:
         first = monthly_cost
         amounts = (first,) * len(months)
-        distinct = {first}
+        distinct = (first,)
     for cost in distinct:
         if not isinstance(cost, Money):
             raise ArgumentTypeError(
@@ -311,7 +314,6 @@ def review_balance(
             raise InvalidAmountError(
                 cost, what="monthly cost", reason="is negative: give 0 or more"
             )
-    paid = tuple(paid for _, paid in charges)
     if first.currency == balance.currency:
         varying = amounts if len(distinct) > 1 else ()
         return BalanceReview(balance, first, paid, months, varying)
