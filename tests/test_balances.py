@@ -300,6 +300,17 @@ class TestReview:
         if isinstance(raised.value, CurrencyMismatchError):
             assert (raised.value.currency, raised.value.other) == ("GBP", "EUR")
 
+    def test_a_term_from_a_first_ends_before_the_month_of_its_end(self) -> None:
+        """A year from 1 January has twelve usage months, the last December's."""
+        months = term_usage_months(D(2024, 1, 1), D(2025, 1, 1))
+        assert len(months) == 12
+        assert months[-1] == BillingPeriod.month(2024, 12)
+
+    def test_charge_dates_name_a_bad_review_day(self) -> None:
+        """monthly_charge_dates says that as_of is not a date."""
+        with pytest.raises(ArgumentTypeError, match=r"^as_of must be a datetime"):
+            monthly_charge_dates("2024-01-01", D(2025, 1, 1))  # type: ignore[arg-type]
+
     def test_the_usage_months_name_a_bad_term(self) -> None:
         """term_usage_months says which end of the term is not a date."""
         with pytest.raises(ArgumentTypeError, match=r"^term_start must be a datetime"):
@@ -347,6 +358,38 @@ class TestReview:
         )
         assert late.monthly_cost == gbp("3.00")
         assert late.charge_amounts == ()
+
+    def test_a_price_change_after_the_month_began_is_not_its_price(self) -> None:
+        """A price from 10 October does not bill October, whose price is 1 October's.
+
+        Reviewed on 15 October, October's charge (2.00) comes first, then
+        November's and December's at 3.00.
+        """
+        schedule = PriceSchedule(
+            [(D(2024, 1, 1), gbp("2.00")), (D(2024, 10, 10), gbp("3.00"))]
+        )
+        review = review_balance(
+            gbp("5.00"), schedule, as_of=D(2024, 10, 15), term_end=D(2025, 1, 1)
+        )
+        assert review.monthly_cost == gbp("2.00")
+        assert review.charges == (gbp("2.00"), gbp("3.00"), gbp("3.00"))
+
+    def test_with_no_charge_left_a_schedule_costs_the_review_day_s_price(
+        self,
+    ) -> None:
+        """A term of no usage month brings no charge; the monthly cost is the day's."""
+        schedule = PriceSchedule(
+            [(D(2024, 1, 1), gbp("2.00")), (D(2024, 12, 20), gbp("3.00"))]
+        )
+        review = review_balance(
+            gbp("5.00"),
+            schedule,
+            as_of=D(2024, 12, 25),
+            term_start=D(2024, 12, 21),
+            term_end=D(2024, 12, 31),
+        )
+        assert review.months_remaining == 0
+        assert review.monthly_cost == gbp("3.00")
 
     @given(
         st.integers(-5_000, 100_000),

@@ -146,6 +146,63 @@ def test_a_gbp_installer_paying_paxton_in_eur() -> None:
         )
 
 
+def test_a_review_across_currencies_takes_its_first_charge_as_the_monthly_cost() -> (
+    None
+):
+    """Reviewed on 1 June: May's charge (paid 1 June, at 0.85) comes first.
+
+    May's 178.50 EUR is 151.73 GBP; June's, paid 1 July at 0.90, is 160.65.
+    The monthly cost is the first remaining charge, and the charges differ,
+    so each is listed.
+    """
+    review = review_balance(
+        Money("100.00", "GBP"),
+        Money("178.50", "EUR"),
+        as_of=D(2024, 6, 1),
+        term_start=D(2024, 5, 1),
+        term_end=D(2024, 7, 1),
+        rates=RATES,
+    )
+    assert review.monthly_cost == Money("151.73", "GBP")
+    assert review.charge_amounts == (Money("151.73", "GBP"), Money("160.65", "GBP"))
+    assert review.exchange_result == Money("-8.92", "GBP")  # 2 x 151.73 - 312.38
+
+
+def test_a_review_across_currencies_at_one_rate_lists_no_amounts() -> None:
+    """Charges all converted at 0.85 are one monthly cost, and lose nothing."""
+    review = review_balance(
+        Money("100.00", "GBP"),
+        Money("178.50", "EUR"),
+        as_of=D(2024, 2, 1),
+        term_start=D(2024, 1, 1),
+        term_end=D(2024, 4, 1),
+        rates=RATES,
+    )
+    assert review.monthly_cost == Money("151.73", "GBP")
+    assert review.charge_amounts == ()
+    assert review.charges == (Money("151.73", "GBP"),) * 3
+    assert review.exchange_result == Money("0.00", "GBP")
+
+
+def test_a_review_across_currencies_with_no_charge_left() -> None:
+    """A term of no usage month brings no charge.
+
+    The monthly cost is then converted at the review day's rate, and
+    nothing is gained or lost.
+    """
+    review = review_balance(
+        Money("100.00", "GBP"),
+        Money("178.50", "EUR"),
+        as_of=D(2024, 8, 10),
+        term_start=D(2024, 8, 2),
+        term_end=D(2024, 8, 20),
+        rates=RATES,
+    )
+    assert review.months_remaining == 0
+    assert review.monthly_cost == Money("160.65", "GBP")  # 178.50 x 0.90
+    assert review.exchange_result == Money("0.00", "GBP")
+
+
 def test_a_review_in_the_installer_s_currency() -> None:
     """GBP 1,800.00 against twelve EUR 178.50 charges from 2 January.
 

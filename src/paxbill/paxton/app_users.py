@@ -156,8 +156,10 @@ class ActivityIndex:
         """The users active on at least one day of each of *periods*."""
         starts, ends = self.starts, self.ends
         return tuple(
-            bisect_left(starts, period.end) - bisect_right(ends, period.start)
-            for period in periods
+            [
+                bisect_left(starts, period.end) - bisect_right(ends, period.start)
+                for period in periods
+            ]
         )
 
 

@@ -154,6 +154,39 @@ def _terms(
     )
 
 
+@attrs.define
+class _Plan:
+    """What the sites of one anchor, billing, price and account share.
+
+    Args:
+        terms: their terms in the year billed.
+        charged: how many first usage months the review's balance has paid
+            or owes.
+        costs: the Paxton price of those months, one Money when it is one.
+        bills: each term's bill by its first day and number of users,
+            filled as met.
+    """
+
+    terms: _Terms
+    charged: int
+    costs: Money | tuple[Money, ...]
+    bills: dict[tuple[dt.date, int], Money] = attrs.Factory(dict)
+
+
+def _plan(
+    terms: _Terms,
+    day: dt.date,
+    price: PerUserPrice | PriceSchedule,
+    rules: tuple[AccountType, int],
+) -> _Plan:
+    paid = _payment_days(terms.usage_months, *rules)
+    charged = max(bisect_left(paid, day), terms.before_review_term)
+    found = _unit_costs(price, terms.usage_months)
+    # One price for every month is kept as that price alone.
+    costs = found[0] if len(set(found)) == 1 else found[:charged]
+    return _Plan(terms, charged, costs)
+
+
 def _unit_costs(
     price: PerUserPrice | PriceSchedule, usage_months: tuple[BillingPeriod, ...]
 ) -> tuple[Money, ...]:
@@ -322,75 +355,62 @@ def bill_portfolio(
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
-    # The sites share a few anchors and billings: their terms, payment days
-    # and costs are worked out once for each.
+    # Sites that share an anchor, a billing, a price and payment rules share
+    # everything but their users: that plan is worked out once for them all.
+    plans: dict[tuple[object, ...], _Plan] = {}
     terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
-    costs_of: dict[tuple[dt.date | None, Frequency], tuple[Money, ...] | Money] = {}
-    paid_of: dict[tuple[object, ...], tuple[dt.date, ...]] = {}
-    # Many sites bill the same price for the same number of users: each
-    # bill, and each month's cost of so many users, is worked out once.
-    bills_of: dict[tuple[object, ...], Money] = {}
+    # A month's Paxton cost of so many users, worked out once.
     monthly_of: dict[int, Money | PriceSchedule] = {}
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
-        account_counts = [0] * 12
+        site_counts = []
         money_in: list[list[Money]] = [[] for _ in range(12)]
         for site in by_account[account.account_id]:
             counts = site.counts(months)
-            account_counts = [
-                a + b for a, b in zip(account_counts, counts, strict=True)
-            ]
-            key = (site.term_start, site.billing)
-            terms = terms_of.get(key) or terms_of.setdefault(
-                key, _terms_of(site, months, day)
-            )
-            credits = Money.zero(currency)
+            site_counts.append(counts)
+            key = (site.term_start, site.billing, site.price, *rules)
+            plan = plans.get(key)
+            if plan is None:
+                anchored = (site.term_start, site.billing)
+                terms = terms_of.get(anchored) or terms_of.setdefault(
+                    anchored, _terms_of(site, months, day)
+                )
+                plan = plans[key] = _plan(terms, day, price, rules)
+            terms = plan.terms
             # Terms of the year from the 1st bill their first calendar month.
             first_counts = (
                 [counts[start.month - 1] for start in terms.starts]
                 if terms.calendar_aligned
                 else site.counts(terms.first_months)
             )
+            credits = []
             for start, users in zip(terms.starts, first_counts, strict=True):
-                bill_key = (site.billing, site.price, start, users)
-                billed = bills_of.get(bill_key)
+                billed = plan.bills.get((start, users))
                 if billed is None:
-                    billed = bills_of[bill_key] = billed_for(
+                    billed = plan.bills[start, users] = billed_for(
                         site.billing, site.price, start, users
                     )
                 if start >= months[0].start:  # billed this year
                     money_in[start.month - 1].append(billed)
                 if start <= day:
-                    credits = credits + billed
+                    credits.append(billed)
             # The charges the balance has paid or owes, as site_review: those
             # paid before the review day, and every earlier term's. Both are
             # a run of the first usage months.
-            paid = paid_of.get((*key, *rules)) or paid_of.setdefault(
-                (*key, *rules), _payment_days(terms.usage_months, *rules)
-            )
-            charged = max(bisect_left(paid, day), terms.before_review_term)
             usage_counts = (
-                counts[:charged]
+                counts[: plan.charged]
                 if terms.calendar_aligned
-                else site.counts(terms.usage_months[:charged])
+                else site.counts(terms.usage_months[: plan.charged])
             )
-            costs = costs_of.get(key)
-            if costs is None:
-                found = _unit_costs(price, terms.usage_months)
-                # One price for every month is kept as that price alone.
-                costs = costs_of[key] = found[0] if len(set(found)) == 1 else found
+            costs = plan.costs
             if isinstance(costs, Money):  # one price: one product
                 charges = costs * sum(usage_counts)
             else:
                 charges = total(
-                    [
-                        cost * n
-                        for cost, n in zip(costs[:charged], usage_counts, strict=True)
-                    ],
+                    [cost * n for cost, n in zip(costs, usage_counts, strict=True)],
                     currency,
                 )
-            balance = credits - charges
             monthly = monthly_of.get(counts[now])
             if monthly is None:
                 monthly = monthly_of[counts[now]] = monthly_costs(price, counts[now])
@@ -398,7 +418,7 @@ def bill_portfolio(
                 (
                     site.site_id,
                     review_balance(
-                        balance,
+                        total(credits, currency) - charges,
                         monthly,
                         as_of=day,
                         term_start=terms.review_term.start,
@@ -408,6 +428,11 @@ def bill_portfolio(
                     ),
                 )
             )
+        account_counts = (
+            [sum(column) for column in zip(*site_counts, strict=True)]
+            if site_counts
+            else [0] * 12
+        )
         invoices.append(
             (
                 account.account_id,
