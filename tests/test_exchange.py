@@ -168,6 +168,25 @@ def test_a_review_across_currencies_takes_its_first_charge_as_the_monthly_cost()
     assert review.exchange_result == Money("-8.92", "GBP")  # 2 x 151.73 - 312.38
 
 
+def test_a_review_across_currencies_converts_on_the_charges_days() -> None:
+    """Reviewed on 15 June at 0.85, the charges are paid from 1 July at 0.90.
+
+    June's and July's 178.50 EUR are each 160.65 GBP: the monthly cost is
+    that, not the review day's 151.73.
+    """
+    review = review_balance(
+        Money("100.00", "GBP"),
+        Money("178.50", "EUR"),
+        as_of=D(2024, 6, 15),
+        term_start=D(2024, 5, 1),
+        term_end=D(2024, 8, 1),
+        rates=RATES,
+    )
+    assert review.charge_dates == (D(2024, 7, 1), D(2024, 8, 1))
+    assert review.monthly_cost == Money("160.65", "GBP")
+    assert review.exchange_result == Money("-17.84", "GBP")  # 2 x (151.73 - 160.65)
+
+
 def test_a_review_across_currencies_at_one_rate_lists_no_amounts() -> None:
     """Charges all converted at 0.85 are one monthly cost, and lose nothing."""
     review = review_balance(
