@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import functools
 import json
@@ -349,6 +350,37 @@ def test_document_of_an_invoice() -> None:
             lambda d: d["lines"][0].update(quantity="70"),
             "invoices[2].lines[0].quantity",
         ),
+        (
+            lambda d: d["lines"][0]["unit_price"].update(colour="red"),
+            "invoices[2].lines[0].unit_price.colour",
+        ),
+        (
+            lambda d: d["lines"][0]["unit_price"].pop("currency"),
+            "invoices[2].lines[0].unit_price.currency",
+        ),
+        (
+            lambda d: d.update(account={"type": "money", "amount": "1.00"}),
+            "invoices[2].account.type",
+        ),
+        (lambda d: d.update(period="2024-05"), "invoices[2].period"),
+        (
+            lambda d: d["period"].update(start="2024-02-30"),
+            "invoices[2].period.start",
+        ),
+        (lambda d: d["period"].update(end=20240601), "invoices[2].period.end"),
+        (
+            lambda d: d["account"].update(credit_days=[30]),
+            "invoices[2].account.credit_days",
+        ),
+        (
+            lambda d: d["account"].update(autopay=1),
+            "invoices[2].account.autopay",
+        ),
+        (
+            lambda d: d["lines"].append(dict(d["lines"][0], quantity=-1)),
+            "invoices[2].lines[1]",
+        ),
+        (lambda d: d.update(due_date="2024-06-02"), "invoices[2].due_date"),
     ],
 )
 def test_malformed_documents_name_the_bad_field(change: Any, path: str) -> None:
@@ -360,6 +392,27 @@ def test_malformed_documents_name_the_bad_field(change: Any, path: str) -> None:
     assert isinstance(raised.value, ValueError)
     assert raised.value.path == path
     assert str(raised.value).startswith(path)
+
+
+def test_a_recurring_document_reads_as_the_same_value() -> None:
+    """A repeated account or price reads the same each time.
+
+    A value of another JSON type is never taken for an equal one.
+    """
+    document = to_dict(portal_invoice())
+    first, second = from_dict(document), from_dict(copy.deepcopy(document))
+    assert first == second
+    assert first.account == second.account
+    for spelling in (1, 1.0):
+        changed = copy.deepcopy(document)
+        changed["account"]["autopay"] = spelling
+        with pytest.raises(InvalidDocumentError) as raised:
+            from_dict(changed)
+        assert raised.value.path == "account.autopay"
+    changed = copy.deepcopy(document)
+    changed["account"]["credit_days"] = float(document["account"]["credit_days"])
+    with pytest.raises(InvalidDocumentError):
+        from_dict(changed)
 
 
 def test_not_a_value_object() -> None:

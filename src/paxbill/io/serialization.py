@@ -25,7 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -192,6 +192,13 @@ def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
             path of the bad field, such as ``invoices[2].total.amount``.
     """
     try:
+        # The usual document, a dict of a known type, goes straight to its
+        # decoder; anything else is taken apart by the general reader.
+        name = document.get("type") if type(document) is dict else None
+        kind = _BY_NAME.get(name) if type(name) is str else None
+        decode = None if kind is None else _DECODERS.get(kind)
+        if decode is not None:
+            return decode(document)
         return _decode_any_object(document)
     except _Bad as bad:
         where = path
@@ -242,6 +249,8 @@ def _encoder_for(hint: Any) -> Encoder | None:
         return _encode_money
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _encode_enum
+    if hint in _TYPES:
+        return _encode_object
     if typing.get_origin(hint) is tuple:
         arguments = typing.get_args(hint)
         if len(arguments) == 2 and arguments[1] is Ellipsis:
@@ -257,6 +266,12 @@ def _encode_decimal(value: Decimal) -> str:
     text = str(value)
     # The caller's context may spell an exponent "e": either way, none is kept.
     return f"{value:f}" if "E" in text or "e" in text else text
+
+
+def _encode_object(value: object) -> JSONValue:
+    """A value object in a field of its type, by its own encoder."""
+    encode = _ENCODERS.get(type(value))
+    return to_dict(value) if encode is None else encode(value)
 
 
 def _encode_enum(value: enum.Enum) -> JSONValue:
@@ -277,6 +292,7 @@ def _derived_encoder(kind: type, attribute: str) -> Encoder | None:
 
 
 def _object_encoder(kind: type) -> Encoder:
+    """The encoder of one class: one dict display, written once from its fields."""
     name, derived = _TYPES[kind]
     hints = _hints(kind)
     plan = [
@@ -286,14 +302,17 @@ def _object_encoder(kind: type) -> Encoder:
         if field.init
     ]
     plan += [(attribute, _derived_encoder(kind, attribute)) for attribute in derived]
-
-    def encode(value: Any) -> JSONValue:
-        document: dict[str, JSONValue] = {"type": name}
-        for key, encode_field in plan:
-            item = getattr(value, key)
-            document[key] = item if encode_field is None else encode_field(item)
-        return document
-
+    scope: dict[str, Any] = {}
+    items = [f"'type': {name!r}"]
+    for index, (key, encode_field) in enumerate(plan):
+        if encode_field is None:
+            items.append(f"{key!r}: value.{key}")
+        else:
+            scope[f"write{index}"] = encode_field
+            items.append(f"{key!r}: write{index}(value.{key})")
+    source = "def encode(value):\n    return {" + ", ".join(items) + "}\n"
+    exec(compile(source, f"<paxbill encoder of {kind.__name__}>", "exec"), scope)
+    encode: Encoder = scope["encode"]
     return encode
 
 
@@ -318,21 +337,17 @@ def _decode_object_of(value: object, expected: tuple[type, ...] | None) -> Any:
     if expected is not None and kind not in expected:
         names = " or ".join(_TYPES[k][0] for k in expected)
         raise _Bad(f"expected {names}, not {name}", "type")
-    try:
-        decode = _DECODERS[kind]
-    except KeyError:
-        decode = _DECODERS[kind] = _object_decoder(kind)
-    return decode(value)
+    return _decoder_of(kind)(value)
 
 
 def _decode_money(value: Mapping[str, Any]) -> Money:
     # The usual document reads in one step; only a bad one is taken apart to
     # say which of its fields is wrong.
     if len(value) == 3 and "amount" in value and "currency" in value:
-        amount = value["amount"]
-        if type(amount) is str:
+        amount, currency = value["amount"], value["currency"]
+        if type(amount) is str and type(currency) is str:
             try:
-                return Money(amount, value["currency"])
+                return _money(amount, currency)
             except PaxbillError:
                 pass
     for key in value:
@@ -349,6 +364,10 @@ def _decode_money(value: Mapping[str, Any]) -> Money:
         return Money(amount, currency_code(value["currency"]))
     except PaxbillError as error:
         raise _Bad(str(error), "currency") from None
+
+
+#: Money from its two strings, remembered: a document repeats its prices.
+_money = lru_cache(maxsize=1024)(Money)
 
 
 def _object_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
@@ -407,14 +426,55 @@ def _object_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
             f"given = value.get({attribute!r}, MISSING)",
             "if given is not MISSING:",
             f"    computed = result.{attribute}",
-            "    if given != computed or type(given) is not type(computed):",
+            "    if type(given) is not type(computed) or given != computed:",
             f"        check(given, computed, {attribute!r})",
         ]
     body.append("return result")
     source = "def decode(value):\n" + "".join(f"    {line}\n" for line in body)
     exec(compile(source, f"<paxbill decoder of {kind.__name__}>", "exec"), scope)
     decode: Callable[[Mapping[str, Any]], Any] = scope["decode"]
+    if all(_is_flat(hints[field.name]) for field in fields):
+        return _remembered(decode)
     return decode
+
+
+def _is_flat(hint: Any) -> bool:
+    """Whether a field's value is a JSON scalar, never an object or a list."""
+    options = typing.get_args(hint) if typing.get_origin(hint) in _UNIONS else (hint,)
+    return all(
+        option in _FLAT or (isinstance(option, type) and issubclass(option, enum.Enum))
+        for option in options
+    )
+
+
+_UNIONS = (typing.Union, types.UnionType)
+_FLAT = frozenset({str, int, bool, dt.date, Decimal, type(None)})
+
+
+def _remembered(
+    decode: Callable[[Mapping[str, Any]], Any],
+) -> Callable[[Mapping[str, Any]], Any]:
+    """*decode*, remembering the objects of the documents it read last.
+
+    A document of scalars only, such as an account or a period, recurs in a
+    large document (every invoice of an account holds it): it is read once,
+    and the same immutable object is given for each copy. The types of the
+    values are part of what is remembered, so that ``1`` is not ``true``.
+    """
+
+    @lru_cache(maxsize=512)
+    def read(items: tuple[tuple[str, object], ...], kinds: object) -> Any:
+        return decode(dict(items))
+
+    def remembered(value: Mapping[str, Any]) -> Any:
+        items = tuple(value.items())
+        try:
+            hash(items)
+        except TypeError:  # a value that is not a scalar: refused by decode
+            return decode(value)
+        return read(items, tuple(map(type, value.values())))
+
+    return remembered
 
 
 #: A field the document does not give.
@@ -437,10 +497,59 @@ def _field_reader(hint: Any, local: str, name: str, scope: dict[str, Any]) -> li
         "    raise",
     ]
     plain = _PLAIN.get(hint)
-    if plain is None:
+    if plain is not None:
+        # A value already of the exact type needs no reading.
+        return [f"if type({local}) is not {plain}:", *(f"    {line}" for line in read)]
+    if hint is dt.date:
+        # The usual date is read here; any other value, or a bad one, by
+        # the reader, which names the fault.
+        scope["fromiso"] = dt.date.fromisoformat
+        fast = [
+            f"if type({local}) is str and len({local}) == 10:",
+            "    try:",
+            f"        {local} = fromiso({local})",
+            "    except ValueError:",
+            f"        {local} = {reader}({local})",
+            "else:",
+        ]
+    elif type(None) in typing.get_args(hint):
+        # An optional field written as null is None: nothing to read.
+        return [f"if {local} is not None:", *(f"    {line}" for line in read)]
+    elif hint in _TYPES and hint not in _BUILDING:
+        # An object of its one type goes straight to that type's decoder.
+        scope[f"object_{local}"] = _decoder_of(hint)
+        fast = [
+            f"if type({local}) is dict and {local}.get('type') == {_TYPES[hint][0]!r}:",
+            f"    {local} = object_{local}({local})",
+            "else:",
+        ]
+    else:
         return read
-    # A value already of the exact type needs no reading.
-    return [f"if type({local}) is not {plain}:", *(f"    {line}" for line in read)]
+    return [
+        "try:",
+        *(f"    {line}" for line in fast),
+        f"        {local} = {reader}({local})",
+        "except _Bad as bad:",
+        f"    bad.keys.append({name!r})",
+        "    raise",
+    ]
+
+
+#: The classes whose decoders are being written: a class that holds itself
+#: reads its own kind through the lazy reader.
+_BUILDING: set[type] = set()
+
+
+def _decoder_of(kind: type) -> Callable[[Mapping[str, Any]], Any]:
+    """The decoder of *kind*, written on first use."""
+    decode = _DECODERS.get(kind)
+    if decode is None:
+        _BUILDING.add(kind)
+        try:
+            decode = _DECODERS[kind] = _object_decoder(kind)
+        finally:
+            _BUILDING.discard(kind)
+    return decode
 
 
 def _check_derived(given: object, computed: object, key: str) -> None:
@@ -497,13 +606,14 @@ def _decoder_for(hint: Any) -> Decoder:
 def _single_decoder(kind: type) -> Decoder:
     """The decoder of a field that holds an object of one class."""
     expected, name = (kind,), _TYPES[kind][0]
+    found: Callable[[Mapping[str, Any]], Any] | None = None
 
     def decode(value: object) -> Any:
+        nonlocal found
         if type(value) is dict and value.get("type") == name:
-            read = _DECODERS.get(kind)
-            if read is None:
-                read = _DECODERS[kind] = _object_decoder(kind)
-            return read(value)
+            if found is None:
+                found = _decoder_of(kind)
+            return found(value)
         return _decode_object_of(value, expected)
 
     return decode
