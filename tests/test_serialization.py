@@ -399,7 +399,7 @@ def test_a_recurring_document_reads_as_the_same_value() -> None:
 
     A value of another JSON type is never taken for an equal one.
     """
-    document = to_dict(portal_invoice())
+    document: Any = to_dict(portal_invoice())
     first, second = from_dict(document), from_dict(copy.deepcopy(document))
     assert first == second
     assert first.account == second.account
