@@ -166,6 +166,9 @@ def mutants(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Measure paxbill against its floors and peers, in interleaved rounds."""
-    session.install(".", "py-moneyed", "prices")
+    # Compiled to bytecode, as pip installs by default (uv does not): start-up
+    # then measures what an installed paxbill costs, as it does its floor's.
+    compile_ = ["--compile-bytecode"] if session.venv_backend == "uv" else []
+    session.install(*compile_, ".", "py-moneyed", "prices")
     for script in ("counting", "startup", "money", "serialization", "portfolio"):
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

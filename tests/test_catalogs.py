@@ -10,7 +10,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import paxbill
-from paxbill.io._words import _MESSAGES, languages, text
+from paxbill.io._words import (
+    _MESSAGES,
+    _translations,
+    compile_catalog,
+    languages,
+    text,
+)
 
 LOCALE = files("paxbill").joinpath("locale")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -39,6 +45,22 @@ def test_each_catalog_translates_every_word(language: str) -> None:
         assert sorted(PLACEHOLDER.findall(message.string)) == sorted(
             PLACEHOLDER.findall(english)
         ), key
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_catalog_loaded_says_what_its_po_file_says(language: str) -> None:
+    """The words read at run time, compiled in the wheel or not, are the .po's.
+
+    An installed wheel reads each language from the .mo its build compiled;
+    a source checkout compiles the .po in memory. Either way every word is
+    the one the .po file gives.
+    """
+    loaded = _translations(language)
+    from_po = compile_catalog(language)
+    written = {m.context: m.string for m in catalog(language) if m.id}
+    for key, english in _MESSAGES.items():
+        assert loaded.pgettext(key, english) == written[key], key
+        assert from_po.pgettext(key, english) == written[key], key
 
 
 def test_extraction_finds_exactly_the_words() -> None:

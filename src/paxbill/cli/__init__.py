@@ -46,6 +46,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: paxbill's installed version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show paxbill's version and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        print(f"paxbill {installed_version()}")
+        parser.exit()
+
+
 def _build_parser(argv: Sequence[str]) -> _Parser:
     """The parser, with the options of the command *argv* names, if any."""
     parser = _Parser(
@@ -54,9 +77,7 @@ def _build_parser(argv: Sequence[str]) -> _Parser:
         # A script's abbreviation would break the day an option is added.
         allow_abbrev=False,
     )
-    parser.add_argument(
-        "--version", action="version", version=f"paxbill {installed_version()}"
-    )
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = next((word for word in argv if not word.startswith("-")), None)
     # Shell completion (argcomplete, paxbill[completion]) needs every option.

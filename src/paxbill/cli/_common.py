@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
-import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from paxbill.core.exchange import ExchangeRate, RateTable
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency, BillingTerm
 from paxbill.exceptions import PaxbillError
-from paxbill.paxton.accounts import DEFAULT_CREDIT_DAYS, AccountType
+
+# What only some commands need is imported where it is used, so that a
+# command starts without the modules of the others.
+if TYPE_CHECKING:
+    from paxbill.core.exchange import RateTable
+    from paxbill.core.periods import BillingFrequency, BillingTerm
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2
@@ -62,6 +64,8 @@ def add_list_price(
 
 def add_account_type(command: argparse.ArgumentParser) -> None:
     """Add --account-type and --credit-days: when Paxton's charges are paid."""
+    from paxbill.paxton.accounts import DEFAULT_CREDIT_DAYS, AccountType
+
     command.add_argument(
         "--account-type",
         type=choice(AccountType),
@@ -139,6 +143,8 @@ def choice(
 
 def frequency(text: str) -> BillingFrequency | BillingTerm:
     """Read a billing frequency by name (``annual``) or as months (``6``)."""
+    from paxbill.core.periods import BillingFrequency, BillingTerm
+
     name = text.strip().lower().replace("-", "_")
     months = name.removesuffix("_months")
     if months.isdigit():
@@ -172,6 +178,8 @@ def add_exchange_options(command: argparse.ArgumentParser) -> None:
 
 def exchange_rates(args: argparse.Namespace, on: dt.date) -> RateTable | None:
     """The one rate the command line states, from *on*, or None."""
+    from paxbill.core.exchange import ExchangeRate, RateTable
+
     paxton = args.paxton_currency
     if paxton is None or paxton.upper() == args.currency.upper():
         return None
@@ -204,6 +212,8 @@ def plain(money: Money) -> str:
 
 def dumps(document: dict[str, Any]) -> str:
     """One JSON object, on one line."""
+    import json  # only for --json: a command for people starts without it
+
     return json.dumps(document, ensure_ascii=False)
 
 
