@@ -251,6 +251,17 @@ def _encoder_for(hint: Any) -> Encoder | None:
         return _encode_enum
     if hint in _TYPES:
         return _encode_object
+    options = typing.get_args(hint)
+    if (
+        typing.get_origin(hint) in _UNIONS
+        and len(options) == 2
+        and type(None) in options
+    ):
+        # An optional field: null, or the one kind of value it holds.
+        (kind,) = (option for option in options if option is not type(None))
+        inner = _encoder_for(kind)
+        if inner is not None and inner is not _encode_value:
+            return lambda value: None if value is None else inner(value)
     if typing.get_origin(hint) is tuple:
         arguments = typing.get_args(hint)
         if len(arguments) == 2 and arguments[1] is Ellipsis:
@@ -305,11 +316,16 @@ def _object_encoder(kind: type) -> Encoder:
     scope: dict[str, Any] = {}
     items = [f"'type': {name!r}"]
     for index, (key, encode_field) in enumerate(plan):
+        access = f"value.{key}"
         if encode_field is None:
-            items.append(f"{key!r}: value.{key}")
+            items.append(f"{key!r}: {access}")
+        elif encode_field is dt.date.isoformat:
+            items.append(f"{key!r}: {access}.isoformat()")
+        elif encode_field is _encode_enum:
+            items.append(f"{key!r}: {access}.value")
         else:
             scope[f"write{index}"] = encode_field
-            items.append(f"{key!r}: write{index}(value.{key})")
+            items.append(f"{key!r}: write{index}({access})")
     source = "def encode(value):\n    return {" + ", ".join(items) + "}\n"
     exec(compile(source, f"<paxbill encoder of {kind.__name__}>", "exec"), scope)
     encode: Encoder = scope["encode"]

@@ -75,11 +75,16 @@ class InvoiceLine:
     description: str = attrs.field(validator=instance_of(str, "a str"))
     quantity: int = attrs.field(converter=to_user_count)
     unit_price: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    # Worked out once: the invoice's total, its JSON and its views read it.
+    _amount: Money = attrs.field(init=False, repr=False, eq=False, alias="_amount")
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_amount", self.unit_price * self.quantity)
 
     @property
     def amount(self) -> Money:
         """The line's amount, quantity times unit price, exact."""
-        return self.unit_price * self.quantity
+        return self._amount
 
     def __str__(self) -> str:
         return (
@@ -177,13 +182,17 @@ class Invoice(ShowsInNotebook):
         validator=is_date,
     )
     payment: Payment | None = attrs.field(default=None, validator=_check_payment)
-    # The sum of the lines, worked out once: it is read far more often
-    # (states, lists, JSON) than invoices are made.
+    # The sum of the lines and the due date, worked out once: they are read
+    # far more often (states, lists, JSON) than invoices are made.
     _total: Money = attrs.field(init=False, repr=False, eq=False, alias="_total")
+    _due_date: dt.date = attrs.field(
+        init=False, repr=False, eq=False, alias="_due_date"
+    )
 
     def __attrs_post_init__(self) -> None:
         amounts = [line.amount for line in self.lines]
         object.__setattr__(self, "_total", total(amounts, self.currency))
+        object.__setattr__(self, "_due_date", self.account.due_date(self.issue_date))
 
     @property
     def currency(self) -> str:
@@ -198,7 +207,7 @@ class Invoice(ShowsInNotebook):
     @property
     def due_date(self) -> dt.date:
         """The day the invoice falls due, by the account's type."""
-        return self.account.due_date(self.issue_date)
+        return self._due_date
 
     @property
     def autopay_date(self) -> dt.date | None:
