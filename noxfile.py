@@ -163,9 +163,14 @@ def mutants(session: nox.Session) -> None:
     session.run("mutmut", "results")
 
 
-@nox.session
+@nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
-    """Measure paxbill against its floors and peers, in interleaved rounds."""
+    """Measure paxbill against its floors and peers, in interleaved rounds.
+
+    Every Python found runs the same benchmarks: the cost of a Python object
+    or a decimal call differs from one version to the next, and so do the
+    ratios (``nox -s bench-3.13`` runs one).
+    """
     # Compiled to bytecode, as pip installs by default (uv does not): start-up
     # then measures what an installed paxbill costs, as it does its floor's.
     compile_ = ["--compile-bytecode"] if session.venv_backend == "uv" else []
