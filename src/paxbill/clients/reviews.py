@@ -293,6 +293,22 @@ def review_balance(
     months, paid = _remaining_charges(
         day, term_end, term_start, account_type, credit_days
     )
+    return _review_charges(balance, monthly_cost, months, paid, day, rates)
+
+
+def _review_charges(
+    balance: Money,
+    monthly_cost: Money | PriceSchedule,
+    months: tuple[BillingPeriod, ...],
+    paid: tuple[dt.date, ...],
+    day: dt.date,
+    rates: RateTable | None = None,
+) -> BalanceReview:
+    """The review of *balance* against the charges of *months*, paid on *paid*.
+
+    :func:`review_balance` once it has found the remaining charges; a caller
+    that reviews many balances on the same charges finds them once.
+    """
     if not isinstance(monthly_cost, Money | PriceSchedule):
         raise ArgumentTypeError(
             monthly_cost, "a Money, or a PriceSchedule of them", what="monthly_cost"

@@ -21,7 +21,13 @@ import attrs
 
 from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
 from paxbill.clients.ledger import ClientLedger
-from paxbill.clients.reviews import BalanceReview, review_balance, term_usage_months
+from paxbill.clients.reviews import (
+    BalanceReview,
+    _remaining_charges,
+    _review_charges,
+    review_balance,
+    term_usage_months,
+)
 from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core.money import Money, total
@@ -160,31 +166,53 @@ class _Plan:
 
     Args:
         terms: their terms in the year billed.
+        rows: each term's first day, the month of the year whose money in
+            it is (None before the year), and whether the review's balance
+            has its credit.
         charged: how many first usage months the review's balance has paid
             or owes.
         costs: the Paxton price of those months, one Money when it is one.
-        bills: each term's bill by its first day and number of users,
-            filled as met.
+        review_months: the usage months whose charges the review has left.
+        review_paid: the days those charges are paid.
+        bills: each term's bill by its number of users (and its first day,
+            where the price is dated), filled as met; shared by the plans
+            of one billing and price.
+        dated: whether the price to the client is dated.
     """
 
     terms: _Terms
+    rows: tuple[tuple[dt.date, int | None, bool], ...]
     charged: int
     costs: Money | tuple[Money, ...]
-    bills: dict[tuple[dt.date, int], Money] = attrs.Factory(dict)
+    review_months: tuple[BillingPeriod, ...]
+    review_paid: tuple[dt.date, ...]
+    bills: dict[object, Money]
+    dated: bool
 
 
 def _plan(
+    site: Site,
     terms: _Terms,
+    months: tuple[BillingPeriod, ...],
     day: dt.date,
     price: PerUserPrice | PriceSchedule,
     rules: tuple[AccountType, int],
+    bills: dict[object, Money],
 ) -> _Plan:
     paid = _payment_days(terms.usage_months, *rules)
     charged = max(bisect_left(paid, day), terms.before_review_term)
     found = _unit_costs(price, terms.usage_months)
     # One price for every month is kept as that price alone.
     costs = found[0] if len(set(found)) == 1 else found[:charged]
-    return _Plan(terms, charged, costs)
+    rows = tuple(
+        (start, start.month - 1 if start >= months[0].start else None, start <= day)
+        for start in terms.starts
+    )
+    review_months, review_paid = _remaining_charges(
+        day, terms.review_term.end, terms.review_term.start, *rules
+    )
+    dated = isinstance(site.price, PriceSchedule)
+    return _Plan(terms, rows, charged, costs, review_months, review_paid, bills, dated)
 
 
 def _unit_costs(
@@ -359,6 +387,7 @@ def bill_portfolio(
     # everything but their users: that plan is worked out once for them all.
     plans: dict[tuple[object, ...], _Plan] = {}
     terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
+    bills_of: dict[tuple[object, object], dict[object, Money]] = {}
     # A month's Paxton cost of so many users, worked out once.
     monthly_of: dict[int, Money | PriceSchedule] = {}
     invoices, reviews, projections = [], [], []
@@ -376,7 +405,8 @@ def bill_portfolio(
                 terms = terms_of.get(anchored) or terms_of.setdefault(
                     anchored, _terms_of(site, months, day)
                 )
-                plan = plans[key] = _plan(terms, day, price, rules)
+                bills = bills_of.setdefault((site.billing, site.price), {})
+                plan = plans[key] = _plan(site, terms, months, day, price, rules, bills)
             terms = plan.terms
             # Terms of the year from the 1st bill their first calendar month.
             first_counts = (
@@ -385,15 +415,18 @@ def bill_portfolio(
                 else site.counts(terms.first_months)
             )
             credits = []
-            for start, users in zip(terms.starts, first_counts, strict=True):
-                billed = plan.bills.get((start, users))
+            for (start, slot, credited), users in zip(
+                plan.rows, first_counts, strict=True
+            ):
+                bill_key = (start, users) if plan.dated else users
+                billed = plan.bills.get(bill_key)
                 if billed is None:
-                    billed = plan.bills[start, users] = billed_for(
+                    billed = plan.bills[bill_key] = billed_for(
                         site.billing, site.price, start, users
                     )
-                if start >= months[0].start:  # billed this year
-                    money_in[start.month - 1].append(billed)
-                if start <= day:
+                if slot is not None:  # billed this year
+                    money_in[slot].append(billed)
+                if credited:
                     credits.append(billed)
             # The charges the balance has paid or owes, as site_review: those
             # paid before the review day, and every earlier term's. Both are
@@ -417,14 +450,12 @@ def bill_portfolio(
             reviews.append(
                 (
                     site.site_id,
-                    review_balance(
+                    _review_charges(
                         total(credits, currency) - charges,
                         monthly,
-                        as_of=day,
-                        term_start=terms.review_term.start,
-                        term_end=terms.review_term.end,
-                        account_type=rules[0],
-                        credit_days=rules[1],
+                        plan.review_months,
+                        plan.review_paid,
+                        day,
                     ),
                 )
             )
