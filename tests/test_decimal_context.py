@@ -179,6 +179,8 @@ def test_the_issues_examples_at_precision_5() -> None:
     with decimal.localcontext() as context:
         context.prec = 5
         assert total([eur("1234567.89")] * 10) == eur("12345678.90")
+        # Many amounts are added in one go, a few one by one: both exactly.
+        assert total([eur("1234567.89")] * 20) == eur("24691357.80")
         assert eur("1234567.89") + eur("0.01") == eur("1234567.90")
         assert eur("1234567.89") * 3 == eur("3703703.67")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
@@ -264,6 +265,141 @@ class TestArithmetic:
                 operation()
 
 
+EUR_1, GBP_1 = Money("1.00", "EUR"), Money("1.00", "GBP")
+#: Three times 10^27: a product of 82 digits, to which a cent cannot be
+#: added within the 100 digits paxbill computes with.
+HUGE = Money("1E+27", "EUR") * Decimal("1E+27") * Decimal("1E+27")
+#: 84 significant digits, which a 28-digit factor takes past 100.
+LONG = Money("1" * 28, "EUR") * Decimal("1" * 28) * Decimal("1" * 28)
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(
+        ("operation", "error", "message", "value"),
+        [
+            (
+                lambda: EUR_1 < 3,
+                ArgumentTypeError,
+                "what to compare with must be Money of the same currency, not int 3",
+                3,
+            ),
+            (
+                lambda: EUR_1 + 3,  # type: ignore[operator]
+                ArgumentTypeError,
+                "what to add must be Money of the same currency, not int 3",
+                3,
+            ),
+            (
+                lambda: 1 + EUR_1,
+                ArgumentTypeError,
+                "what to add must be Money of the same currency, not int 1",
+                1,
+            ),
+            (
+                lambda: EUR_1 - "1",  # type: ignore[operator]
+                ArgumentTypeError,
+                "what to subtract must be Money of the same currency, not str '1'",
+                "1",
+            ),
+            (
+                lambda: EUR_1 * "2",  # type: ignore[operator]
+                ArgumentTypeError,
+                "what to multiply by must be an int or a Decimal, not str '2'",
+                "2",
+            ),
+            (
+                lambda: EUR_1 * 1.5,  # type: ignore[operator]
+                AmountTypeError,
+                "factor must be a str such as '2.55', an int or a decimal.Decimal",
+                1.5,
+            ),
+            (
+                lambda: EUR_1 * Decimal("NaN"),
+                InvalidAmountError,
+                "factor Decimal('NaN') is not a finite decimal number",
+                None,
+            ),
+            (
+                lambda: Money.from_minor_units("12", "EUR"),  # type: ignore[arg-type]
+                ArgumentTypeError,
+                "units must be a whole number (int), not str '12'",
+                "12",
+            ),
+            (
+                lambda: HUGE + Money("1E-28", "EUR"),
+                InvalidAmountError,
+                f"result '{HUGE} + 0.0000000000000000000000000001 EUR' cannot be "
+                "kept exactly",
+                None,
+            ),
+            (
+                lambda: HUGE - Money("1E-28", "EUR"),
+                InvalidAmountError,
+                f"result '{HUGE} - 0.0000000000000000000000000001 EUR' cannot be "
+                "kept exactly",
+                None,
+            ),
+            (
+                lambda: LONG * Decimal("1" * 28),
+                InvalidAmountError,
+                f"result '{LONG} x {'1' * 28}' cannot be kept exactly",
+                None,
+            ),
+        ],
+    )
+    def test_each_refusal_says_what_was_given_and_what_is_needed(
+        self,
+        operation: Callable[[], object],
+        error: type[Exception],
+        message: str,
+        value: object,
+    ) -> None:
+        """A refusal names the operation, what it needs and what it was given."""
+        with pytest.raises(error) as raised:
+            operation()
+        assert str(raised.value).startswith(message)
+        if value is not None:
+            assert raised.value.value == value  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize(
+        ("operation", "word"),
+        [
+            (lambda: EUR_1 < GBP_1, "compare"),
+            (lambda: EUR_1 >= GBP_1, "compare"),
+            (lambda: EUR_1 + GBP_1, "add"),
+            (lambda: EUR_1 - GBP_1, "subtract"),
+        ],
+    )
+    def test_two_currencies_are_named_with_the_operation(
+        self, operation: Callable[[], object], word: str
+    ) -> None:
+        """Two currencies are refused, named in order, with what was tried."""
+        with pytest.raises(CurrencyMismatchError) as raised:
+            operation()
+        assert (raised.value.currency, raised.value.other) == ("EUR", "GBP")
+        assert str(raised.value).startswith(f"cannot {word} EUR and GBP: ")
+
+    def test_division_points_to_allocation(self) -> None:
+        """Dividing money is refused with the ways that never lose a cent."""
+        with pytest.raises(ArgumentTypeError) as raised:
+            EUR_1 / 2
+        assert str(raised.value).startswith(
+            "money must be split with .allocate(weights) or .split(n), which never "
+            "lose a cent, rather than divided"
+        )
+        assert raised.value.value is EUR_1
+
+    def test_nothing_has_the_currency_s_minor_unit(self) -> None:
+        """Money.zero writes every digit of the minor unit, none for yen."""
+        assert repr(Money.zero("jpy")) == "Money('0', 'JPY')"
+        assert repr(Money.zero("BHD")) == "Money('0.000', 'BHD')"
+
+    def test_equal_amounts_hash_alike_and_others_apart(self) -> None:
+        """Equal amounts hash alike; these different amounts hash apart."""
+        assert hash(Money("2.5", "EUR")) == hash(Money("2.50", "EUR"))
+        assert hash(Money("2.5", "EUR")) != hash(Money("2.6", "EUR"))
+
+
 class TestRound:
     @pytest.mark.parametrize(
         ("amount", "currency", "expected"),
@@ -395,20 +531,45 @@ class TestTotal:
     def test_empty_total_needs_a_currency(self) -> None:
         """It gives zero for no amounts in the currency named, and needs one."""
         assert total([], "gbp") == Money("0", "GBP")
-        with pytest.raises(ArgumentTypeError):
+        assert repr(total([], "gbp")) == "Money('0.00', 'GBP')"
+        with pytest.raises(ArgumentTypeError) as raised:
             total([])
+        assert str(raised.value) == (
+            "total() must be a currency when there may be no amounts, not list []"
+        )
 
     def test_mixed_or_unexpected_currency_raises(self) -> None:
-        """It raises on two currencies, or one other than the one named."""
-        with pytest.raises(CurrencyMismatchError):
-            total([Money("1", "EUR"), Money("1", "GBP")])
-        with pytest.raises(CurrencyMismatchError):
-            total([Money("1", "EUR")], "GBP")
+        """It raises on two currencies, or one other than the one named.
+
+        The error names both, in alphabetical order.
+        """
+        for items, currency in (
+            ([Money("1", "GBP"), Money("1", "EUR")], None),
+            ([Money("1", "GBP")] * 20 + [Money("1", "EUR")], None),
+            ([Money("1", "GBP")], "eur"),
+        ):
+            with pytest.raises(CurrencyMismatchError) as raised:
+                total(items, currency)
+            assert (raised.value.currency, raised.value.other) == ("EUR", "GBP")
+            assert str(raised.value).startswith("cannot total EUR and GBP")
 
     def test_items_that_are_not_money_raise(self) -> None:
-        """It refuses an item that is not a Money."""
-        with pytest.raises(ArgumentTypeError):
-            total([Money("1", "EUR"), Decimal(1)])  # type: ignore[list-item]
+        """It refuses an item that is not a Money, and names it."""
+        with pytest.raises(ArgumentTypeError) as raised:
+            total([Money("1", "EUR"), Decimal(1), "2.00"])  # type: ignore[list-item]
+        assert raised.value.value == Decimal(1)
+        assert (
+            str(raised.value) == "each amount must be Money, not Decimal Decimal('1')"
+        )
+
+    def test_a_total_named_in_lower_case_is_in_that_currency(self) -> None:
+        """The currency named may be in any case.
+
+        The total keeps the amounts' digits whether it adds a few or many.
+        """
+        for count in (1, 16, 17, 70):
+            result = total([Money("2.55", "EUR")] * count, "eur")
+            assert repr(result) == repr(Money(Decimal("2.55") * count, "EUR"))
 
     @given(st.lists(amounts(), max_size=60), st.sampled_from(CURRENCIES))
     def test_total_equals_the_decimal_sum(

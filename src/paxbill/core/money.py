@@ -389,25 +389,7 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     Money('0.00', 'GBP')
     """
     items = amounts if isinstance(amounts, list | tuple) else list(amounts)
-    expected = None if currency is None else _CANONICAL.get(currency)
-    if expected is None and currency is not None:
-        expected = currency_code(currency)
-    if 0 < len(items) <= _SHORT:
-        # A few amounts: checked and added in one pass, one by one, as
-        # entering a context costs more than adding them in it. Anything
-        # amiss is left to the checks below, which name it.
-        code = items[0].currency if type(items[0]) is Money else None
-        if code is not None and (expected is None or code is expected):
-            amount = _ZERO
-            for item in items:
-                if type(item) is not Money or item.currency is not code:
-                    break
-                try:
-                    amount = _add(amount, item.amount)
-                except ArithmeticError:
-                    raise inexact("the total") from None
-            else:
-                return _make(amount, code)
+    expected = None if currency is None else currency_code(currency)
     if set(map(type, items)) - {Money}:
         bad = next(item for item in items if type(item) is not Money)
         raise ArgumentTypeError(bad, "Money", what="each amount")
@@ -425,8 +407,14 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
         raise CurrencyMismatchError(first, second, operation="total")
     (code,) = currencies
     try:
-        with localcontext(ARITHMETIC):
-            amount = sum(map(_get_amount, items), _ZERO)
+        if len(items) > _SHORT:
+            with localcontext(ARITHMETIC):
+                amount = sum(map(_get_amount, items), _ZERO)
+        else:
+            # Entering a context costs more than adding a few amounts in it.
+            amount = _ZERO
+            for item in items:
+                amount = _add(amount, item.amount)
     except ArithmeticError:
         raise inexact("the total") from None
     return _make(amount, code)
