@@ -326,6 +326,36 @@ class TestRefusals:
                 "12",
             ),
             (
+                lambda: EUR_1.split("2"),  # type: ignore[arg-type]
+                ArgumentTypeError,
+                "parts must be a whole number (int), not str '2'",
+                "2",
+            ),
+            (
+                lambda: EUR_1.split(0),
+                InvalidAllocationError,
+                "cannot allocate by weights 0: a split needs at least one part",
+                None,
+            ),
+            (
+                lambda: Money.from_minor_units(10**120, "EUR"),
+                InvalidAmountError,
+                f"units {10**120} cannot be kept exactly",
+                10**120,
+            ),
+            (
+                lambda: total([HUGE, Money("1E-28", "EUR")]),
+                InvalidAmountError,
+                "result 'the total' cannot be kept exactly",
+                None,
+            ),
+            (
+                lambda: total([HUGE] + [Money("1E-28", "EUR")] * 20),
+                InvalidAmountError,
+                "result 'the total' cannot be kept exactly",
+                None,
+            ),
+            (
                 lambda: HUGE + Money("1E-28", "EUR"),
                 InvalidAmountError,
                 f"result '{HUGE} + 0.0000000000000000000000000001 EUR' cannot be "
