@@ -583,6 +583,18 @@ class TestTotal:
             assert (raised.value.currency, raised.value.other) == ("EUR", "GBP")
             assert str(raised.value).startswith("cannot total EUR and GBP")
 
+    def test_one_amount_totals_as_itself_added_to_zero(self) -> None:
+        """One amount is its own total, as zero plus it.
+
+        A negative zero's sign goes, as in any sum; anything but Money is
+        refused.
+        """
+        assert repr(total([Money("2.55", "EUR")])) == "Money('2.55', 'EUR')"
+        assert repr(total([Money("-0.00", "EUR")])) == "Money('0.00', 'EUR')"
+        assert repr(total([Money("1E+2", "JPY")])) == "Money('100', 'JPY')"
+        with pytest.raises(ArgumentTypeError):
+            total([Decimal("2.55")])  # type: ignore[list-item]
+
     def test_items_that_are_not_money_raise(self) -> None:
         """It refuses an item that is not a Money, and names it."""
         with pytest.raises(ArgumentTypeError) as raised:

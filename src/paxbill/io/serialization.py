@@ -483,12 +483,10 @@ def _remembered(
         return decode(dict(items))
 
     def remembered(value: Mapping[str, Any]) -> Any:
-        items = tuple(value.items())
         try:
-            hash(items)
+            return read(tuple(value.items()), tuple(map(type, value.values())))
         except TypeError:  # a value that is not a scalar: refused by decode
             return decode(value)
-        return read(items, tuple(map(type, value.values())))
 
     return remembered
 

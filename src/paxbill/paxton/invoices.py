@@ -191,7 +191,8 @@ class Invoice(ShowsInNotebook):
 
     def __attrs_post_init__(self) -> None:
         amounts = [line.amount for line in self.lines]
-        object.__setattr__(self, "_total", total(amounts, self.currency))
+        # The lines are of one currency, checked as they were read.
+        object.__setattr__(self, "_total", total(amounts))
         object.__setattr__(self, "_due_date", self.account.due_date(self.issue_date))
 
     @property
