@@ -233,16 +233,17 @@ class AppUserColumns:
         # is read again user by user, so that AppUser itself names the fault.
         # Most users are still active: only the closed ends are looked at,
         # once it is certain that every other end is None.
-        # A column's types are listed, then counted: faster than a lookup
-        # of each in a set.
-        count, closed = len(ids), [*filter(None, ends)]
-        id_types = [*map(type, ids)]
+        # A column's types are listed, then counted: faster than a lookup of
+        # each in a set, and each value is looked at as few times as can be
+        # (the values lie all over memory: reaching them is the cost).
+        count = len(ids)
+        id_types, end_types = [*map(type, ids)], [*map(type, ends)]
         if not (
             id_types.count(int) + id_types.count(str) == count
             and [*map(type, starts)].count(dt.date) == count
-            and len(closed) + ends.count(None) == count
-            and [*map(type, closed)].count(dt.date) == len(closed)
-            and not any(map(gt, compress(starts, ends), closed))
+            and end_types.count(dt.date) + end_types.count(type(None)) == count
+            # Every end is now a date or None: the dates are the true ones.
+            and not any(map(gt, compress(starts, ends), compress(ends, ends)))
         ):
             for row in zip(ids, starts, ends, strict=True):
                 AppUser(*row)
