@@ -9,6 +9,7 @@ compiles them in memory when they are first needed (``paxbill.io._words``).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ class CatalogsHook(BuildHookInterface):
         from babel.messages.pofile import read_po
 
         locale = Path(self.root, "src", "paxbill", "locale")
-        compiled = Path(tempfile.mkdtemp(prefix="paxbill-catalogs-"))
+        compiled = self._compiled = Path(tempfile.mkdtemp(prefix="paxbill-catalogs-"))
         for source in sorted(locale.glob("*/LC_MESSAGES/*.po")):
             language = source.parent.parent.name
             target = compiled / f"{language}-{source.stem}.mo"
@@ -39,3 +40,11 @@ class CatalogsHook(BuildHookInterface):
                 write_mo(mo, catalog)
             inside = source.relative_to(Path(self.root, "src")).with_suffix(".mo")
             build_data["force_include"][str(target)] = inside.as_posix()
+
+    def finalize(
+        self, version: str, build_data: dict[str, Any], artifact_path: str
+    ) -> None:
+        """Remove the compiled catalogs once the wheel holds them."""
+        compiled = getattr(self, "_compiled", None)
+        if compiled is not None:
+            shutil.rmtree(compiled, ignore_errors=True)
