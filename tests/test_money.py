@@ -592,6 +592,11 @@ class TestTotal:
         assert repr(total([Money("2.55", "EUR")])) == "Money('2.55', 'EUR')"
         assert repr(total([Money("-0.00", "EUR")])) == "Money('0.00', 'EUR')"
         assert repr(total([Money("1E+2", "JPY")])) == "Money('100', 'JPY')"
+        # 10^108 cannot be written out in 100 digits, alone or not.
+        far = Money("1E+27", "EUR") * Decimal("1E+27") * Decimal("1E+27") * 10**27
+        for items in ([far], [far, Money("0.00", "EUR")]):
+            with pytest.raises(InvalidAmountError, match=r"^result 'the total'"):
+                total(items)
         with pytest.raises(ArgumentTypeError):
             total([Decimal("2.55")])  # type: ignore[list-item]
 

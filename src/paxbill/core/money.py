@@ -390,27 +390,13 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     """
     items = amounts if isinstance(amounts, list | tuple) else list(amounts)
     if len(items) == 1 and currency is None and type(items[0]) is Money:
-        # One amount, as most invoices have one line: itself, added to zero
-        # as every total is, with nothing to compare it with.
-        (only,) = items
-        return _make(_add(_ZERO, only.amount), only.currency)
-    expected = None if currency is None else currency_code(currency)
-    if set(map(type, items)) - {Money}:
-        bad = next(item for item in items if type(item) is not Money)
-        raise ArgumentTypeError(bad, "Money", what="each amount")
-    currencies = set(map(_get_currency, items))
-    if not currencies:
-        if expected is None:
-            raise ArgumentTypeError(
-                items, "a currency when there may be no amounts", what="total()"
-            )
-        return Money.zero(expected)
-    if expected is not None:
-        currencies.add(expected)
-    if len(currencies) > 1:
-        first, second, *_ = sorted(currencies)
-        raise CurrencyMismatchError(first, second, operation="total")
-    (code,) = currencies
+        # One amount, as most invoices have one line, has nothing to be
+        # compared with: it is added to zero, as every total is.
+        code = items[0].currency
+    else:
+        code = _currency_of(items, currency)
+        if not items:
+            return Money.zero(code)
     try:
         if len(items) > _SHORT:
             with localcontext(ARITHMETIC):
@@ -423,6 +409,28 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     except ArithmeticError:
         raise inexact("the total") from None
     return _make(amount, code)
+
+
+def _currency_of(items: list[Money] | tuple[Money, ...], currency: str | None) -> str:
+    """The one currency of *items* and of *currency*, if given; else refuse."""
+    expected = None if currency is None else currency_code(currency)
+    if set(map(type, items)) - {Money}:
+        bad = next(item for item in items if type(item) is not Money)
+        raise ArgumentTypeError(bad, "Money", what="each amount")
+    currencies: set[str] = set(map(_get_currency, items))
+    if not currencies:
+        if expected is None:
+            raise ArgumentTypeError(
+                items, "a currency when there may be no amounts", what="total()"
+            )
+        return expected
+    if expected is not None:
+        currencies.add(expected)
+    if len(currencies) > 1:
+        first, second, *_ = sorted(currencies)
+        raise CurrencyMismatchError(first, second, operation="total")
+    (code,) = currencies
+    return code
 
 
 #: Up to this many amounts, a total adds them one by one.
