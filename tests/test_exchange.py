@@ -13,6 +13,7 @@ from paxbill import (
     Account,
     AccountType,
     AmountTypeError,
+    BalanceReview,
     BillingFrequency,
     Client,
     CurrencyMismatchError,
@@ -146,6 +147,20 @@ def test_a_gbp_installer_paying_paxton_in_eur() -> None:
         )
 
 
+def review_in_pounds(
+    as_of: dt.date, term_start: dt.date, term_end: dt.date
+) -> BalanceReview:
+    """GBP 100.00 reviewed against EUR 178.50 a month, converted by RATES."""
+    return review_balance(
+        Money("100.00", "GBP"),
+        Money("178.50", "EUR"),
+        as_of=as_of,
+        term_start=term_start,
+        term_end=term_end,
+        rates=RATES,
+    )
+
+
 def test_a_review_across_currencies_takes_its_first_charge_as_the_monthly_cost() -> (
     None
 ):
@@ -155,14 +170,7 @@ def test_a_review_across_currencies_takes_its_first_charge_as_the_monthly_cost()
     The monthly cost is the first remaining charge, and the charges differ,
     so each is listed.
     """
-    review = review_balance(
-        Money("100.00", "GBP"),
-        Money("178.50", "EUR"),
-        as_of=D(2024, 6, 1),
-        term_start=D(2024, 5, 1),
-        term_end=D(2024, 7, 1),
-        rates=RATES,
-    )
+    review = review_in_pounds(D(2024, 6, 1), D(2024, 5, 1), D(2024, 7, 1))
     assert review.monthly_cost == Money("151.73", "GBP")
     assert review.charge_amounts == (Money("151.73", "GBP"), Money("160.65", "GBP"))
     assert review.exchange_result == Money("-8.92", "GBP")  # 2 x 151.73 - 312.38
@@ -174,14 +182,7 @@ def test_a_review_across_currencies_converts_on_the_charges_days() -> None:
     June's and July's 178.50 EUR are each 160.65 GBP: the monthly cost is
     that, not the review day's 151.73.
     """
-    review = review_balance(
-        Money("100.00", "GBP"),
-        Money("178.50", "EUR"),
-        as_of=D(2024, 6, 15),
-        term_start=D(2024, 5, 1),
-        term_end=D(2024, 8, 1),
-        rates=RATES,
-    )
+    review = review_in_pounds(D(2024, 6, 15), D(2024, 5, 1), D(2024, 8, 1))
     assert review.charge_dates == (D(2024, 7, 1), D(2024, 8, 1))
     assert review.monthly_cost == Money("160.65", "GBP")
     assert review.exchange_result == Money("-17.84", "GBP")  # 2 x (151.73 - 160.65)
@@ -189,14 +190,7 @@ def test_a_review_across_currencies_converts_on_the_charges_days() -> None:
 
 def test_a_review_across_currencies_at_one_rate_lists_no_amounts() -> None:
     """Charges all converted at 0.85 are one monthly cost, and lose nothing."""
-    review = review_balance(
-        Money("100.00", "GBP"),
-        Money("178.50", "EUR"),
-        as_of=D(2024, 2, 1),
-        term_start=D(2024, 1, 1),
-        term_end=D(2024, 4, 1),
-        rates=RATES,
-    )
+    review = review_in_pounds(D(2024, 2, 1), D(2024, 1, 1), D(2024, 4, 1))
     assert review.monthly_cost == Money("151.73", "GBP")
     assert review.charge_amounts == ()
     assert review.charges == (Money("151.73", "GBP"),) * 3
@@ -209,14 +203,7 @@ def test_a_review_across_currencies_with_no_charge_left() -> None:
     The monthly cost is then converted at the review day's rate, and
     nothing is gained or lost.
     """
-    review = review_balance(
-        Money("100.00", "GBP"),
-        Money("178.50", "EUR"),
-        as_of=D(2024, 8, 10),
-        term_start=D(2024, 8, 2),
-        term_end=D(2024, 8, 20),
-        rates=RATES,
-    )
+    review = review_in_pounds(D(2024, 8, 10), D(2024, 8, 2), D(2024, 8, 20))
     assert review.months_remaining == 0
     assert review.monthly_cost == Money("160.65", "GBP")  # 178.50 x 0.90
     assert review.exchange_result == Money("0.00", "GBP")

@@ -571,13 +571,7 @@ def _check_derived(given: object, computed: object, key: str) -> None:
     if type(computed) is Money:
         # As written by to_dict, a figure reads back without being parsed;
         # any other spelling is read as money and compared by value.
-        if (
-            type(given) is dict
-            and len(given) == 3
-            and given.get("type") == "money"
-            and given.get("currency") == computed.currency
-            and given.get("amount") == _encode_decimal(computed.amount)
-        ):
+        if given == _encode_money(computed):
             return
         try:
             if _decode_object_of(given, (Money,)) == computed:
@@ -604,7 +598,7 @@ def _decoder_for(hint: Any) -> Decoder:
     if scalar is not None:
         return scalar
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
+    if origin in _UNIONS:
         return _union_decoder(arguments)
     if origin is tuple:
         if len(arguments) == 2 and arguments[1] is Ellipsis:
