@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -19,7 +20,7 @@ from paxbill import (
     InvalidDateRangeError,
     billing_periods,
 )
-from tests.strategies import anchors, frequencies
+from tests.strategies import anchors, billings, dates, frequencies
 
 D = dt.date
 
@@ -185,3 +186,95 @@ def test_periods_beyond_year_9999_are_a_paxbill_error() -> None:
         billing_periods(dt.date(9999, 12, 1), BillingFrequency.MONTHLY, 2)
     (last,) = billing_periods(dt.date(9999, 11, 1), BillingFrequency.MONTHLY, 1)
     assert last.end == dt.date(9999, 12, 1)
+
+
+ANY_DAY = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+
+
+@given(ANY_DAY, st.integers(min_value=-130_000, max_value=130_000))
+def test_months_after_is_relativedelta(day: dt.date, months: int) -> None:
+    """Law: months are added as dateutil's relativedelta adds them, or refused."""
+    from paxbill.core._dates import months_after
+    from paxbill.exceptions import DateOutOfRangeError
+
+    try:
+        expected = day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        with pytest.raises(DateOutOfRangeError, match=re.escape(f"{months:+d} months")):
+            months_after(day, months)
+    else:
+        assert months_after(day, months) == expected
+
+
+@given(ANY_DAY, st.integers(min_value=-4_000_000, max_value=4_000_000))
+def test_days_after_is_a_timedelta(day: dt.date, days: int) -> None:
+    """Law: days are added as a timedelta adds them, or refused."""
+    from paxbill.core._dates import days_after
+    from paxbill.exceptions import DateOutOfRangeError
+
+    try:
+        expected = day + dt.timedelta(days=days)
+    except OverflowError:
+        with pytest.raises(DateOutOfRangeError, match=re.escape(f"{days:+d} days")):
+            days_after(day, days)
+    else:
+        assert days_after(day, days) == expected
+
+
+def test_days_and_months_far_past_every_date_are_refused() -> None:
+    """Counts too large for any date are paxbill's error, not an OverflowError."""
+    from paxbill.core._dates import days_after, months_after
+    from paxbill.exceptions import DateOutOfRangeError
+
+    with pytest.raises(DateOutOfRangeError):
+        days_after(dt.date(2024, 1, 1), 10**30)
+    with pytest.raises(DateOutOfRangeError):
+        months_after(dt.date(2024, 1, 1), -(10**30))
+
+
+def grid(anchor: dt.date, months: int, day: dt.date, end: dt.date) -> list[dt.date]:
+    """The boundaries anchor + k x months from a term before *day* to past *end*."""
+    k = ((day.year - anchor.year) * 12 + day.month - anchor.month) // months - 2
+    bounds: list[dt.date] = []
+    while not bounds or bounds[-1] <= end:
+        bounds.append(anchor + relativedelta(months=k * months))
+        k += 1
+    return bounds
+
+
+@given(anchors, billings, dates)
+def test_term_at_is_the_term_of_the_anchor_grid_holding_the_day(
+    anchor: dt.date, billing: BillingFrequency | BillingTerm, day: dt.date
+) -> None:
+    """Law: the term holding a day runs between two neighbours of the grid."""
+    from paxbill.core.periods import term_at
+
+    bounds = grid(anchor, billing.months, day, day)
+    expected = next((a, b) for a, b in itertools.pairwise(bounds) if a <= day < b)
+    term = term_at(anchor, billing, day)
+    assert (term.start, term.end) == expected
+
+
+@given(anchors, billings, dates, st.integers(min_value=0, max_value=1500))
+def test_term_starts_are_the_grid_days_in_the_span(
+    anchor: dt.date, billing: BillingFrequency | BillingTerm, start: dt.date, days: int
+) -> None:
+    """Law: the terms' first days in [start, end) are the grid's days there."""
+    from paxbill.core.periods import term_starts
+
+    end = start + dt.timedelta(days=days)
+    bounds = grid(anchor, billing.months, start, end)
+    expected = tuple(day for day in bounds if start <= day < end)
+    assert term_starts(anchor, billing, start, end) == expected
+
+
+def test_term_starts_refuses_what_is_not_a_date() -> None:
+    """A span's ends that are not dates are paxbill's ArgumentTypeError."""
+    from paxbill.core.periods import term_starts
+    from paxbill.exceptions import ArgumentTypeError
+
+    anchor = dt.date(2024, 1, 1)
+    with pytest.raises(ArgumentTypeError, match="start"):
+        term_starts(anchor, BillingFrequency.MONTHLY, "2024-01-01", anchor)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="end"):
+        term_starts(anchor, BillingFrequency.MONTHLY, anchor, None)  # type: ignore[arg-type]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from dateutil.relativedelta import relativedelta
+from calendar import monthrange
 
 from paxbill.exceptions import ArgumentTypeError, DateOutOfRangeError
 
@@ -28,6 +27,7 @@ def to_date(value: object, *, what: str = "date") -> dt.date:
 
 
 _DATE = dt.date
+_from_ordinal = dt.date.fromordinal
 
 
 def first_of_month(day: dt.date) -> dt.date:
@@ -61,10 +61,14 @@ def months_after(day: dt.date, months: int) -> dt.date:
     >>> months_after(dt.date(2024, 1, 31), 1)
     datetime.date(2024, 2, 29)
     """
-    try:
-        return day + relativedelta(months=months)
-    except (OverflowError, ValueError):
-        raise DateOutOfRangeError(day, f"{months:+d} months") from None
+    # As dateutil's relativedelta(months=...) does, by whole-month arithmetic.
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise DateOutOfRangeError(day, f"{months:+d} months")
+    month += 1
+    if day.day <= 28:
+        return dt.date(year, month, day.day)
+    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def days_after(day: dt.date, days: int) -> dt.date:
@@ -76,9 +80,10 @@ def days_after(day: dt.date, days: int) -> dt.date:
     >>> days_after(dt.date(2024, 2, 28), 2)
     datetime.date(2024, 3, 1)
     """
+    # Through the day's number: making a timedelta costs more than the sum.
     try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
+        return _from_ordinal(day.toordinal() + days)
+    except (ValueError, OverflowError):
         raise DateOutOfRangeError(day, f"{days:+d} days") from None
 
 

@@ -389,26 +389,41 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     Money('0.00', 'GBP')
     """
     items = amounts if isinstance(amounts, list | tuple) else list(amounts)
-    if len(items) == 1 and currency is None and type(items[0]) is Money:
-        # One amount, as most invoices have one line, has nothing to be
-        # compared with: it is added to zero, as every total is.
-        code = items[0].currency
+    short = len(items) <= _SHORT
+    first = items[0] if items else None
+    if (
+        short
+        and type(first) is Money
+        and (currency is None or currency is first.currency)
+    ):
+        code = first.currency  # each item is checked as it is added
     else:
         code = _currency_of(items, currency)
         if not items:
             return Money.zero(code)
     try:
-        if len(items) > _SHORT:
+        if not short:
             with localcontext(ARITHMETIC):
                 amount = sum(map(_get_amount, items), _ZERO)
         else:
-            # Entering a context costs more than adding a few amounts in it.
+            # Entering a context, or making sets to check the items, costs
+            # more than checking and adding a few amounts one by one.
             amount = _ZERO
             for item in items:
+                if type(item) is not Money or item.currency is not code:
+                    _refuse_mixed(items, currency)
                 amount = _add(amount, item.amount)
     except ArithmeticError:
         raise inexact("the total") from None
     return _make(amount, code)
+
+
+def _refuse_mixed(
+    items: list[Money] | tuple[Money, ...], currency: str | None
+) -> NoReturn:
+    """Refuse amounts found not all Money of one currency, as _currency_of says."""
+    _currency_of(items, currency)
+    raise AssertionError  # pragma: no cover - _currency_of has refused them
 
 
 def _currency_of(items: list[Money] | tuple[Money, ...], currency: str | None) -> str:

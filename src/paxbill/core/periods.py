@@ -239,16 +239,21 @@ def term_at(anchor: dt.date, frequency: Frequency, day: dt.date) -> BillingPerio
     """
     step = to_frequency(frequency).months
     first = to_date(anchor, what="anchor")
-    when = to_date(day, what="day")
-    k = ((when.year - first.year) * 12 + when.month - first.month) // step
-    while months_after(first, k * step) > when:
-        k -= 1
-    while months_after(first, (k + 1) * step) <= when:
-        k += 1
+    k = _term_number(first, step, to_date(day, what="day"))
     return BillingPeriod(
         months_after(first, k * step),
         months_after(first, (k + 1) * step),
     )
+
+
+def _term_number(anchor: dt.date, step: int, day: dt.date) -> int:
+    """Which term holds *day*: k of ``[anchor + k x step, anchor + (k+1) x step)``."""
+    k = ((day.year - anchor.year) * 12 + day.month - anchor.month) // step
+    while months_after(anchor, k * step) > day:
+        k -= 1
+    while months_after(anchor, (k + 1) * step) <= day:
+        k += 1
+    return k
 
 
 def term_starts(
@@ -261,10 +266,15 @@ def term_starts(
     ...             date(2024, 1, 1), date(2024, 7, 1))
     (datetime.date(2024, 1, 15), datetime.date(2024, 4, 15))
     """
-    term = term_at(anchor, frequency, start)
+    step = to_frequency(frequency).months
+    first = to_date(anchor, what="anchor")
+    since, until = to_date(start, what="start"), to_date(end, what="end")
+    k = _term_number(first, step, since)
     found = []
-    while term.start < end:
-        if term.start >= start:
-            found.append(term.start)
-        term = term_at(anchor, frequency, term.end)
+    day = months_after(first, k * step)
+    while day < until:
+        if day >= since:
+            found.append(day)
+        k += 1
+        day = months_after(first, k * step)
     return tuple(found)

@@ -123,7 +123,8 @@ class Account:
 
     def due_date(self, issue_date: dt.date) -> dt.date:
         """Return when an invoice issued on *issue_date* falls due."""
-        return due_date(self.account_type, issue_date, credit_days=self.credit_days)
+        issued = to_date(issue_date, what="issue_date")
+        return _due_after(self.account_type, issued, self.credit_days)
 
     def autopay_date(self, issue_date: dt.date) -> dt.date | None:
         """Return when automatic payment is taken, or None if autopay is off."""
@@ -147,9 +148,16 @@ def due_date(
     datetime.date(2024, 3, 2)
     """
     issued = to_date(issue_date, what="issue_date")
-    if to_account_type(account_type) is AccountType.SYSTEM_MANAGER:
+    return _due_after(
+        to_account_type(account_type), issued, to_credit_days(credit_days)
+    )
+
+
+def _due_after(account_type: AccountType, issued: dt.date, credit_days: int) -> dt.date:
+    """The due date, from values already checked: the rule itself."""
+    if account_type is AccountType.SYSTEM_MANAGER:
         return issued
-    return days_after(issued, to_credit_days(credit_days))
+    return days_after(issued, credit_days)
 
 
 def autopay_date(

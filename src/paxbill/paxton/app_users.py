@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
+from itertools import compress, product
 from operator import eq, gt
 from typing import Any, cast
 
@@ -47,6 +47,8 @@ def _check_span(
 
 #: The day number past every date: the end of a span that never ends.
 _FOREVER = dt.date.max.toordinal() + 1
+# The types a row of AppUserColumns may have: an id, a start, an end or None.
+_ROW_TYPES = frozenset(product((int, str), (dt.date,), (dt.date, type(None))))
 # The day numbers of the dates seen, shared so that users activated on the
 # same day share one int; bounded, as a cache, not a record.
 _DAY_NUMBERS: dict[dt.date, int] = {}
@@ -229,20 +231,14 @@ class AppUserColumns:
                 f"{len(ends)} deactivation dates: give one of each per user",
             )
         object.__setattr__(self, "deactivated_on", ends)
-        # Whole columns are checked by C-level passes; a column that fails
-        # is read again user by user, so that AppUser itself names the fault.
-        # Most users are still active: only the closed ends are looked at,
-        # once it is certain that every other end is None.
-        # A column's types are listed, then counted: faster than a lookup of
-        # each in a set, and each value is looked at as few times as can be
-        # (the values lie all over memory: reaching them is the cost).
-        count = len(ids)
-        id_types, end_types = [*map(type, ids)], [*map(type, ends)]
+        # The columns are checked by C-level passes; if one fails, they are
+        # read again user by user, so that AppUser itself names the fault.
+        # The types of a row's three values are read in one pass: the values
+        # lie all over memory, and reaching them is the cost.
         if not (
-            id_types.count(int) + id_types.count(str) == count
-            and [*map(type, starts)].count(dt.date) == count
-            and end_types.count(dt.date) + end_types.count(type(None)) == count
-            # Every end is now a date or None: the dates are the true ones.
+            {*zip(map(type, ids), map(type, starts), map(type, ends), strict=True)}
+            <= _ROW_TYPES
+            # Every end is now a date or None: the dates are the closed ones.
             and not any(map(gt, compress(starts, ends), compress(ends, ends)))
         ):
             for row in zip(ids, starts, ends, strict=True):
