@@ -411,18 +411,19 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
             amount = _ZERO
             for item in items:
                 if type(item) is not Money or item.currency is not code:
-                    _refuse_mixed(items, currency)
+                    _refuse_mixed(items)
                 amount = _add(amount, item.amount)
     except ArithmeticError:
         raise inexact("the total") from None
     return _make(amount, code)
 
 
-def _refuse_mixed(
-    items: list[Money] | tuple[Money, ...], currency: str | None
-) -> NoReturn:
-    """Refuse amounts found not all Money of one currency, as _currency_of says."""
-    _currency_of(items, currency)
+def _refuse_mixed(items: list[Money] | tuple[Money, ...]) -> NoReturn:
+    """Refuse amounts found not all Money of one currency, as _currency_of says.
+
+    Any currency named is that of the first amount, and adds nothing.
+    """
+    _currency_of(items, None)
     raise AssertionError  # pragma: no cover - _currency_of has refused them
 
 
