@@ -222,3 +222,21 @@ def test_columns_without_departures() -> None:
     assert users.deactivated_on == (None, None)
     assert active_users(users, JUNE) == 2
     assert active_users(users, BillingPeriod.month(2024, 5)) == 1
+
+
+def test_an_index_keeps_one_object_per_day() -> None:
+    """Equal dates in an index are one object, as many users give them.
+
+    Counting bisects the index's dates; made one object per day, they stay
+    few, whatever the number of users. The index is equal to one of the
+    same days, and counts the same.
+    """
+    from paxbill import ActivityIndex
+
+    days = [dt.date.fromordinal(D(2024, 1, 10).toordinal()) for _ in range(3)]
+    assert len({id(day) for day in days}) == 3
+    index = ActivityIndex(tuple(days), (D(2024, 2, 1), D(2024, 2, 1)))
+    assert len({id(day) for day in index.starts}) == 1
+    assert len({id(day) for day in index.ends}) == 1
+    assert index == ActivityIndex((D(2024, 1, 10),) * 3, (D(2024, 2, 1),) * 2)
+    assert index.counts([JUNE, BillingPeriod.month(2024, 1)]) == (1, 3)
