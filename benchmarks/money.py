@@ -4,7 +4,9 @@ Run with ``nox -s bench``. Every figure is measured in this one run, in
 interleaved rounds: the time per operation of plain ``decimal.Decimal`` is the
 baseline, and paxbill, prices and py-moneyed are reported as multiples of it
 (lower is better), median and spread of the per-round ratios. Formatting is
-compared with babel's own ``format_currency`` instead, as a speed-up.
+compared with babel's own ``format_currency`` instead, as a speed-up. A bare
+class (two slots, exact arithmetic, nothing else) is timed beside them: the
+least any pure-Python Money can cost on this Python.
 """
 
 from __future__ import annotations
@@ -13,7 +15,16 @@ import argparse
 import random
 import statistics
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Rounded,
+)
 
 from _harness import Report, interleave, machine, ratios
 from babel.numbers import format_currency
@@ -39,6 +50,35 @@ TOTAL = f"total of {TOTAL_SIZE:,}"
 TARGETS = {"construct": 3.0, "add": 6.0, "multiply": 5.0, "round": 5.0, TOTAL: 3.0}
 #: Money.format against babel's format_currency, as a speed-up (issue 9).
 FORMAT_SPEEDUP = 3.0
+
+
+# Exact arithmetic whatever the caller's context, as paxbill's must be: its
+# own context, which signals rather than rounds.
+_EXACT = Context(
+    prec=100, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation, Inexact, Rounded]
+)
+_READ = Context(prec=28, traps=[InvalidOperation, Inexact, Rounded]).create_decimal
+
+
+class Bare:
+    """The least any pure-Python Money can cost: a reference, not a candidate.
+
+    Two slots set by a plain ``__init__``, exact arithmetic in its own
+    context; no checks of type or currency, and not even frozen. Its ratio
+    shows how much of a target is left once Python has called a method.
+    """
+
+    __slots__ = ("amount", "currency")
+
+    def __init__(self, amount: Decimal, currency: str) -> None:
+        self.amount = amount
+        self.currency = currency
+
+    def __add__(self, other: Bare) -> Bare:
+        return Bare(_EXACT.add(self.amount, other.amount), self.currency)
+
+    def __mul__(self, factor: int) -> Bare:
+        return Bare(_EXACT.multiply(self.amount, factor), self.currency)
 
 
 def check_same_results() -> None:
@@ -94,6 +134,15 @@ def candidates() -> tuple[dict[str, dict[str, str]], dict[str, object]]:
             "paxbill": "money_total(pax_list)",
         },
     }
+    scope.update(
+        Bare=Bare,
+        read=_READ,
+        ba=Bare(Decimal("178.50"), "EUR"),
+        bb=Bare(Decimal("2.55"), "EUR"),
+    )
+    table["construct"]["bare class"] = 'Bare(read("178.50"), "EUR")'
+    table["add"]["bare class"] = "ba + bb"
+    table["multiply"]["bare class"] = "bb * 70"
     if prices is not None:
         scope.update(
             PricesMoney=prices.Money,
