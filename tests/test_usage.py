@@ -240,3 +240,14 @@ def test_an_index_keeps_one_object_per_day() -> None:
     assert len({id(day) for day in index.ends}) == 1
     assert index == ActivityIndex((D(2024, 1, 10),) * 3, (D(2024, 2, 1),) * 2)
     assert index.counts([JUNE, BillingPeriod.month(2024, 1)]) == (1, 3)
+
+
+def test_the_days_shared_stay_bounded() -> None:
+    """More distinct days than the cache holds are indexed, then let go."""
+    from paxbill import ActivityIndex
+    from paxbill.paxton import app_users
+
+    days = tuple(dt.date.fromordinal(n) for n in range(1, 70_001))
+    index = ActivityIndex(days, ())
+    assert index.starts == days
+    assert len(app_users._SHARED_DAYS) <= app_users._MAX_DAY_NUMBERS < len(days)

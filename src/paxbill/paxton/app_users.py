@@ -62,11 +62,12 @@ _SHARED_DAYS: dict[dt.date, dt.date] = {}
 
 
 def _shared_days(days: Iterable[dt.date]) -> tuple[dt.date, ...]:
-    """The same dates, in order, each equal one the same object."""
+    """The same dates, in order, equal ones made one object."""
+    listed = days if isinstance(days, tuple | list) else tuple(days)
+    shared = tuple(map(_SHARED_DAYS.setdefault, listed, listed))
     if len(_SHARED_DAYS) > _MAX_DAY_NUMBERS:
         _SHARED_DAYS.clear()
-    listed = days if isinstance(days, tuple | list) else tuple(days)
-    return tuple(map(_SHARED_DAYS.setdefault, listed, listed))
+    return shared
 
 
 def _day_number(day: dt.date) -> int:
