@@ -62,7 +62,7 @@ _SHARED_DAYS: dict[dt.date, dt.date] = {}
 
 
 def _shared_days(days: Iterable[dt.date]) -> tuple[dt.date, ...]:
-    """The same dates, in order, equal ones made one object."""
+    """The same dates, in order, as a tuple, equal ones made one object."""
     listed = days if isinstance(days, tuple | list) else tuple(days)
     shared = tuple(map(_SHARED_DAYS.setdefault, listed, listed))
     if len(_SHARED_DAYS) > _MAX_DAY_NUMBERS:
@@ -165,8 +165,8 @@ class ActivityIndex:
             if u.deactivated_on != u.activated_on
         ]
         return cls(
-            tuple(sorted([start for start, _ in spans])),
-            tuple(sorted([end for _, end in spans if end is not None])),
+            sorted([start for start, _ in spans]),
+            sorted([end for _, end in spans if end is not None]),
         )
 
     def counts(self, periods: Sequence[BillingPeriod]) -> tuple[int, ...]:
@@ -289,4 +289,4 @@ def _index_columns(
         kept = [(s, e) for s, e in zip(starts, ends, strict=True) if s != e]
         starts = [s for s, _ in kept]
         closed_ends = [e for _, e in kept if e is not None]
-    return ActivityIndex(tuple(sorted(starts)), tuple(sorted(closed_ends)))
+    return ActivityIndex(sorted(starts), sorted(closed_ends))
