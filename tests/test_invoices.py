@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +26,7 @@ from paxbill import (
     PaymentBeforeIssueError,
     PaymentMethod,
     PaymentMethodNotAllowedError,
+    PerUserPrice,
     account_activity,
     apply_automatic_payments,
     estimate_next_invoice,
@@ -31,8 +34,9 @@ from paxbill import (
     label,
     total,
 )
+from paxbill.paxton.invoices import APP_USERS
 from tests.examples import INSTALLER, MANAGER, PORTAL_PRICE, portal_invoices
-from tests.strategies import dates
+from tests.strategies import CURRENCIES, dates, periods
 
 D = dt.date
 
@@ -208,6 +212,42 @@ def test_invoice_total_is_the_sum_of_its_lines(rows: list[tuple[int, int]]) -> N
     invoice = Invoice("1", INSTALLER, BillingPeriod.month(2024, 5), lines)
     assert invoice.total.to_minor_units() == sum(q * c for q, c in rows)
     assert invoice.total == total([line.amount for line in lines])
+
+
+@given(
+    st.integers(0, 10**6) | st.text(min_size=1, max_size=8),
+    st.sampled_from(list(AccountType)),
+    st.integers(0, 120),
+    # A negative zero is a price too, which a total makes a plain zero.
+    st.just(Decimal("-0.00")) | st.decimals(min_value=0, max_value=10**4, places=4),
+    st.sampled_from(CURRENCIES),
+    st.none() | st.integers(0, 100),
+    st.integers(0, 10**6),
+    periods(),
+)
+def test_issue_invoice_makes_what_the_constructors_make(
+    number: int | str,
+    account_type: AccountType,
+    credit_days: int,
+    list_price: Decimal,
+    currency: str,
+    discount: int | None,
+    users: int,
+    period: BillingPeriod,
+) -> None:
+    """issue_invoice builds its invoice unchecked: the same, slot by slot."""
+    account = Account("A-1", account_type, credit_days=credit_days)
+    price = PerUserPrice(Money(list_price, currency), discount)
+    issued = issue_invoice(number, account, price, users, period)
+    made = Invoice(number, account, period, [InvoiceLine(APP_USERS, users, price.net)])
+    for kind, left, right in [
+        (Invoice, issued, made),
+        (InvoiceLine, issued.lines[0], made.lines[0]),
+    ]:
+        for field in attrs.fields(kind):
+            ours, theirs = getattr(left, field.name), getattr(right, field.name)
+            assert type(ours) is type(theirs)
+            assert (ours, repr(ours)) == (theirs, repr(theirs))
 
 
 def test_estimate_next_invoice() -> None:

@@ -370,7 +370,7 @@ def cash_flow(
     )
     rows = []
     gains = []
-    position = Money.zero(currency)
+    zero = position = Money.zero(currency)
     for month, received, bills in zip(calendar, money_in, paid, strict=True):
         if foreign:
             assert rates is not None
@@ -384,7 +384,8 @@ def cash_flow(
                 [bill for bill, _ in bills], paxton_bills[0].currency
             )
         else:
-            out, paxton_out = total([bill for bill, _ in bills], currency), None
+            out = total([bill for bill, _ in bills], currency) if bills else zero
+            paxton_out = None
         position = position + received - out
         rows.append(CashFlowMonth(month, received, out, position, paxton_out))
     result = total(gains, currency) if foreign else None

@@ -309,18 +309,18 @@ def _review_charges(
     :func:`review_balance` once it has found the remaining charges; a caller
     that reviews many balances on the same charges finds them once.
     """
-    if not isinstance(monthly_cost, Money | PriceSchedule):
+    if isinstance(monthly_cost, Money):
+        first = monthly_cost
+        amounts = (first,) * len(months)
+        distinct: Collection[object] = (first,)
+    elif isinstance(monthly_cost, PriceSchedule):
+        amounts = tuple(monthly_cost.on(month.start) for month in months)
+        first = amounts[0] if amounts else monthly_cost.on(day)
+        distinct = {first, *amounts}
+    else:
         raise ArgumentTypeError(
             monthly_cost, "a Money, or a PriceSchedule of them", what="monthly_cost"
         )
-    if isinstance(monthly_cost, PriceSchedule):
-        amounts = tuple(monthly_cost.on(month.start) for month in months)
-        first = amounts[0] if amounts else monthly_cost.on(day)
-        distinct: Collection[object] = {first, *amounts}
-    else:
-        first = monthly_cost
-        amounts = (first,) * len(months)
-        distinct = (first,)
     for cost in distinct:
         if not isinstance(cost, Money):
             raise ArgumentTypeError(

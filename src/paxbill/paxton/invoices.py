@@ -255,6 +255,48 @@ class Invoice(ShowsInNotebook):
         return attrs.evolve(self, payment=Payment(on, method))
 
 
+# issue_invoice checks the parts of its invoice before it makes it: the
+# invoice is then built by setting its slots, without checking them again.
+_new = object.__new__
+_set_description, _set_quantity, _set_unit_price, _set_amount = (
+    vars(InvoiceLine)[name].__set__
+    for name in ("description", "quantity", "unit_price", "_amount")
+)
+_set_number, _set_account, _set_period, _set_lines = (
+    vars(Invoice)[name].__set__ for name in ("number", "account", "period", "lines")
+)
+_set_issue_date, _set_payment, _set_total, _set_due_date = (
+    vars(Invoice)[name].__set__
+    for name in ("issue_date", "payment", "_total", "_due_date")
+)
+
+
+def _issued(
+    number: str, account: Account, period: BillingPeriod, users: int, unit_price: Money
+) -> Invoice:
+    """The invoice of *users* at *unit_price*, its parts checked by the caller.
+
+    The same invoice as ``Invoice(number, account, period, [InvoiceLine(
+    APP_USERS, users, unit_price)])``: issued on the period's end, unpaid.
+    """
+    amount = unit_price * users
+    line = _new(InvoiceLine)
+    _set_description(line, APP_USERS)
+    _set_quantity(line, users)
+    _set_unit_price(line, unit_price)
+    _set_amount(line, amount)
+    invoice = _new(Invoice)
+    _set_number(invoice, number)
+    _set_account(invoice, account)
+    _set_period(invoice, period)
+    _set_lines(invoice, (line,))
+    _set_issue_date(invoice, period.end)
+    _set_payment(invoice, None)
+    _set_total(invoice, total((amount,)))
+    _set_due_date(invoice, account.due_date(period.end))
+    return invoice
+
+
 def count_users(users: int | Iterable[AppUser], period: BillingPeriod) -> int:
     """Return *users* as a count: an int as it is, AppUsers active in *period*.
 
@@ -303,8 +345,11 @@ def issue_invoice(
         raise ArgumentTypeError(
             price, "a PerUserPrice or a PriceSchedule of them", what="price"
         )
-    line = InvoiceLine(APP_USERS, count_users(users, period), in_force.net)
-    return Invoice(number, account, period, (line,))
+    quantity = count_users(users, period)
+    checked = _to_number(number)
+    if not isinstance(account, Account):
+        raise ArgumentTypeError(account, "an Account", what="account")
+    return _issued(checked, account, period, quantity, in_force.net)
 
 
 def estimate_next_invoice(

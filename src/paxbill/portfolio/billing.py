@@ -377,15 +377,16 @@ def bill_portfolio(
     months = _year(year)
     day = _check_review_day(review_on, months)
     price = paxton_prices(paxton_price)
-    unit_costs = [paxton_net_on(price, month.start) for month in months]
-    currency = unit_costs[0].currency
+    currency = paxton_net_on(price, months[0].start).currency
+    # The invoices are numbered ACCOUNT-YYYY-MM.
+    suffixes = [f"-{year}-{n:02d}" for n in range(1, 13)]
     now = day.month - 1  # the year's months are calendar months
     by_account: dict[str, list[Site]] = {a.account_id: [] for a in portfolio.accounts}
     for site in portfolio.sites:
         by_account[site.account_id].append(site)
     # Sites that share an anchor, a billing, a price and payment rules share
     # everything but their users: that plan is worked out once for them all.
-    plans: dict[tuple[object, ...], _Plan] = {}
+    plans: dict[tuple[AccountType, int], dict[tuple[object, ...], _Plan]] = {}
     terms_of: dict[tuple[dt.date | None, Frequency], _Terms] = {}
     bills_of: dict[tuple[object, object], dict[object, Money]] = {}
     # A month's Paxton cost of so many users, worked out once.
@@ -393,20 +394,23 @@ def bill_portfolio(
     invoices, reviews, projections = [], [], []
     for account in portfolio.accounts:
         rules = account.account_type, account.credit_days
+        plans_of = plans.setdefault(rules, {})
         site_counts = []
         money_in: list[list[Money]] = [[] for _ in range(12)]
         for site in by_account[account.account_id]:
             counts = site.counts(months)
             site_counts.append(counts)
-            key = (site.term_start, site.billing, site.price, *rules)
-            plan = plans.get(key)
+            key = (site.term_start, site.billing, site.price)
+            plan = plans_of.get(key)
             if plan is None:
                 anchored = (site.term_start, site.billing)
                 terms = terms_of.get(anchored) or terms_of.setdefault(
                     anchored, _terms_of(site, months, day)
                 )
                 bills = bills_of.setdefault((site.billing, site.price), {})
-                plan = plans[key] = _plan(site, terms, months, day, price, rules, bills)
+                plan = plans_of[key] = _plan(
+                    site, terms, months, day, price, rules, bills
+                )
             terms = plan.terms
             # Terms of the year from the 1st bill their first calendar month.
             first_counts = (
@@ -464,33 +468,21 @@ def bill_portfolio(
             if site_counts
             else [0] * 12
         )
-        invoices.append(
-            (
-                account.account_id,
-                tuple(
-                    issue_invoice(
-                        f"{account.account_id}-{year}-{n:02d}",
-                        account,
-                        price,
-                        users,
-                        month,
-                    )
-                    for n, (month, users) in enumerate(
-                        zip(months, account_counts, strict=True), start=1
-                    )
-                ),
+        account_invoices = tuple(
+            issue_invoice(account.account_id + suffix, account, price, users, month)
+            for suffix, month, users in zip(
+                suffixes, months, account_counts, strict=True
             )
         )
+        invoices.append((account.account_id, account_invoices))
         projections.append(
             (
                 account.account_id,
                 cash_flow(
                     months,
                     [total(bills, currency) for bills in money_in],
-                    [
-                        cost * users
-                        for cost, users in zip(unit_costs, account_counts, strict=True)
-                    ],
+                    # What Paxton bills is what its invoices say.
+                    [invoice.total for invoice in account_invoices],
                     account,
                     currency,
                 ),
