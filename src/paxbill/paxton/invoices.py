@@ -37,7 +37,12 @@ from paxbill.exceptions import (
     InvoiceAlreadyPaidError,
     PaymentBeforeIssueError,
 )
-from paxbill.paxton.accounts import Account, PaymentMethod, check_payment_method
+from paxbill.paxton.accounts import (
+    Account,
+    PaymentMethod,
+    _due_after,
+    check_payment_method,
+)
 from paxbill.paxton.app_users import AppUser
 from paxbill.paxton.counting import active_users
 
@@ -292,8 +297,13 @@ def _issued(
     _set_lines(invoice, (line,))
     _set_issue_date(invoice, period.end)
     _set_payment(invoice, None)
-    _set_total(invoice, total((amount,)))
-    _set_due_date(invoice, account.due_date(period.end))
+    # A line's amount is the invoice's total as it is: the unit price is
+    # rounded to the minor unit, so adding it to zero would change nothing,
+    # but the sign of a negative zero.
+    _set_total(invoice, total((amount,)) if amount.amount.is_signed() else amount)
+    _set_due_date(
+        invoice, _due_after(account.account_type, period.end, account.credit_days)
+    )
     return invoice
 
 
