@@ -12,9 +12,10 @@ account's twelve Paxton invoices, each site's prepaid-balance review on
 then again at 2x and 4x the users. Each is checked to give the same figures.
 The candidates are timed in interleaved rounds and compared within each
 round; so is the growth, the smallest and the largest portfolios billed in
-the same rounds. Like for like: the floor's input is sorted before the call, as a
-Site's users are when it is made; a second row makes both from the users,
-sorting included. Memory counts the input held as well as the call's peak.
+the same rounds. Like for like: the floor's input is sorted before the call,
+as a Site's users are when it is made; a second row makes both from the
+users, sorting included. Memory counts the input held as well as the call's
+peak.
 """
 
 from __future__ import annotations
