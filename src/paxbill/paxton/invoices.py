@@ -37,12 +37,7 @@ from paxbill.exceptions import (
     InvoiceAlreadyPaidError,
     PaymentBeforeIssueError,
 )
-from paxbill.paxton.accounts import (
-    Account,
-    PaymentMethod,
-    _due_after,
-    check_payment_method,
-)
+from paxbill.paxton.accounts import Account, PaymentMethod, check_payment_method
 from paxbill.paxton.app_users import AppUser
 from paxbill.paxton.counting import active_users
 
@@ -261,18 +256,18 @@ class Invoice(ShowsInNotebook):
 
 
 # issue_invoice checks the parts of its invoice before it makes it: the
-# invoice is then built by setting its slots, without checking them again.
+# invoice is then built by setting its fields, without checking them again,
+# and works out its own figures as the constructors do.
 _new = object.__new__
-_set_description, _set_quantity, _set_unit_price, _set_amount = (
+_set_description, _set_quantity, _set_unit_price = (
     vars(InvoiceLine)[name].__set__
-    for name in ("description", "quantity", "unit_price", "_amount")
+    for name in ("description", "quantity", "unit_price")
 )
-_set_number, _set_account, _set_period, _set_lines = (
-    vars(Invoice)[name].__set__ for name in ("number", "account", "period", "lines")
+_set_number, _set_account, _set_period = (
+    vars(Invoice)[name].__set__ for name in ("number", "account", "period")
 )
-_set_issue_date, _set_payment, _set_total, _set_due_date = (
-    vars(Invoice)[name].__set__
-    for name in ("issue_date", "payment", "_total", "_due_date")
+_set_lines, _set_issue_date, _set_payment = (
+    vars(Invoice)[name].__set__ for name in ("lines", "issue_date", "payment")
 )
 
 
@@ -284,12 +279,11 @@ def _issued(
     The same invoice as ``Invoice(number, account, period, [InvoiceLine(
     APP_USERS, users, unit_price)])``: issued on the period's end, unpaid.
     """
-    amount = unit_price * users
     line = _new(InvoiceLine)
     _set_description(line, APP_USERS)
     _set_quantity(line, users)
     _set_unit_price(line, unit_price)
-    _set_amount(line, amount)
+    line.__attrs_post_init__()
     invoice = _new(Invoice)
     _set_number(invoice, number)
     _set_account(invoice, account)
@@ -297,13 +291,7 @@ def _issued(
     _set_lines(invoice, (line,))
     _set_issue_date(invoice, period.end)
     _set_payment(invoice, None)
-    # A line's amount is the invoice's total as it is: the unit price is
-    # rounded to the minor unit, so adding it to zero would change nothing,
-    # but the sign of a negative zero.
-    _set_total(invoice, total((amount,)) if amount.amount.is_signed() else amount)
-    _set_due_date(
-        invoice, _due_after(account.account_type, period.end, account.credit_days)
-    )
+    invoice.__attrs_post_init__()
     return invoice
 
 
