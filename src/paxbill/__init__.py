@@ -23,13 +23,15 @@ if TYPE_CHECKING:
         project_cash_flow,
         rebill,
     )
+    from paxbill.clients.invoicing.allowances import Allowance, Charge
     from paxbill.clients.invoicing.centralised import centralised_lines, coterm_line
     from paxbill.clients.invoicing.credit_notes import CreditNote
+    from paxbill.clients.invoicing.delivery import Delivery
+    from paxbill.clients.invoicing.en16931 import RuleProblem, en16931_problems
     from paxbill.clients.invoicing.invoices import (
         ClientInvoice,
         ClientInvoiceStatus,
         ClientPayment,
-        PaymentMeans,
     )
     from paxbill.clients.invoicing.late_payment import (
         LatePaymentCharges,
@@ -38,12 +40,17 @@ if TYPE_CHECKING:
         reminder_schedule,
     )
     from paxbill.clients.invoicing.lines import ClientInvoiceLine
+    from paxbill.clients.invoicing.notes import Note, legal_notes
     from paxbill.clients.invoicing.numbering import (
         NumberingReport,
         NumberSeries,
         check_numbering,
     )
     from paxbill.clients.invoicing.parties import Party
+    from paxbill.clients.invoicing.payment_instructions import (
+        PaymentInstructions,
+        PaymentMeans,
+    )
     from paxbill.clients.invoicing.payment_terms import PaymentTerms
     from paxbill.clients.invoicing.vat import VatBreakdown, VatCategory
     from paxbill.clients.ledger import ClientLedger, EntryKind, LedgerEntry
@@ -81,6 +88,7 @@ if TYPE_CHECKING:
         AmountTypeError,
         ArgumentTypeError,
         AutopayRequiredError,
+        BusinessRuleError,
         CreditExceedsInvoiceError,
         CurrencyMismatchError,
         DateOutOfRangeError,
@@ -91,6 +99,7 @@ if TYPE_CHECKING:
         InvalidDateRangeError,
         InvalidDiscountError,
         InvalidDocumentError,
+        InvalidIdentifierError,
         InvalidInvoiceError,
         InvalidPartyError,
         InvalidPortfolioError,
@@ -153,6 +162,7 @@ _EXPORTS = {
     "AccountActivity": "paxbill.paxton.activity",
     "AccountType": "paxbill.paxton.accounts",
     "ActivityIndex": "paxbill.paxton.app_users",
+    "Allowance": "paxbill.clients.invoicing.allowances",
     "AmountTypeError": "paxbill.exceptions",
     "AppUser": "paxbill.paxton.app_users",
     "AppUserColumns": "paxbill.paxton.app_users",
@@ -163,8 +173,10 @@ _EXPORTS = {
     "BillingPeriod": "paxbill.core.periods",
     "BillingTerm": "paxbill.core.periods",
     "Bundle": "paxbill.clients.bundles",
+    "BusinessRuleError": "paxbill.exceptions",
     "CashFlowMonth": "paxbill.clients.cashflow",
     "CashFlowProjection": "paxbill.clients.cashflow",
+    "Charge": "paxbill.clients.invoicing.allowances",
     "Client": "paxbill.clients.cashflow",
     "ClientInvoice": "paxbill.clients.invoicing.invoices",
     "ClientInvoiceLine": "paxbill.clients.invoicing.lines",
@@ -175,6 +187,7 @@ _EXPORTS = {
     "CreditNote": "paxbill.clients.invoicing.credit_notes",
     "CurrencyMismatchError": "paxbill.exceptions",
     "DateOutOfRangeError": "paxbill.exceptions",
+    "Delivery": "paxbill.clients.invoicing.delivery",
     "Discount": "paxbill.core.discount",
     "DuplicateNumberError": "paxbill.exceptions",
     "EntryKind": "paxbill.clients.ledger",
@@ -185,6 +198,7 @@ _EXPORTS = {
     "InvalidDateRangeError": "paxbill.exceptions",
     "InvalidDiscountError": "paxbill.exceptions",
     "InvalidDocumentError": "paxbill.exceptions",
+    "InvalidIdentifierError": "paxbill.exceptions",
     "InvalidInvoiceError": "paxbill.exceptions",
     "InvalidPartyError": "paxbill.exceptions",
     "InvalidPortfolioError": "paxbill.exceptions",
@@ -204,6 +218,7 @@ _EXPORTS = {
     "MissingVatIdentifierError": "paxbill.exceptions",
     "Money": "paxbill.core.money",
     "NoExchangeRateError": "paxbill.exceptions",
+    "Note": "paxbill.clients.invoicing.notes",
     "NumberSeries": "paxbill.clients.invoicing.numbering",
     "NumberingReport": "paxbill.clients.invoicing.numbering",
     "OverpaymentError": "paxbill.exceptions",
@@ -212,7 +227,8 @@ _EXPORTS = {
     "PaxbillError": "paxbill.exceptions",
     "Payment": "paxbill.paxton.invoices",
     "PaymentBeforeIssueError": "paxbill.exceptions",
-    "PaymentMeans": "paxbill.clients.invoicing.invoices",
+    "PaymentInstructions": "paxbill.clients.invoicing.payment_instructions",
+    "PaymentMeans": "paxbill.clients.invoicing.payment_instructions",
     "PaymentMethod": "paxbill.paxton.accounts",
     "PaymentMethodNotAllowedError": "paxbill.exceptions",
     "PaymentTerms": "paxbill.clients.invoicing.payment_terms",
@@ -227,6 +243,7 @@ _EXPORTS = {
     "ProrationMethod": "paxbill.clients.proration",
     "RateTable": "paxbill.core.exchange",
     "Reminder": "paxbill.clients.invoicing.late_payment",
+    "RuleProblem": "paxbill.clients.invoicing.en16931",
     "Site": "paxbill.portfolio.sites",
     "StrategyComparison": "paxbill.clients.cashflow",
     "UnknownCurrencyError": "paxbill.exceptions",
@@ -248,6 +265,7 @@ _EXPORTS = {
     "coterm_line": "paxbill.clients.invoicing.centralised",
     "due_date": "paxbill.paxton.accounts",
     "embed_cii_xml": "paxbill.io.cii",
+    "en16931_problems": "paxbill.clients.invoicing.en16931",
     "estimate_next_invoice": "paxbill.paxton.invoices",
     "format_money": "paxbill.core.formatting",
     "from_dict": "paxbill.io.serialization",
@@ -256,11 +274,12 @@ _EXPORTS = {
     "json_schema": "paxbill.io.schemas",
     "label": "paxbill.io._labels",
     "late_payment_charges": "paxbill.clients.invoicing.late_payment",
+    "legal_notes": "paxbill.clients.invoicing.notes",
     "monthly_active_counts": "paxbill.paxton.counting",
     "monthly_charge_dates": "paxbill.clients.reviews",
+    "months_in": "paxbill.clients.proration",
     "paxton_price_of": "paxbill.core.pricing",
     "paxton_schedule": "paxbill.core.schedules",
-    "months_in": "paxbill.clients.proration",
     "period_fraction": "paxbill.clients.proration",
     "plot_activity": "paxbill.io.plots",
     "plot_cash_flow": "paxbill.io.plots",
@@ -308,6 +327,7 @@ __all__ = [
     "AccountActivity",
     "AccountType",
     "ActivityIndex",
+    "Allowance",
     "AmountTypeError",
     "AppUser",
     "AppUserColumns",
@@ -318,8 +338,10 @@ __all__ = [
     "BillingPeriod",
     "BillingTerm",
     "Bundle",
+    "BusinessRuleError",
     "CashFlowMonth",
     "CashFlowProjection",
+    "Charge",
     "Client",
     "ClientInvoice",
     "ClientInvoiceLine",
@@ -330,6 +352,7 @@ __all__ = [
     "CreditNote",
     "CurrencyMismatchError",
     "DateOutOfRangeError",
+    "Delivery",
     "Discount",
     "DuplicateNumberError",
     "EntryKind",
@@ -340,6 +363,7 @@ __all__ = [
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
+    "InvalidIdentifierError",
     "InvalidInvoiceError",
     "InvalidPartyError",
     "InvalidPortfolioError",
@@ -359,6 +383,7 @@ __all__ = [
     "MissingVatIdentifierError",
     "Money",
     "NoExchangeRateError",
+    "Note",
     "NumberSeries",
     "NumberingReport",
     "OverpaymentError",
@@ -367,6 +392,7 @@ __all__ = [
     "PaxbillError",
     "Payment",
     "PaymentBeforeIssueError",
+    "PaymentInstructions",
     "PaymentMeans",
     "PaymentMethod",
     "PaymentMethodNotAllowedError",
@@ -382,6 +408,7 @@ __all__ = [
     "ProrationMethod",
     "RateTable",
     "Reminder",
+    "RuleProblem",
     "Site",
     "StrategyComparison",
     "UnknownCurrencyError",
@@ -404,6 +431,7 @@ __all__ = [
     "coterm_line",
     "due_date",
     "embed_cii_xml",
+    "en16931_problems",
     "estimate_next_invoice",
     "format_money",
     "from_dict",
@@ -412,6 +440,7 @@ __all__ = [
     "json_schema",
     "label",
     "late_payment_charges",
+    "legal_notes",
     "monthly_active_counts",
     "monthly_charge_dates",
     "months_in",

@@ -20,6 +20,7 @@ __all__ = [
     "AmountTypeError",
     "ArgumentTypeError",
     "AutopayRequiredError",
+    "BusinessRuleError",
     "CreditExceedsInvoiceError",
     "CurrencyMismatchError",
     "DateOutOfRangeError",
@@ -30,6 +31,7 @@ __all__ = [
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
+    "InvalidIdentifierError",
     "InvalidInvoiceError",
     "InvalidPartyError",
     "InvalidPortfolioError",
@@ -483,23 +485,6 @@ class InvalidVatRateError(PaxbillError, ValueError):
         super().__init__(f"VAT rate {rate} for category {category} {reason}")
 
 
-class MissingVatIdentifierError(PaxbillError, ValueError):
-    """A VAT category that needs a party's VAT identifier, and it is missing.
-
-    Attributes:
-        category: the VAT category's code, such as ``"AE"``.
-        party: which party lacks it: ``"seller"`` or ``"buyer"``.
-    """
-
-    def __init__(self, category: str, party: str, rule: str) -> None:
-        self.category = category
-        self.party = party
-        super().__init__(
-            f"VAT category {category} needs the {party}'s VAT identifier ({rule}): "
-            f"give the {party} a vat_id"
-        )
-
-
 class InvalidPartyError(PaxbillError, ValueError):
     """A seller or buyer without a name, or with an unknown country code.
 
@@ -524,6 +509,59 @@ class InvalidInvoiceError(PaxbillError, ValueError):
         self.number = number
         self.reason = reason
         super().__init__(f"invoice {number}: {reason}")
+
+
+class BusinessRuleError(InvalidInvoiceError):
+    """An invoice or credit note that would break a business rule of EN 16931.
+
+    Attributes:
+        number: the document's number.
+        rule: the rule's identifier, such as ``"BR-O-02"``.
+        reason: what breaks it, and what to do.
+    """
+
+    def __init__(self, number: Any, rule: str, reason: str) -> None:
+        self.rule = rule
+        super().__init__(number, reason)
+        self.args = (f"{rule}: invoice {number}: {reason}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class MissingVatIdentifierError(BusinessRuleError):
+    """A VAT category that needs a party's VAT identifier, and it is missing.
+
+    Attributes:
+        number: the document's number.
+        rule: the rule broken, such as ``"BR-AE-02"``.
+        category: the VAT category's code, such as ``"AE"``.
+        party: which party lacks it: ``"seller"`` or ``"buyer"``.
+    """
+
+    def __init__(self, number: Any, category: str, party: str, rule: str) -> None:
+        self.category = category
+        self.party = party
+        super().__init__(
+            number,
+            rule,
+            f"VAT category {category} needs the {party}'s VAT identifier: "
+            f"give the {party} a vat_id",
+        )
+
+
+class InvalidIdentifierError(PaxbillError, ValueError):
+    """An identifier that fails its own check: a SIREN, an IBAN, an address.
+
+    Attributes:
+        value: the offending value.
+        kind: what it was read as, such as ``"SIREN"`` or ``"IBAN"``.
+    """
+
+    def __init__(self, value: Any, kind: str, reason: str) -> None:
+        self.value = value
+        self.kind = kind
+        super().__init__(f"{kind} {value!r} {reason}")
 
 
 class OverpaymentError(PaxbillError, ValueError):

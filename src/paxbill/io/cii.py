@@ -29,19 +29,22 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from paxbill.clients.invoicing._amounts import round_amount
+from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
+from paxbill.clients.invoicing.lines import ClientInvoiceLine
+from paxbill.clients.invoicing.notes import Note
 from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.vat import VatCategory
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidDocumentError,
-    InvalidInvoiceError,
     MissingExtraError,
 )
 
-__all__ = ["check_cii_xml", "embed_cii_xml", "to_cii_xml"]
+__all__ = ["check_cii_xml", "embed_cii_xml", "legal_information", "to_cii_xml"]
 
 #: The guideline of the EN 16931 profile (BT-24), as Factur-X writes it.
 EN16931 = "urn:cen.eu:en16931:2017"
@@ -56,10 +59,10 @@ _NS = {
 for _prefix, _uri in _NS.items():
     ET.register_namespace(_prefix, _uri)
 
-#: The unit of a line's quantity: UN/ECE recommendation 20 "one" (C62).
-UNIT_CODE = "C62"
-
 Document = ClientInvoice | CreditNote
+
+#: The UNTDID 2475 code of BT-8 for VAT paid on debits: the invoice's date.
+VAT_ON_DEBITS_CODE = "5"
 
 
 def _tag(name: str) -> str:
@@ -89,66 +92,112 @@ def _number(value: Decimal) -> str:
     return f"{value:f}"
 
 
-def _party(parent: ET.Element, name: str, party: Party) -> None:
-    element = _add(parent, name)
-    _add(element, "ram:Name", party.name)
+def _identifier(parent: ET.Element, name: str, value: str | None) -> None:
+    if value is not None:
+        _add(parent, name, value)
+
+
+def _address(
+    element: ET.Element,
+    lines: tuple[str, ...],
+    postcode: str | None,
+    city: str | None,
+    country: str | None,
+) -> None:
     address = _add(element, "ram:PostalTradeAddress")
-    for key, line in zip(
-        ("LineOne", "LineTwo", "LineThree"), party.address, strict=False
-    ):
+    _identifier(address, "ram:PostcodeCode", postcode)
+    for key, line in zip(("LineOne", "LineTwo", "LineThree"), lines, strict=False):
         _add(address, f"ram:{key}", line)
-    _add(address, "ram:CountryID", party.country)
+    _identifier(address, "ram:CityName", city)
+    _identifier(address, "ram:CountryID", country)
+
+
+def _party(parent: ET.Element, name: str, party: Party, *, seller: bool) -> None:
+    element = _add(parent, name)
+    if party.siret is not None:
+        # BT-29, BT-46: the establishment, by its SIRET (ISO 6523 scheme 0009).
+        _add(element, "ram:GlobalID", party.siret, schemeID="0009")
+    _add(element, "ram:Name", party.name)
+    if seller:
+        _identifier(element, "ram:Description", legal_information(party))
+    if party.legal_id is not None:
+        organization = _add(element, "ram:SpecifiedLegalOrganization")
+        registry = {"schemeID": "0002"} if party.is_french else {}
+        _add(organization, "ram:ID", party.legal_id, **registry)
+    _address(element, party.address, party.postcode, party.city, party.country)
+    if party.electronic_address is not None:
+        scheme, _, identifier = party.electronic_address.partition(":")
+        communication = _add(element, "ram:URIUniversalCommunication")
+        _add(communication, "ram:URIID", identifier, schemeID=scheme)
     if party.vat_id is not None:
         registration = _add(element, "ram:SpecifiedTaxRegistration")
         _add(registration, "ram:ID", party.vat_id, schemeID="VA")
 
 
-def _line_tax(parent: ET.Element, category: VatCategory, rate: Decimal | None) -> None:
-    tax = _add(parent, "ram:ApplicableTradeTax")
+def legal_information(party: Party) -> str | None:
+    """The seller's legal form, share capital and registry, in one line (BT-33).
+
+    >>> from paxbill import Money, Party
+    >>> legal_information(Party("Dupont", "FR", legal_form="SARL",
+    ...     share_capital=Money("10000", "EUR"), registry="RCS Lyon"))
+    'SARL, capital 10000.00 EUR, RCS Lyon'
+    """
+    parts = [party.legal_form]
+    if party.share_capital is not None:
+        parts.append(f"capital {party.share_capital}")
+    parts.append(party.registry)
+    found = [part for part in parts if part]
+    return ", ".join(found) if found else None
+
+
+def _tax(
+    parent: ET.Element, name: str, category: VatCategory, rate: Decimal | None
+) -> None:
+    tax = _add(parent, name)
     _add(tax, "ram:TypeCode", "VAT")
     _add(tax, "ram:CategoryCode", category.value)
     if rate is not None:
         _add(tax, "ram:RateApplicablePercent", _number(rate))
 
 
-def _check(document: Document) -> None:
-    categories = {line.vat_category for line in document.lines}
-    # BR-S-02, BR-Z-02, BR-E-02, BR-G-02: the seller's VAT identifier.
-    if categories - {VatCategory.NOT_SUBJECT} and document.seller.vat_id is None:
-        raise InvalidInvoiceError(
-            document.number,
-            "an e-invoice with VAT categories other than O needs the seller's VAT "
-            "identifier (BR-S-02, BR-Z-02, BR-E-02, BR-G-02)",
-        )
-    if VatCategory.NOT_SUBJECT in categories and len(categories) > 1:
-        raise InvalidInvoiceError(
-            document.number,
-            "an e-invoice with category O (not subject to VAT) has no other "
-            "category (BR-O-11)",
-        )
+def _adjustment(parent: ET.Element, item: Allowance | Charge, *, line: bool) -> None:
+    element = _add(parent, "ram:SpecifiedTradeAllowanceCharge")
+    indicator = _add(element, "ram:ChargeIndicator")
+    _add(indicator, "udt:Indicator", "true" if item.IS_CHARGE else "false")
+    if item.percent is not None:
+        _add(element, "ram:CalculationPercent", _number(item.percent))
+    if item.base is not None:
+        _add(element, "ram:BasisAmount", _amount(item.base))
+    _add(element, "ram:ActualAmount", _amount(item.signed.__abs__()))
+    _identifier(element, "ram:ReasonCode", item.reason_code)
+    _identifier(element, "ram:Reason", item.reason)
+    if not line:
+        _tax(element, "ram:CategoryTradeTax", item.category, item.rate)
 
 
 def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
     """Return *document* as Cross Industry Invoice XML, profile EN 16931.
 
     An invoice is type 380 and a credit note type 381, which names the
-    invoice it credits (BT-25, BT-26). The totals are the document's own:
-    net (BT-106, BT-109), VAT (BT-110), gross (BT-112) and due (BT-115),
-    which is the gross total, as issued.
+    invoice it credits (BT-25, BT-26). Everything the document states is
+    written: the parties' identifiers and addresses, the references, the
+    framework (BT-23), the notes with their subjects, the delivery, the
+    payment instructions, the allowances and charges, and the totals from
+    BT-106 to BT-115: what is due (BT-115) is the gross total less what was
+    paid by the document's date (BT-113).
 
     Raises:
         ArgumentTypeError: *document* is neither an invoice nor a credit note.
-        InvalidInvoiceError: what EN 16931 refuses and paxbill's invoice
-            allows: no seller VAT identifier with taxed or exempt lines, or
-            category O beside others.
     """
     if not isinstance(document, ClientInvoice | CreditNote):
         raise ArgumentTypeError(
             document, "a ClientInvoice or a CreditNote", what="document"
         )
-    _check(document)
     root = ET.Element(_tag("rsm:CrossIndustryInvoice"))
     context = _add(root, "rsm:ExchangedDocumentContext")
+    if document.business_process is not None:
+        process = _add(context, "ram:BusinessProcessSpecifiedDocumentContextParameter")
+        _add(process, "ram:ID", document.business_process)
     guideline = _add(context, "ram:GuidelineSpecifiedDocumentContextParameter")
     _add(guideline, "ram:ID", EN16931)
 
@@ -156,24 +205,25 @@ def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
     _add(header, "ram:ID", document.number)
     _add(header, "ram:TypeCode", document.TYPE_CODE)
     _date(header, "ram:IssueDateTime", document.issue_date)
+    notes = list(document.notes)
     if isinstance(document, CreditNote) and document.reason:
-        note = _add(header, "ram:IncludedNote")
-        _add(note, "ram:Content", document.reason)
+        notes.insert(0, Note(document.reason))
+    for note in notes:
+        element = _add(header, "ram:IncludedNote")
+        _add(element, "ram:Content", note.text)
+        _identifier(element, "ram:SubjectCode", note.subject)
 
     transaction = _add(root, "rsm:SupplyChainTradeTransaction")
     _lines(transaction, document.lines)
-
-    agreement = _add(transaction, "ram:ApplicableHeaderTradeAgreement")
-    _party(agreement, "ram:SellerTradeParty", document.seller)
-    _party(agreement, "ram:BuyerTradeParty", document.buyer)
-    _add(transaction, "ram:ApplicableHeaderTradeDelivery")
+    _agreement(transaction, document)
+    _delivery(transaction, document)
     _settlement(transaction, document)
     ET.indent(root)
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return xml
 
 
-def _lines(transaction: ET.Element, lines: Iterable[Any]) -> None:
+def _lines(transaction: ET.Element, lines: Iterable[ClientInvoiceLine]) -> None:
     for index, line in enumerate(lines, start=1):
         item = _add(transaction, "ram:IncludedSupplyChainTradeLineItem")
         _add(_add(item, "ram:AssociatedDocumentLineDocument"), "ram:LineID", str(index))
@@ -182,53 +232,156 @@ def _lines(transaction: ET.Element, lines: Iterable[Any]) -> None:
         price = _add(agreement, "ram:NetPriceProductTradePrice")
         _add(price, "ram:ChargeAmount", _number(line.unit_price.amount))
         delivery = _add(item, "ram:SpecifiedLineTradeDelivery")
-        _add(delivery, "ram:BilledQuantity", _number(line.quantity), unitCode=UNIT_CODE)
+        _add(
+            delivery,
+            "ram:BilledQuantity",
+            _number(line.quantity),
+            unitCode=line.unit_code,
+        )
         settlement = _add(item, "ram:SpecifiedLineTradeSettlement")
-        _line_tax(settlement, line.vat_category, line.vat_rate)
+        _tax(settlement, "ram:ApplicableTradeTax", line.vat_category, line.vat_rate)
+        adjustments: tuple[Allowance | Charge, ...] = (*line.allowances, *line.charges)
+        for adjustment in adjustments:
+            _adjustment(settlement, adjustment, line=True)
         summation = _add(
             settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation"
         )
         _add(summation, "ram:LineTotalAmount", _amount(line.net_amount))
 
 
+def _agreement(transaction: ET.Element, document: Document) -> None:
+    agreement = _add(transaction, "ram:ApplicableHeaderTradeAgreement")
+    _identifier(agreement, "ram:BuyerReference", document.buyer_reference)
+    _party(agreement, "ram:SellerTradeParty", document.seller, seller=True)
+    _party(agreement, "ram:BuyerTradeParty", document.buyer, seller=False)
+    for name, reference in (
+        ("ram:BuyerOrderReferencedDocument", document.order_reference),
+        ("ram:ContractReferencedDocument", document.contract_reference),
+    ):
+        if reference is not None:
+            _add(_add(agreement, name), "ram:IssuerAssignedID", reference)
+
+
+def _delivery(transaction: ET.Element, document: Document) -> None:
+    element = _add(transaction, "ram:ApplicableHeaderTradeDelivery")
+    delivery = document.delivery
+    if delivery is None:
+        return
+    if delivery.has_place or delivery.country is not None:
+        party = _add(element, "ram:ShipToTradeParty")
+        _identifier(party, "ram:Name", delivery.name)
+        _address(
+            party, delivery.address, delivery.postcode, delivery.city, delivery.country
+        )
+    if delivery.date is not None:
+        _date(
+            _add(element, "ram:ActualDeliverySupplyChainEvent"),
+            "ram:OccurrenceDateTime",
+            delivery.date,
+        )
+
+
 def _settlement(transaction: ET.Element, document: Document) -> None:
     settlement = _add(transaction, "ram:ApplicableHeaderTradeSettlement")
+    instructions = (
+        document.payment_instructions if isinstance(document, ClientInvoice) else None
+    )
+    if instructions is not None and instructions.creditor_id is not None:
+        _add(settlement, "ram:CreditorReferenceID", instructions.creditor_id)
+    if instructions is not None and instructions.remittance is not None:
+        _add(settlement, "ram:PaymentReference", instructions.remittance)
+    accounting = document.vat_in_accounting_currency
+    if accounting is not None:
+        _add(settlement, "ram:TaxCurrencyCode", accounting.currency)
     _add(settlement, "ram:InvoiceCurrencyCode", document.currency)
+    if instructions is not None:
+        _payment_means(settlement, instructions)
     for group in document.vat_breakdown:
         tax = _add(settlement, "ram:ApplicableTradeTax")
         _add(tax, "ram:CalculatedAmount", _amount(group.tax_amount))
         _add(tax, "ram:TypeCode", "VAT")
-        if group.exemption_reason:
-            _add(tax, "ram:ExemptionReason", group.exemption_reason)
+        _identifier(tax, "ram:ExemptionReason", group.exemption_reason)
         _add(tax, "ram:BasisAmount", _amount(group.taxable_amount))
         _add(tax, "ram:CategoryCode", group.category.value)
-        if group.category.exemption_code:
+        if group.exemption_reason and group.category.exemption_code:
             _add(tax, "ram:ExemptionReasonCode", group.category.exemption_code)
+        if document.vat_on_debits:
+            _add(tax, "ram:DueDateTypeCode", VAT_ON_DEBITS_CODE)
         if group.rate is not None:
             _add(tax, "ram:RateApplicablePercent", _number(group.rate))
+    if document.service_period is not None:
+        period = _add(settlement, "ram:BillingSpecifiedPeriod")
+        _date(period, "ram:StartDateTime", document.service_period.start)
+        _date(period, "ram:EndDateTime", document.service_period.last_day)
+    adjustments: tuple[Allowance | Charge, ...] = (
+        *document.allowances,
+        *document.charges,
+    )
+    for adjustment in adjustments:
+        _adjustment(settlement, adjustment, line=False)
     if isinstance(document, ClientInvoice):
-        if document.service_period is not None:
-            period = _add(settlement, "ram:BillingSpecifiedPeriod")
-            _date(period, "ram:StartDateTime", document.service_period.start)
-            _date(period, "ram:EndDateTime", document.service_period.last_day)
         terms = _add(settlement, "ram:SpecifiedTradePaymentTerms")
         _add(
             terms, "ram:Description", document.payment_terms.describe(document.language)
         )
         _date(terms, "ram:DueDateDateTime", document.due_date)
-    summation = _add(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
-    net, vat, gross = document.net_total, document.vat_total, document.gross_total
-    _add(summation, "ram:LineTotalAmount", _amount(net))
-    _add(summation, "ram:TaxBasisTotalAmount", _amount(net))
-    _add(summation, "ram:TaxTotalAmount", _amount(vat), currencyID=document.currency)
-    _add(summation, "ram:GrandTotalAmount", _amount(gross))
-    _add(summation, "ram:DuePayableAmount", _amount(gross))
+        if instructions is not None and instructions.mandate is not None:
+            _add(terms, "ram:DirectDebitMandateID", instructions.mandate)
+    _summation(settlement, document)
     if isinstance(document, CreditNote):
         reference = _add(settlement, "ram:InvoiceReferencedDocument")
         _add(reference, "ram:IssuerAssignedID", document.invoice_number)
         _date(
             reference, "ram:FormattedIssueDateTime", document.invoice_issue_date, "qdt"
         )
+
+
+def _payment_means(settlement: ET.Element, instructions: PaymentInstructions) -> None:
+    means = _add(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
+    _add(means, "ram:TypeCode", instructions.means.code)
+    if instructions.is_direct_debit:
+        if instructions.iban is not None:
+            debtor = _add(means, "ram:PayerPartyDebtorFinancialAccount")
+            _add(debtor, "ram:IBANID", instructions.iban)
+        return
+    if instructions.iban is not None:
+        account = _add(means, "ram:PayeePartyCreditorFinancialAccount")
+        _add(account, "ram:IBANID", instructions.iban)
+        _identifier(account, "ram:AccountName", instructions.account_name)
+    if instructions.bic is not None:
+        bank = _add(means, "ram:PayeeSpecifiedCreditorFinancialInstitution")
+        _add(bank, "ram:BICID", instructions.bic)
+
+
+def _summation(settlement: ET.Element, document: Document) -> None:
+    summation = _add(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+    _add(summation, "ram:LineTotalAmount", _amount(document.line_total))
+    if document.charges:
+        _add(summation, "ram:ChargeTotalAmount", _amount(document.charge_total))
+    if document.allowances:
+        _add(summation, "ram:AllowanceTotalAmount", _amount(document.allowance_total))
+    _add(summation, "ram:TaxBasisTotalAmount", _amount(document.net_total))
+    _add(
+        summation,
+        "ram:TaxTotalAmount",
+        _amount(document.vat_total),
+        currencyID=document.currency,
+    )
+    accounting = document.vat_in_accounting_currency
+    if accounting is not None:
+        _add(
+            summation,
+            "ram:TaxTotalAmount",
+            _amount(accounting),
+            currencyID=accounting.currency,
+        )
+    _add(summation, "ram:GrandTotalAmount", _amount(document.gross_total))
+    if isinstance(document, ClientInvoice):
+        if document.prepaid_amount:
+            _add(summation, "ram:TotalPrepaidAmount", _amount(document.prepaid_amount))
+        _add(summation, "ram:DuePayableAmount", _amount(document.amount_due))
+    else:
+        _add(summation, "ram:DuePayableAmount", _amount(document.gross_total))
 
 
 def _facturx() -> Any:

@@ -37,12 +37,16 @@ from paxbill.clients.cashflow import (
     Client,
     StrategyComparison,
 )
+from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.delivery import Delivery
 from paxbill.clients.invoicing.invoices import ClientInvoice, ClientPayment
 from paxbill.clients.invoicing.late_payment import LatePaymentCharges, Reminder
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
+from paxbill.clients.invoicing.notes import Note
 from paxbill.clients.invoicing.numbering import NumberingReport, NumberSeries
 from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatBreakdown
 from paxbill.clients.ledger import ClientLedger, LedgerEntry
@@ -111,6 +115,11 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     InvoiceList: ("invoice_list", ()),
     Party: ("party", ()),
     PaymentTerms: ("payment_terms", ()),
+    PaymentInstructions: ("payment_instructions", ()),
+    Note: ("note", ()),
+    Delivery: ("delivery", ()),
+    Allowance: ("allowance", ()),
+    Charge: ("charge", ()),
     ClientInvoiceLine: ("client_invoice_line", ("net_amount",)),
     VatBreakdown: ("vat_breakdown", ("tax_amount",)),
     ClientPayment: ("client_payment", ()),
@@ -120,7 +129,14 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     ),
     ClientInvoice: (
         "client_invoice",
-        ("net_total", "vat_breakdown", "vat_total", "gross_total", "due_date"),
+        (
+            "net_total",
+            "vat_breakdown",
+            "vat_total",
+            "gross_total",
+            "amount_due",
+            "due_date",
+        ),
     ),
     NumberSeries: ("number_series", ()),
     NumberingReport: ("numbering_report", ("ok",)),

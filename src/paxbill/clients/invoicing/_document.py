@@ -1,31 +1,38 @@
-"""What an invoice and a credit note share: their lines, checks and VAT totals.
+"""What an invoice and a credit note share: their lines, adjustments and totals.
 
-The totals follow EN 16931's rules: the net total is the sum of the lines'
-net amounts (BR-CO-10); the VAT breakdown has one group per category and
-rate, whose tax is rounded once (BR-CO-17); the VAT total is the sum of the
-groups' tax (BR-CO-14); the gross total is net plus VAT (BR-CO-15).
+The totals follow EN 16931's rules: the sum of the lines' net amounts
+(BT-106, BR-CO-10), less the document's allowances (BT-107, BR-CO-11) and
+plus its charges (BT-108, BR-CO-12), is the net total (BT-109, BR-CO-13);
+the VAT breakdown has one group per category and rate, whose taxable amount
+counts the lines, allowances and charges of that category and rate and
+whose tax is rounded once (BR-CO-17); the VAT total is the sum of the
+groups' tax (BT-110, BR-CO-14); the gross total is net plus VAT (BT-112,
+BR-CO-15).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+import attrs
+
+from paxbill.clients.invoicing.allowances import Allowance, Charge
+from paxbill.clients.invoicing.delivery import Delivery
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
-from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.notes import Note, legal_notes
+from paxbill.clients.invoicing.parties import to_optional_text
 from paxbill.clients.invoicing.vat import VatBreakdown, VatCategory
 from paxbill.core.money import Money, total
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
-    MissingVatIdentifierError,
+    InvalidInvoiceError,
 )
 
-_RULES = {
-    VatCategory.REVERSE_CHARGE: "BR-AE-02",
-    VatCategory.INTRA_COMMUNITY: "BR-IC-02",
-}
+T = TypeVar("T")
+Adjustment = Allowance | Charge
 
 
 def to_number(value: object) -> str:
@@ -50,74 +57,246 @@ def to_lines(value: object) -> tuple[ClientInvoiceLine, ...]:
     return lines
 
 
+def tuple_of(kind: type[T], what: str) -> Callable[[object], tuple[T, ...]]:
+    """A converter to a tuple of *kind*, refusing anything else by name."""
+    name = kind.__name__
+
+    def convert(value: object) -> tuple[T, ...]:
+        if not isinstance(value, Iterable) or isinstance(value, str | kind):
+            raise ArgumentTypeError(value, f"a sequence of {name}", what=what)
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, kind):
+                raise ArgumentTypeError(item, f"a {name}", what=f"each of {what}")
+        return items
+
+    return convert
+
+
+def to_buyer_reference(value: object) -> str | None:
+    """BT-10: a str, or None for none."""
+    return to_optional_text("buyer_reference")(value)
+
+
+def to_contract_reference(value: object) -> str | None:
+    """BT-12: a str, or None for none."""
+    return to_optional_text("contract_reference")(value)
+
+
+def to_order_reference(value: object) -> str | None:
+    """BT-13: a str, or None for none."""
+    return to_optional_text("order_reference")(value)
+
+
+def to_business_process(value: object) -> str | None:
+    """BT-23: a str, or None for none."""
+    return to_optional_text("business_process")(value)
+
+
+def to_allowances(value: object) -> tuple[Allowance, ...]:
+    """A document's or a line's allowances: a sequence of Allowance."""
+    return tuple_of(Allowance, "allowances")(value)
+
+
+def to_charges(value: object) -> tuple[Charge, ...]:
+    """A document's or a line's charges: a sequence of Charge."""
+    return tuple_of(Charge, "charges")(value)
+
+
+def optional_money(what: str) -> Callable[[Any, Any, Any], None]:
+    """A validator of None or a Money of 0 or more."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Money):
+            raise ArgumentTypeError(value, "a Money or None", what=what)
+
+    return check
+
+
 def default_currency(document: Any) -> str:
     """The currency of a document's first line."""
     lines: tuple[ClientInvoiceLine, ...] = document.lines
     return lines[0].currency
 
 
-def check_document(
-    lines: tuple[ClientInvoiceLine, ...], currency: str, seller: Party, buyer: Party
-) -> None:
-    """Refuse lines in another currency, and VAT categories without their ids.
+def default_notes(document: Any) -> tuple[Note, ...]:
+    """The notes of a document by default: for a French seller, French law's three."""
+    return legal_notes(document.language) if document.seller.is_french else ()
+
+
+def _shared_vat(
+    lines: Iterable[ClientInvoiceLine],
+) -> tuple[VatCategory, Decimal | None] | None:
+    """The one VAT category and rate of *lines*, or None when they differ."""
+    groups = {(line.vat_category, line.vat_rate) for line in lines}
+    if len(groups) == 1:
+        return next(iter(groups))
+    rates = {line.vat_rate for line in lines if line.vat_category.carries_tax}
+    if len(rates) == 1:
+        return VatCategory.STANDARD, next(iter(rates))
+    return None
+
+
+def work_out_adjustments(document: Any) -> None:
+    """Set the base, amount and rate of the document's allowances and charges.
+
+    A percentage applies to the sum of the lines unless given a base; a
+    standard-rated adjustment without a rate is taxed as the lines are, when
+    they share one category and rate (or one standard rate).
 
     Raises:
-        CurrencyMismatchError: a line is not in *currency*.
-        MissingVatIdentifierError: a reverse-charge or intra-community line,
-            and the seller or the buyer has no VAT identifier.
+        CurrencyMismatchError: an adjustment in another currency.
+        InvalidInvoiceError: an adjustment without a rate, and lines of
+            several rates to take it from.
     """
-    for line in lines:
-        if line.currency != currency:
-            raise CurrencyMismatchError(currency, line.currency, operation="invoice")
-    for line in lines:
-        category = line.vat_category
-        if category.needs_both_vat_ids:
-            for role, party in (("seller", seller), ("buyer", buyer)):
-                if party.vat_id is None:
-                    raise MissingVatIdentifierError(
-                        category.value, role, _RULES[category]
+    base = line_total(document)
+    shared = _shared_vat(document.lines)
+    for name in ("allowances", "charges"):
+        worked: list[Adjustment] = []
+        for item in getattr(document, name):
+            if item.rate is None and item.category is VatCategory.STANDARD:
+                if shared is None:
+                    raise InvalidInvoiceError(
+                        document.number,
+                        f"the {item.KIND} {item.reason or item.reason_code!r} has "
+                        "no VAT rate, and the lines have several: give it one",
                     )
+                category, rate = shared
+                if category is not VatCategory.STANDARD:
+                    item = attrs.evolve(item, category=category, rate=rate)
+                item = item.worked_out(base, rate)
+            else:
+                item = item.worked_out(base, item.rate)
+            if item.signed.currency != document.currency:
+                raise CurrencyMismatchError(
+                    document.currency, item.signed.currency, operation=item.KIND
+                )
+            worked.append(item)
+        object.__setattr__(document, name, tuple(worked))
 
 
-def breakdown(
-    lines: Iterable[ClientInvoiceLine], currency: str, language: str
-) -> tuple[VatBreakdown, ...]:
+def check_currency(document: Any) -> None:
+    """Refuse lines in another currency than the document's.
+
+    Raises:
+        CurrencyMismatchError: a line is not in the document's currency.
+    """
+    for line in document.lines:
+        if line.currency != document.currency:
+            raise CurrencyMismatchError(
+                document.currency, line.currency, operation="invoice"
+            )
+
+
+def check_groups(document: Any) -> None:
+    """Refuse a VAT category and rate billed or credited below zero.
+
+    A line may correct another (a negative quantity), as long as what each
+    VAT group bills stays zero or more: what is owed back is a credit note.
+
+    Raises:
+        InvalidInvoiceError: a VAT group's taxable amount is negative.
+    """
+    for group in document.vat_breakdown:
+        if group.taxable_amount.amount < 0:
+            raise InvalidInvoiceError(
+                document.number,
+                f"it bills {group.taxable_amount} at VAT {group.category.value} "
+                f"{group.rate} %, below zero: what is owed back is a credit note",
+            )
+
+
+def line_total(document: Any) -> Money:
+    """The sum of the lines' net amounts (BT-106)."""
+    return total([line.net_amount for line in document.lines], document.currency)
+
+
+def with_delivery(document: Any) -> Delivery | None:
+    """The delivery the document states: given, or what its VAT needs.
+
+    An intra-community supply (``K``) states the deliver-to country, the
+    buyer's by default (BR-IC-12).
+    """
+    delivery: Delivery | None = document.delivery
+    categories = {line.vat_category for line in document.lines}
+    categories |= {item.category for item in (*document.allowances, *document.charges)}
+    if VatCategory.INTRA_COMMUNITY in categories and (
+        delivery is None or delivery.country is None
+    ):
+        country = document.buyer.country
+        delivery = (
+            Delivery(country=country)
+            if delivery is None
+            else attrs.evolve(delivery, country=country)
+        )
+    return delivery
+
+
+def breakdown(document: Any) -> tuple[VatBreakdown, ...]:
     """One VatBreakdown per category and rate, in the order of their first line."""
-    groups: dict[tuple[VatCategory, Decimal | None], list[ClientInvoiceLine]] = {}
-    for line in lines:
-        groups.setdefault((line.vat_category, line.vat_rate), []).append(line)
+    groups: dict[tuple[VatCategory, Decimal | None], list[Money]] = {}
+    reasons: dict[tuple[VatCategory, Decimal | None], str] = {}
+    for line in document.lines:
+        key = (line.vat_category, line.vat_rate)
+        groups.setdefault(key, []).append(line.net_amount)
+        if line.exemption_reason and key not in reasons:
+            reasons[key] = line.exemption_reason
+    for item in (*document.allowances, *document.charges):
+        groups.setdefault((item.category, item.rate), []).append(item.signed)
     result = []
-    for (category, rate), members in groups.items():
+    for (category, rate), amounts in groups.items():
         reason = None
-        if not category.carries_tax:
-            given = [m.exemption_reason for m in members if m.exemption_reason]
-            reason = given[0] if given else category.exemption_reason(language)
-        taxable = total([m.net_amount for m in members], currency)
+        if category.needs_exemption_reason:
+            reason = reasons.get((category, rate)) or category.exemption_reason(
+                document.language
+            )
+        taxable = total(amounts, document.currency)
         result.append(VatBreakdown(category, rate, taxable, reason))
     return tuple(result)
 
 
 class DocumentTotals:
-    """Mixin: the totals of a document with ``lines``, ``currency`` and ``language``.
+    """Mixin: the totals of a document, worked out from its lines when read.
 
-    Derived, never stored: each is worked out from the lines when read.
+    The document has ``lines``, ``allowances``, ``charges``, ``currency``
+    and ``language``.
     """
 
     __slots__ = ()
 
     lines: tuple[ClientInvoiceLine, ...]
+    allowances: tuple[Allowance, ...]
+    charges: tuple[Charge, ...]
     currency: str
     language: str
 
     @property
-    def net_total(self) -> Money:
+    def line_total(self) -> Money:
         """The sum of the lines' net amounts (BT-106, BR-CO-10)."""
-        return total([line.net_amount for line in self.lines], self.currency)
+        return line_total(self)
+
+    @property
+    def allowance_total(self) -> Money:
+        """The sum of the document's allowances (BT-107, BR-CO-11)."""
+        return total([-a.signed for a in self.allowances], self.currency)
+
+    @property
+    def charge_total(self) -> Money:
+        """The sum of the document's charges (BT-108, BR-CO-12)."""
+        return total([c.signed for c in self.charges], self.currency)
+
+    @property
+    def net_total(self) -> Money:
+        """The lines less allowances plus charges, what is taxed (BT-109, BR-CO-13)."""
+        adjustments = [item.signed for item in (*self.allowances, *self.charges)]
+        return total([self.line_total, *adjustments], self.currency)
 
     @property
     def vat_breakdown(self) -> tuple[VatBreakdown, ...]:
         """The VAT of each category and rate (BG-23, BR-CO-17)."""
-        return breakdown(self.lines, self.currency, self.language)
+        return breakdown(self)
 
     @property
     def vat_total(self) -> Money:

@@ -25,22 +25,43 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from paxbill.clients.invoicing._document import (
     DocumentTotals,
-    check_document,
+    check_currency,
+    check_groups,
     default_currency,
+    default_notes,
+    optional_money,
+    to_allowances,
+    to_business_process,
+    to_buyer_reference,
+    to_charges,
+    to_contract_reference,
     to_lines,
     to_number,
+    to_order_reference,
+    tuple_of,
+    with_delivery,
+    work_out_adjustments,
 )
+from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
+from paxbill.clients.invoicing.delivery import Delivery
+from paxbill.clients.invoicing.en16931 import refuse_problems
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
+from paxbill.clients.invoicing.notes import Note, to_notes
 from paxbill.clients.invoicing.parties import Party
+from paxbill.clients.invoicing.payment_instructions import (
+    PaymentInstructions,
+    PaymentMeans,
+    to_payment_means,
+)
 from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatCategory, to_language
 from paxbill.core._currency import currency_code
@@ -60,9 +81,7 @@ from paxbill.exceptions import (
     PaymentBeforeIssueError,
 )
 
-__all__ = ["ClientInvoice", "ClientInvoiceStatus", "ClientPayment", "PaymentMeans"]
-
-T = TypeVar("T")
+__all__ = ["ClientInvoice", "ClientInvoiceStatus", "ClientPayment"]
 
 
 class ClientInvoiceStatus(enum.Enum):
@@ -73,62 +92,6 @@ class ClientInvoiceStatus(enum.Enum):
     PAID = "paid"
     OVERDUE = "overdue"
     CREDITED = "credited"
-
-
-class PaymentMeans(enum.Enum):
-    """How a client pays: the means of EN 16931 (BT-81), with their UNTDID 4461 code."""
-
-    CASH = "cash"
-    CHEQUE = "cheque"
-    CREDIT_TRANSFER = "credit_transfer"
-    CARD = "card"
-    SEPA_CREDIT_TRANSFER = "sepa_credit_transfer"
-    SEPA_DIRECT_DEBIT = "sepa_direct_debit"
-
-    @property
-    def code(self) -> str:
-        """The UNTDID 4461 code, such as ``"58"`` for a SEPA credit transfer."""
-        return _MEANS_CODES[self]
-
-
-_MEANS_CODES = {
-    PaymentMeans.CASH: "10",
-    PaymentMeans.CHEQUE: "20",
-    PaymentMeans.CREDIT_TRANSFER: "30",
-    PaymentMeans.CARD: "48",
-    PaymentMeans.SEPA_CREDIT_TRANSFER: "58",
-    PaymentMeans.SEPA_DIRECT_DEBIT: "59",
-}
-
-
-#: Other words for the means, as people write them.
-_MEANS_WORDS = {
-    "transfer": PaymentMeans.CREDIT_TRANSFER,
-    "bank_transfer": PaymentMeans.CREDIT_TRANSFER,
-    "check": PaymentMeans.CHEQUE,
-    "credit_card": PaymentMeans.CARD,
-    "direct_debit": PaymentMeans.SEPA_DIRECT_DEBIT,
-}
-
-
-def to_payment_means(value: object) -> PaymentMeans:
-    """Return *value* as PaymentMeans: the enum, its value in any case, or a synonym.
-
-    >>> to_payment_means("Direct debit"), to_payment_means("transfer").code
-    (<PaymentMeans.SEPA_DIRECT_DEBIT: 'sepa_direct_debit'>, '30')
-    """
-    if isinstance(value, PaymentMeans):
-        return value
-    if isinstance(value, str):
-        word = value.strip().lower().replace(" ", "_").replace("-", "_")
-        if word in _MEANS_WORDS:
-            return _MEANS_WORDS[word]
-        try:
-            return PaymentMeans(word)
-        except ValueError:
-            pass
-    names = ", ".join(repr(m.value) for m in PaymentMeans)
-    raise ArgumentTypeError(value, f"a PaymentMeans or one of {names}", what="method")
 
 
 def _check_amount(instance: Any, attribute: Any, value: Any) -> None:
@@ -153,28 +116,12 @@ class ClientPayment:
     )
 
 
-def _tuple_of(kind: type[T], what: str) -> Callable[[object], tuple[T, ...]]:
-    """A converter to a tuple of *kind*, refusing anything else by name."""
-    name = kind.__name__
-
-    def convert(value: object) -> tuple[T, ...]:
-        if not isinstance(value, Iterable) or isinstance(value, str | kind):
-            raise ArgumentTypeError(value, f"a sequence of {name}", what=what)
-        items = tuple(value)
-        for item in items:
-            if not isinstance(item, kind):
-                raise ArgumentTypeError(item, f"a {name}", what=f"each of {what}")
-        return items
-
-    return convert
-
-
 def _to_payments(value: object) -> tuple[ClientPayment, ...]:
-    return _tuple_of(ClientPayment, "payments")(value)
+    return tuple_of(ClientPayment, "payments")(value)
 
 
 def _to_credit_notes(value: object) -> tuple[CreditNote, ...]:
-    return _tuple_of(CreditNote, "credit_notes")(value)
+    return tuple_of(CreditNote, "credit_notes")(value)
 
 
 def _to_terms(value: PaymentTerms | int) -> PaymentTerms:
@@ -211,9 +158,32 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         payments: the payments recorded; add one with :meth:`pay`.
         credit_notes: the credit notes recorded; make one with :meth:`credit`
             and record it with :meth:`apply_credit`.
+        payment_instructions: how to pay: the account or the direct-debit
+            mandate (BG-16), a :class:`PaymentInstructions`.
+        buyer_reference: the reference the client asked to be quoted (BT-10).
+        contract_reference: the contract billed, such as the bundled
+            maintenance contract (BT-12).
+        order_reference: the client's purchase order (BT-13).
+        business_process: the framework of invoicing (BT-23); in France a
+            « cadre de facturation » such as ``"S1"`` (services), ``"B1"``
+            (goods) or ``"M1"`` (both).
+        notes: the notes (BG-1), of :class:`Note`; for a French seller, by
+            default the three French law asks for (:func:`legal_notes`).
+        allowances: discounts on the whole invoice (BG-20), of :class:`Allowance`.
+        charges: fees on the whole invoice (BG-21), of :class:`Charge`.
+        prepaid: what the client paid before the invoice, such as a
+            prepaid balance drawn on (part of BT-113).
+        delivery: where and when the service was delivered (BG-13); for an
+            intra-community supply, by default the buyer's country.
+        vat_on_debits: whether the seller pays VAT on its debits (« option
+            pour le paiement de la taxe d'après les débits », BT-8).
+        vat_in_accounting_currency: the VAT total in the seller's accounting
+            currency, when the invoice is in another (BT-111, BT-6).
 
     Raises:
         CurrencyMismatchError: lines, payments or credits in another currency.
+        BusinessRuleError: a document that breaks a rule of EN 16931, such as
+            category O beside a seller's VAT identifier; the message names it.
         MissingVatIdentifierError: a reverse-charge (``AE``) or
             intra-community (``K``) line, and seller or buyer has no VAT id.
         PaymentBeforeIssueError: a payment dated before the invoice.
@@ -247,9 +217,60 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
     credit_notes: tuple[CreditNote, ...] = attrs.field(
         default=(), converter=_to_credit_notes
     )
+    payment_instructions: PaymentInstructions | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            instance_of(PaymentInstructions, "a PaymentInstructions or None")
+        ),
+    )
+    buyer_reference: str | None = attrs.field(
+        default=None, converter=to_buyer_reference
+    )
+    contract_reference: str | None = attrs.field(
+        default=None,
+        converter=to_contract_reference,
+    )
+    order_reference: str | None = attrs.field(
+        default=None, converter=to_order_reference
+    )
+    business_process: str | None = attrs.field(
+        default=None,
+        converter=to_business_process,
+    )
+    notes: tuple[Note, ...] = attrs.field(
+        default=attrs.Factory(default_notes, takes_self=True), converter=to_notes
+    )
+    allowances: tuple[Allowance, ...] = attrs.field(default=(), converter=to_allowances)
+    charges: tuple[Charge, ...] = attrs.field(default=(), converter=to_charges)
+    prepaid: Money | None = attrs.field(
+        default=None, validator=optional_money("prepaid")
+    )
+    delivery: Delivery | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            instance_of(Delivery, "a Delivery or None")
+        ),
+    )
+    vat_on_debits: bool = attrs.field(
+        default=False, validator=instance_of(bool, "True or False")
+    )
+    vat_in_accounting_currency: Money | None = attrs.field(
+        default=None, validator=optional_money("vat_in_accounting_currency")
+    )
 
     def __attrs_post_init__(self) -> None:
-        check_document(self.lines, self.currency, self.seller, self.buyer)
+        check_currency(self)
+        work_out_adjustments(self)
+        object.__setattr__(self, "delivery", with_delivery(self))
+        refuse_problems(self)
+        check_groups(self)
+        if self.prepaid is not None:
+            if self.prepaid.currency != self.currency:
+                raise CurrencyMismatchError(
+                    self.currency, self.prepaid.currency, operation="prepay"
+                )
+            if not 0 <= self.prepaid.amount <= self.gross_total.amount:
+                raise OverpaymentError(self.number, self.prepaid, self.gross_total)
         for payment in self.payments:
             if payment.amount.currency != self.currency:
                 raise CurrencyMismatchError(
@@ -261,9 +282,10 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             self._check_credit_note(note)
         self._check_credited()
         paid = _sum((p.amount for p in self.payments), self.currency)
-        if paid > self.gross_total:
+        payable = self.gross_total - self._prepaid
+        if paid > payable:
             last = self.payments[-1].amount
-            raise OverpaymentError(self.number, last, self.gross_total - (paid - last))
+            raise OverpaymentError(self.number, last, payable - (paid - last))
 
     # -- checks ---------------------------------------------------------------
 
@@ -313,6 +335,20 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         """The day the invoice falls due, by its payment terms."""
         return self.payment_terms.due_date(self.issue_date)
 
+    @property
+    def _prepaid(self) -> Money:
+        return Money.zero(self.currency) if self.prepaid is None else self.prepaid
+
+    @property
+    def prepaid_amount(self) -> Money:
+        """What was paid by the invoice's date (BT-113), prepaid and payments then."""
+        return self._prepaid + self.amount_paid_on(self.issue_date)
+
+    @property
+    def amount_due(self) -> Money:
+        """What the invoice leaves due when issued (BT-115), gross less prepaid."""
+        return self.gross_total - self.prepaid_amount
+
     def _credited(self, day: dt.date) -> Money:
         return _sum(
             (n.gross_total for n in self.credit_notes if n.issue_date <= day),
@@ -329,7 +365,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         return self._credited(to_date(day, what="day"))
 
     def amount_due_on(self, day: dt.date) -> Money:
-        """What is still due at the end of *day*: gross, less payments and credits.
+        """What is due at the end of *day*: gross less prepaid, payments, credits.
 
         Never below zero: what the client paid beyond a later credit is a
         refund, see :meth:`refund_due_on`. Nothing is due on an invoice fully
@@ -350,8 +386,8 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         zero = Money.zero(self.currency)
         paid = self.amount_paid_on(day)
         if self.is_fully_credited_on(day):
-            return zero, paid
-        left = self.gross_total - paid - self._credited(day)
+            return zero, paid + self._prepaid
+        left = self.gross_total - self._prepaid - paid - self._credited(day)
         return (left, zero) if left.amount > 0 else (zero, -left)
 
     def is_fully_credited_on(self, day: dt.date) -> bool:
@@ -444,11 +480,14 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             CreditExceedsInvoiceError: the notes would credit more than the
                 invoice billed, for some VAT category and rate.
         """
-        credited = (
-            self._remaining_lines()
-            if lines is None
-            else tuple(self._credit_line(item) for item in lines)
-        )
+        allowances: tuple[Allowance, ...] = ()
+        charges: tuple[Charge, ...] = ()
+        if lines is None and not self.credit_notes:
+            credited, allowances, charges = self.lines, self.allowances, self.charges
+        elif lines is None:
+            credited = self._remaining_lines()
+        else:
+            credited = tuple(self._credit_line(item) for item in lines)
         note = CreditNote(
             number,
             on,
@@ -460,6 +499,16 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             self.currency,
             self.language,
             reason,
+            buyer_reference=self.buyer_reference,
+            contract_reference=self.contract_reference,
+            order_reference=self.order_reference,
+            business_process=self.business_process,
+            notes=self.notes,
+            allowances=allowances,
+            charges=charges,
+            delivery=self.delivery,
+            service_period=self.service_period,
+            vat_on_debits=self.vat_on_debits,
         )
         self.apply_credit(note)
         return note
@@ -486,8 +535,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         )
 
     def _remaining_lines(self) -> tuple[ClientInvoiceLine, ...]:
-        if not self.credit_notes:
-            return self.lines
+        """One line per VAT category and rate, for what is not yet credited."""
         remaining = self._remaining(self.credit_notes)
         if not remaining:
             raise CreditExceedsInvoiceError(self.number, "it is already fully credited")

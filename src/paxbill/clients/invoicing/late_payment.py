@@ -9,7 +9,8 @@ once, half-up; the indemnity is kept apart.
 >>> import datetime as dt
 >>> from paxbill import ClientInvoice, ClientInvoiceLine, Money, Party
 >>> invoice = ClientInvoice(
-...     "F2024-0007", dt.date(2024, 1, 2), Party("Dupont", "FR"), Party("Client", "FR"),
+...     "F2024-0007", dt.date(2024, 1, 2),
+...     Party("Dupont", "FR", vat_id="FR40303265045"), Party("Client", "FR"),
 ...     [ClientInvoiceLine("Maintenance", 1, Money("1000.00", "EUR"), "E")],
 ... )
 >>> charges = late_payment_charges(invoice, invoice.due_date + dt.timedelta(30),
@@ -186,8 +187,8 @@ def reminder_schedule(
     >>> import datetime as dt
     >>> from paxbill import ClientInvoice, ClientInvoiceLine, Money, Party
     >>> invoice = ClientInvoice(
-    ...     "F2024-0007", dt.date(2024, 1, 2), Party("Dupont", "FR"),
-    ...     Party("Client", "FR"),
+    ...     "F2024-0007", dt.date(2024, 1, 2),
+    ...     Party("Dupont", "FR", vat_id="FR40303265045"), Party("Client", "FR"),
     ...     [ClientInvoiceLine("Maintenance", 1, Money("100.00", "EUR"), "S", "20")],
     ... ).pay(Money("120.00", "EUR"), dt.date(2024, 2, 20))
     >>> [(r.on.isoformat(), r.days_late) for r in reminder_schedule(invoice)]

@@ -7,35 +7,77 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from paxbill.clients.invoicing._amounts import round_amount
+from paxbill.clients.invoicing._code_lists import UNIT_CODES
+from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
+    CurrencyMismatchError,
     InvalidAmountError,
-    InvalidQuantityError,
+    InvalidIdentifierError,
 )
 
 __all__ = ["ClientInvoiceLine"]
 
+T = TypeVar("T", Allowance, Charge)
+
 
 def to_quantity(value: object) -> Decimal:
-    """Return *value* as a quantity: a whole or decimal number, 0 or more.
+    """Return *value* as a quantity: a whole or decimal number, negative to correct.
 
     Raises:
         AmountTypeError: *value* is a float or a bool.
-        InvalidQuantityError: *value* is negative.
     """
-    quantity = to_decimal(value, what="quantity")
-    if quantity < 0:
-        raise InvalidQuantityError(value)
-    return quantity
+    return to_decimal(value, what="quantity")
+
+
+def to_unit_code(value: object) -> str:
+    """Return *value* as a UN/ECE recommendation 20 unit code, such as ``"MON"``.
+
+    Raises:
+        InvalidIdentifierError: a code not among the units paxbill bills in.
+    """
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            value, "a UN/ECE Rec 20 code such as 'C62'", what="unit"
+        )
+    code = value.strip().upper()
+    if code not in UNIT_CODES:
+        known = ", ".join(sorted(UNIT_CODES))
+        raise InvalidIdentifierError(
+            value, "unit code", f"is not a UN/ECE Rec 20 unit paxbill knows: {known}"
+        )
+    return code
+
+
+def _to_adjustments(kind: type[T]) -> Callable[[object], tuple[T, ...]]:
+    name = kind.__name__
+
+    def convert(value: object) -> tuple[T, ...]:
+        if isinstance(value, str | kind) or not isinstance(value, Iterable):
+            raise ArgumentTypeError(value, f"a sequence of {name}", what=f"{name}s")
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, kind):
+                raise ArgumentTypeError(item, f"an {name}", what=f"each {name}")
+            if item.rate is not None or item.category is not VatCategory.STANDARD:
+                raise InvalidAmountError(
+                    item,
+                    what=f"line {name.lower()}",
+                    reason="has a VAT category or rate: on a line it takes the line's",
+                )
+        return items
+
+    return convert
 
 
 def _check_description(instance: Any, attribute: Any, value: Any) -> None:
@@ -64,25 +106,41 @@ def _to_reason(value: object) -> str | None:
     raise ArgumentTypeError(value, "a non-empty str or None", what="exemption_reason")
 
 
+def _to_allowances(value: object) -> tuple[Allowance, ...]:
+    converted: tuple[Allowance, ...] = _to_adjustments(Allowance)(value)
+    return converted
+
+
+def _to_charges(value: object) -> tuple[Charge, ...]:
+    converted: tuple[Charge, ...] = _to_adjustments(Charge)(value)
+    return converted
+
+
 @attrs.frozen
 class ClientInvoiceLine:
     """What one line of an invoice bills: *quantity* x *unit_price*, with VAT.
 
     Args:
         description: what is billed, as the client reads it.
-        quantity: how many, a whole or decimal number, 0 or more: the
-            number of app users for the app.
+        quantity: how many, a whole or decimal number: the number of app
+            users for the app; negative on a line that corrects another.
         unit_price: the net price of one, 0 or more; it may carry more
             decimals than the currency's minor unit.
         vat_category: a :class:`VatCategory`, or its code (``"S"``, ``"AE"``).
         vat_rate: the rate in percent, ``"20"`` or ``"5.5"``: above 0 for
             ``S``; 0 or None for the others, which carry no tax.
         exemption_reason: why no VAT is charged, replacing the category's
-            default text; for the categories other than ``S``.
+            default text; for the categories other than ``S`` and ``Z``.
+        unit_code: the unit of the quantity (BT-130), a UN/ECE
+            recommendation 20 code: ``"C62"`` (one, the default), ``"MON"``
+            (months), ``"HUR"`` (hours), ``"DAY"``...
+        allowances: discounts on this line (BG-27), of :class:`Allowance`.
+        charges: fees on this line (BG-28), of :class:`Charge`.
 
     Raises:
-        InvalidQuantityError: a negative quantity.
-        InvalidAmountError: a negative unit price.
+        InvalidIdentifierError: an unknown unit code.
+        InvalidAmountError: a negative unit price, or a line allowance
+            with a VAT category of its own.
         InvalidVatRateError: a rate the category does not allow.
     """
 
@@ -94,10 +152,27 @@ class ClientInvoiceLine:
     )
     vat_rate: Decimal | None = attrs.field(default=None, converter=_to_rate)
     exemption_reason: str | None = attrs.field(default=None, converter=_to_reason)
+    unit_code: str = attrs.field(default="C62", converter=to_unit_code)
+    allowances: tuple[Allowance, ...] = attrs.field(
+        default=(), converter=_to_allowances
+    )
+    charges: tuple[Charge, ...] = attrs.field(default=(), converter=_to_charges)
 
     def __attrs_post_init__(self) -> None:
         rate = to_vat_rate(self.vat_category, self.vat_rate)
         object.__setattr__(self, "vat_rate", rate)
+        if self.allowances or self.charges:
+            base = self.gross_amount
+            for name in ("allowances", "charges"):
+                worked = tuple(
+                    item.worked_out(base, None) for item in getattr(self, name)
+                )
+                for item in worked:
+                    if item.amount.currency != self.currency:
+                        raise CurrencyMismatchError(
+                            self.currency, item.amount.currency, operation="line"
+                        )
+                object.__setattr__(self, name, worked)
 
     @property
     def currency(self) -> str:
@@ -105,12 +180,21 @@ class ClientInvoiceLine:
         return self.unit_price.currency
 
     @property
-    def net_amount(self) -> Money:
-        """Quantity x unit price, rounded half-up to the minor unit (BT-131).
+    def gross_amount(self) -> Money:
+        """Quantity x unit price, rounded half-up to the minor unit.
 
-        At most two decimals, as EN 16931 asks of an amount.
+        At most two decimals, as EN 16931 asks of an amount: the base of
+        the line's allowances and charges.
         """
         return round_amount(self.unit_price * self.quantity)
+
+    @property
+    def net_amount(self) -> Money:
+        """The line's net amount (BT-131), less its allowances, plus its charges."""
+        amount = self.gross_amount
+        for item in (*self.allowances, *self.charges):
+            amount = amount + item.signed
+        return amount
 
     def with_quantity(self, quantity: ExactNumber) -> ClientInvoiceLine:
         """Return the same line for another *quantity*: to credit part of it.

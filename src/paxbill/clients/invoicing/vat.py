@@ -5,6 +5,8 @@ carries tax; the others carry none and say why on the invoice.
 
 >>> VatCategory("AE").exemption_reason("fr"), VatCategory.REVERSE_CHARGE.carries_tax
 ('Autoliquidation', False)
+>>> VatCategory.ZERO_RATED.exemption_reason("fr") is None
+True
 >>> to_vat_rate(VatCategory.STANDARD, "5.50")
 Decimal('5.5')
 """
@@ -50,12 +52,20 @@ class VatCategory(enum.Enum):
         return self in (VatCategory.REVERSE_CHARGE, VatCategory.INTRA_COMMUNITY)
 
     @property
+    def needs_exemption_reason(self) -> bool:
+        """Whether its VAT breakdown says why no tax is charged (BR-E-10, BR-AE-10...).
+
+        The standard and zero-rated categories carry none (BR-S-10, BR-Z-10).
+        """
+        return self not in (VatCategory.STANDARD, VatCategory.ZERO_RATED)
+
+    @property
     def exemption_code(self) -> str | None:
         """The VATEX code of the exemption, where EN 16931 fixes one."""
         return _VATEX.get(self)
 
     def exemption_reason(self, language: str = "fr") -> str | None:
-        """The default text that says why no VAT is charged, or None for ``S``.
+        """The default text that says why no VAT is charged; None for ``S`` and ``Z``.
 
         >>> VatCategory.EXPORT.exemption_reason("en")
         'Export outside the EU, exempt'
@@ -72,7 +82,6 @@ _VATEX = {
 
 _REASONS: dict[str, dict[VatCategory, str]] = {
     "fr": {
-        VatCategory.ZERO_RATED: "Taux zéro",
         VatCategory.EXEMPT: "Exonération de TVA",
         VatCategory.REVERSE_CHARGE: "Autoliquidation",
         VatCategory.INTRA_COMMUNITY: "Exonération de TVA, livraison intracommunautaire",
@@ -80,7 +89,6 @@ _REASONS: dict[str, dict[VatCategory, str]] = {
         VatCategory.NOT_SUBJECT: "Non soumis à la TVA",
     },
     "en": {
-        VatCategory.ZERO_RATED: "Zero rated",
         VatCategory.EXEMPT: "Exempt from VAT",
         VatCategory.REVERSE_CHARGE: "Reverse charge",
         VatCategory.INTRA_COMMUNITY: "Intra-community supply, exempt",

@@ -1,0 +1,283 @@
+"""The official EN 16931 and BR-FR rules, run over everything paxbill writes.
+
+Each document is written as CII and run through the compiled Schematron of
+CEN/TC 434 (validation 1.3.16) and of the French rules (BR-FR 1.4.0) in
+SaxonC-HE, as a platform runs them (tests/official_rules.py). A document
+conforms when no assertion of flag ``fatal`` fails. UBL is not written yet:
+its rules are not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paxbill import (
+    Allowance,
+    BillingPeriod,
+    Charge,
+    ClientInvoice,
+    ClientInvoiceLine,
+    CreditNote,
+    Delivery,
+    Money,
+    Party,
+    PaymentInstructions,
+    en16931_problems,
+    to_cii_xml,
+)
+from tests.examples import FOREIGN_BUYER, SELLER, centralised_invoice, eur
+from tests.official_rules import failed_rules
+from tests.strategies import (
+    CURRENCIES,
+    FRENCH_BUYER,
+    FRENCH_SELLER,
+    client_invoices,
+)
+
+D = dt.date
+#: The French rules en16931_problems implements, by the prefix of their ids.
+FRENCH_RULES_CHECKED = re.compile(
+    r"BR-FR-(0[1235689]|1[0-36]|2[013]|31|CO-09|CO-12|DEC-0[234])_"
+)
+
+
+def fatal(document: ClientInvoice | CreditNote, *, france: bool = False) -> list[str]:
+    """The official rules the document's CII breaks: EN 16931's, and BR-FR's."""
+    xml = to_cii_xml(document)
+    found = failed_rules(xml, "en16931-cii")
+    if france:
+        found += failed_rules(xml, "br-fr-cii")
+    return found
+
+
+def invoice(
+    *lines: ClientInvoiceLine,
+    seller: Party = SELLER,
+    buyer: Party = FRENCH_BUYER,
+    **extras: Any,
+) -> ClientInvoice:
+    """An invoice of the French installer to a French client."""
+    return ClientInvoice("F2024-0001", D(2024, 3, 1), seller, buyer, lines, **extras)
+
+
+def line(
+    category: str = "S", rate: str | None = "20", quantity: int = 70, **extras: Any
+) -> ClientInvoiceLine:
+    """Seventy app users at 4.00."""
+    return ClientInvoiceLine(
+        "Entry app users", quantity, eur("4.00"), category, rate, **extras
+    )
+
+
+NOT_SUBJECT_SELLER = Party("Dupont Sécurité EI", "FR", legal_id="732829320")
+PERIOD = BillingPeriod(D(2024, 2, 1), D(2024, 3, 1))
+
+EXAMPLES = {
+    "centralised": centralised_invoice(),
+    "S": invoice(line()),
+    "Z": invoice(line("Z", None)),
+    "E": invoice(line("E", None)),
+    "AE": invoice(line("AE", None), buyer=FOREIGN_BUYER),
+    "K with a period": invoice(
+        line("K", None), buyer=FOREIGN_BUYER, service_period=PERIOD
+    ),
+    "K with a delivery date": invoice(
+        line("K", None), buyer=FOREIGN_BUYER, delivery=Delivery(date=D(2024, 2, 29))
+    ),
+    "G": invoice(line("G", None), buyer=Party("Acme Ltd", "GB")),
+    "O": invoice(
+        line("O", None), seller=NOT_SUBJECT_SELLER, buyer=Party("Client", "FR")
+    ),
+    "S, Z, E and G mixed": invoice(
+        line(), line("S", "5.5"), line("Z", None), line("E", None), line("G", None)
+    ),
+    "AE and K mixed": invoice(
+        line("AE", None), line("K", None), buyer=FOREIGN_BUYER, service_period=PERIOD
+    ),
+    "allowances and charges": invoice(
+        line(
+            allowances=[Allowance("Remise", percent=10)],
+            charges=[Charge("Badges", Money("12.00", "EUR"), reason_code="SAA")],
+        ),
+        line("S", "5.5"),
+        allowances=[Allowance("Fidélité", percent=5, rate="20", reason_code="95")],
+        charges=[Charge("Déplacement", eur("35.00"), rate="5.5")],
+    ),
+    "a correction": invoice(line(), line(quantity=-5)),
+    "prepaid": invoice(line(), prepaid=eur("100.00")),
+    "yen": ClientInvoice(
+        "F1",
+        D(2024, 1, 1),
+        SELLER,
+        FRENCH_BUYER,
+        [ClientInvoiceLine("App", 7, Money("333", "JPY"), "S", "10")],
+    ),
+    "dinars": ClientInvoice(
+        "F1",
+        D(2024, 1, 1),
+        SELLER,
+        FRENCH_BUYER,
+        [ClientInvoiceLine("App", 3, Money("1.234", "BHD"), "S", "5")],
+    ),
+    "markup, accents and emoji": invoice(
+        ClientInvoiceLine(
+            "Badges 🔑 <Entry> & « accès » — Saint-Étienne", 2, eur("7.50"), "S", "20"
+        ),
+        buyer=Party("L'Étoile & Fils <SARL>", "FR", vat_id="FR83404833048"),
+    ),
+    "direct debit": invoice(
+        line(),
+        payment_instructions=PaymentInstructions(
+            "sepa_direct_debit", mandate="MANDAT-7", creditor_id="FR72ZZZ123456"
+        ),
+    ),
+}
+
+
+def part_paid() -> ClientInvoice:
+    """The centralised invoice, 300.00 paid on the day it is issued."""
+    billed = centralised_invoice()
+    return billed.pay(eur("300.00"), billed.issue_date)
+
+
+def credited() -> list[CreditNote]:
+    """A credit note for part of an invoice, and one for all of one."""
+    billed = EXAMPLES["allowances and charges"]
+    return [
+        billed.credit("AV-1", D(2024, 3, 5), [(0, 5)]),
+        billed.credit("AV-2", D(2024, 3, 5)),
+    ]
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_each_example_passes_every_en16931_rule(name: str) -> None:
+    """Every VAT category alone and mixed, adjustments, corrections, currencies."""
+    assert fatal(EXAMPLES[name]) == []
+
+
+def test_part_paid_invoices_and_credit_notes_pass() -> None:
+    """What pay recorded by the issue date is prepaid (BT-113); credit notes pass."""
+    paid = part_paid()
+    assert paid.prepaid_amount == eur("300.00")
+    assert fatal(paid) == []
+    for note in credited():
+        assert fatal(note) == []
+
+
+def test_a_french_invoice_passes_the_french_rules() -> None:
+    """With SIREN, SIRET, electronic addresses, framework and notes: BR-FR passes."""
+    french = invoice(
+        line(),
+        seller=FRENCH_SELLER,
+        business_process="S1",
+        payment_instructions=PaymentInstructions(iban="FR7630006000011234567890189"),
+        contract_reference="CONTRAT-2024-12",
+    )
+    assert fatal(french, france=True) == []
+    assert en16931_problems(french, france=True) == ()
+
+
+def test_the_harness_fails_a_total_altered() -> None:
+    """The rules catch a gross total that is not net plus VAT (BR-CO-15)."""
+    xml = to_cii_xml(centralised_invoice())
+    assert b"<ram:GrandTotalAmount>600.40</ram:GrandTotalAmount>" in xml
+    altered = xml.replace(
+        b"<ram:GrandTotalAmount>600.40", b"<ram:GrandTotalAmount>600.41"
+    )
+    assert "BR-CO-15" in failed_rules(altered, "en16931-cii")
+
+
+def test_the_issue_s_invoice_by_hand() -> None:
+    """45 users x EUR 10.20 at 20 %, 5 % loyalty allowance, 35.00 call-out, 200 prepaid.
+
+    BT-106 = 45 x 10.20 = 459.00; BT-107 = 5 % of 459.00 = 22.95; BT-108 =
+    35.00; BT-109 = 459.00 - 22.95 + 35.00 = 471.05; BT-110 = 20 % of
+    471.05 = 94.21; BT-112 = 471.05 + 94.21 = 565.26; BT-113 = 200.00;
+    BT-115 = 565.26 - 200.00 = 365.26.
+    """
+    billed = ClientInvoice(
+        "F2024-0045",
+        D(2024, 3, 1),
+        FRENCH_SELLER,
+        FRENCH_BUYER,
+        [ClientInvoiceLine("Entry app users", 45, eur("10.20"), "S", "20")],
+        allowances=[Allowance("Remise fidélité", percent=5, reason_code="95")],
+        charges=[Charge("Déplacement", eur("35.00"), reason_code="SAA")],
+        prepaid=eur("200.00"),
+        business_process="S1",
+    )
+    figures = [
+        billed.line_total,
+        billed.allowance_total,
+        billed.charge_total,
+        billed.net_total,
+        billed.vat_total,
+        billed.gross_total,
+        billed.prepaid_amount,
+        billed.amount_due,
+    ]
+    expected = ["459.00", "22.95", "35.00", "471.05", "94.21", "565.26", "200.00"]
+    assert figures == [eur(value) for value in [*expected, "365.26"]]
+    assert fatal(billed, france=True) == []
+
+
+@settings(max_examples=40)
+@given(
+    st.booleans().flatmap(
+        lambda french: client_invoices(
+            french=french, currencies=() if french else CURRENCIES
+        )
+    )
+)
+def test_every_document_passes_the_official_rules(document: ClientInvoice) -> None:
+    """Law: every invoice and credit note paxbill makes passes EN 16931 in CII.
+
+    A French seller's, with the data the reform asks, passes BR-FR too; and
+    en16931_problems(france=True) finds what the official BR-FR rules find,
+    rule for rule, among the rules it checks.
+    """
+    documents: list[ClientInvoice | CreditNote] = [document, *document.credit_notes]
+    for each in documents:
+        xml = to_cii_xml(each)
+        assert failed_rules(xml, "en16931-cii") == []
+        official = {
+            rule
+            for rule in failed_rules(xml, "br-fr-cii")
+            if FRENCH_RULES_CHECKED.match(rule)
+        }
+        mine = {problem.rule for problem in en16931_problems(each, france=True)}
+        assert mine == official
+        if each.seller == FRENCH_SELLER:
+            assert official == set()
+
+
+def test_en16931_problems_names_each_french_rule() -> None:
+    """A French invoice without its French data: each missing part, by its rule."""
+    bare = attrs.evolve(
+        EXAMPLES["S"],
+        number="F 2024/0001 é",
+        notes=[],
+        seller=attrs.evolve(SELLER, legal_id=None),
+        buyer=attrs.evolve(FRENCH_BUYER, electronic_address=None),
+    )
+    rules = [problem.rule for problem in en16931_problems(bare, france=True)]
+    assert rules == [
+        "BR-FR-02_BT-1",
+        "BR-FR-05_BT-22_PMT",
+        "BR-FR-05_BT-22_PMD",
+        "BR-FR-05_BT-22_AAB",
+        "BR-FR-08_BT-23",
+        "BR-FR-10_BT-30",
+        "BR-FR-12_BT-49",
+        "BR-FR-13_BT-34",
+    ]
+    official = set(failed_rules(to_cii_xml(bare), "br-fr-cii"))
+    assert set(rules) <= official
+    assert en16931_problems(bare) == ()

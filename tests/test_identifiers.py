@@ -1,0 +1,189 @@
+"""Tests for identifiers, payment instructions, allowances and units: bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from paxbill import (
+    Allowance,
+    ArgumentTypeError,
+    Charge,
+    ClientInvoiceLine,
+    InvalidAmountError,
+    InvalidIdentifierError,
+    InvalidPartyError,
+    Money,
+    Party,
+    PaymentInstructions,
+)
+from tests.examples import eur
+
+
+def test_a_siren_with_a_wrong_check_digit_is_refused() -> None:
+    """732 829 320 passes Luhn; 732 829 321 does not, nor a SIRET of it."""
+    assert Party("A", "FR", legal_id="732 829 320").legal_id == "732829320"
+    with pytest.raises(InvalidIdentifierError, match="wrong check digit") as caught:
+        Party("A", "FR", legal_id="732829321")
+    assert (caught.value.kind, isinstance(caught.value, ValueError)) == ("SIREN", True)
+    with pytest.raises(InvalidIdentifierError, match="SIRET"):
+        Party("A", "FR", legal_id="73282932000075")
+    with pytest.raises(InvalidIdentifierError, match="nine digits"):
+        Party("A", "FR", legal_id="73282932")
+
+
+def test_a_siret_gives_its_siren_and_must_start_with_it() -> None:
+    """A SIRET of fourteen digits is kept, and its first nine are the SIREN."""
+    party = Party("A", "FR", legal_id="73282932000074")
+    assert (party.legal_id, party.siret) == ("732829320", "73282932000074")
+    assert Party("A", "FR", siret="73282932000074").legal_id == "732829320"
+    with pytest.raises(InvalidIdentifierError, match="does not start with"):
+        Party("A", "FR", legal_id="303265045", siret="73282932000074")
+
+
+def test_a_foreign_legal_id_is_kept_as_given() -> None:
+    """Outside France the registration is any identifier, spaces dropped."""
+    assert Party("A", "DE", legal_id="HRB 12345").legal_id == "HRB12345"
+
+
+def test_an_iban_with_a_wrong_check_is_refused() -> None:
+    """FR76 3000 6000 0112 3456 7890 189 is an IBAN; one digit changed is not."""
+    good = PaymentInstructions(iban="fr76 3000 6000 0112 3456 7890 189")
+    assert good.iban == "FR7630006000011234567890189"
+    with pytest.raises(InvalidIdentifierError, match="wrong check digits") as caught:
+        PaymentInstructions(iban="FR7630006000011234567890188")
+    assert caught.value.kind == "IBAN"
+    with pytest.raises(InvalidIdentifierError, match="BR-61"):
+        PaymentInstructions("credit_transfer")
+
+
+def test_a_bic_and_a_creditor_identifier_are_checked() -> None:
+    """A BIC has 8 or 11 characters and a country; a creditor id its mod 97 digits."""
+    iban = "DE89370400440532013000"
+    assert PaymentInstructions(iban=iban, bic="cobadeff").bic == "COBADEFF"
+    for wrong in ("COBA", "COBAZZFF", "COBADEFFX"):
+        with pytest.raises(InvalidIdentifierError, match="BIC"):
+            PaymentInstructions(iban=iban, bic=wrong)
+    debit = PaymentInstructions(
+        "direct_debit", mandate="M-1", creditor_id="FR72ZZZ123456"
+    )
+    assert debit.is_direct_debit
+    with pytest.raises(InvalidIdentifierError, match="wrong check digits"):
+        PaymentInstructions("direct_debit", mandate="M-1", creditor_id="FR73ZZZ123456")
+    with pytest.raises(InvalidIdentifierError, match="mandate"):
+        PaymentInstructions("direct_debit", creditor_id="FR72ZZZ123456")
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("732829320", "no scheme"),
+        ("9999:732829320", "not a CEF EAS code"),
+        ("0225:", "without spaces"),
+        ("0225:7328 29320", "without spaces"),
+        ("0225:" + "1" * 126, "1 to 125"),
+    ],
+)
+def test_an_electronic_address_needs_a_known_scheme(address: str, reason: str) -> None:
+    """BT-34 and BT-49 are 'SCHEME:ID', the scheme from the CEF EAS list."""
+    with pytest.raises(InvalidIdentifierError, match=reason):
+        Party("A", "FR", electronic_address=address)
+    assert Party(
+        "A", "FR", electronic_address=" 0225:732829320 "
+    ).electronic_address == ("0225:732829320")
+
+
+def test_a_vat_identifier_starts_with_its_country() -> None:
+    """BR-CO-09: 'FR...' or Greece's 'EL...', never digits alone."""
+    assert Party("A", "GR", vat_id="EL123456789").vat_id == "EL123456789"
+    with pytest.raises(InvalidPartyError, match="BR-CO-09"):
+        Party("A", "FR", vat_id="40303265045")
+
+
+def test_a_fourth_address_line_is_refused() -> None:
+    """EN 16931 has three address lines; post code and city stand apart."""
+    with pytest.raises(InvalidPartyError, match="at most 3"):
+        Party("A", "FR", address=["1", "2", "3", "4"])
+
+
+def test_an_allowance_larger_than_its_base_is_refused() -> None:
+    """5 % of 459.00 is 22.95; 120 % of a base, or 500.00 on 459.00, is refused."""
+    assert Allowance("Remise", percent=5, base=eur("459.00")).amount == eur("22.95")
+    with pytest.raises(InvalidAmountError, match="larger than its base"):
+        Allowance("Remise", percent=120, base=eur("459.00"))
+    with pytest.raises(InvalidAmountError, match="is not 5 %"):
+        Allowance("Remise", eur("23.00"), percent=5, base=eur("459.00"))
+    with pytest.raises(InvalidAmountError, match="neither an amount nor a percent"):
+        Allowance("Remise")
+    with pytest.raises(ArgumentTypeError, match="reason"):
+        Charge(None, eur("1.00"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "good"),
+    [(Allowance, "1", "95"), (Charge, "XYZ", "SAA")],
+)
+def test_a_reason_code_outside_its_list_is_refused(
+    kind: type[Allowance] | type[Charge], code: str, good: str
+) -> None:
+    """Allowances take UNTDID 5189 codes, charges UNTDID 7161 codes."""
+    assert kind("x", eur("1.00"), reason_code=good).reason_code == good
+    with pytest.raises(InvalidAmountError, match="UNTDID"):
+        kind("x", eur("1.00"), reason_code=code)
+
+
+def test_an_unknown_unit_code_is_refused() -> None:
+    """A line's unit is a UN/ECE Rec 20 code: months, hours, one."""
+    assert ClientInvoiceLine(
+        "X", 3, eur("1.00"), "S", "20", unit_code="mon"
+    ).unit_code == ("MON")
+    with pytest.raises(InvalidIdentifierError, match="Rec 20") as caught:
+        ClientInvoiceLine("X", 3, eur("1.00"), "S", "20", unit_code="MONTHS")
+    assert caught.value.kind == "unit code"
+
+
+def test_a_line_allowance_takes_the_line_s_vat() -> None:
+    """10 % off 3 x 100.00: 270.00 net; a rate on a line's allowance is refused."""
+    line = ClientInvoiceLine(
+        "X", 3, eur("100.00"), "S", "20", allowances=[Allowance("R", percent=10)]
+    )
+    assert line.net_amount == eur("270.00")
+    with pytest.raises(InvalidAmountError, match="takes the line's"):
+        ClientInvoiceLine(
+            "X",
+            3,
+            eur("100.00"),
+            "S",
+            "20",
+            allowances=[Allowance("R", eur("1"), rate="20")],
+        )
+    with pytest.raises(ArgumentTypeError):
+        Party("A", "FR", share_capital="10000")  # type: ignore[arg-type]
+    assert Party("A", "FR", share_capital=Money("10000", "EUR")).share_capital
+
+
+def test_the_code_lists_are_the_official_ones() -> None:
+    """Each code paxbill accepts is one the official EN 16931 rules accept."""
+    from paxbill.clients.invoicing._code_lists import (
+        ALLOWANCE_REASONS,
+        CHARGE_REASONS,
+        EAS_SCHEMES,
+        UNIT_CODES,
+    )
+    from tests.official_rules import rules_file
+
+    path = rules_file("en16931-cii")
+    if path is None:
+        pytest.skip("the official rules are not installed")
+    text = path.read_text(encoding="utf-8")
+    for rule, codes in (
+        ("BR-CL-19", ALLOWANCE_REASONS),
+        ("BR-CL-20", CHARGE_REASONS),
+        ("BR-CL-25", EAS_SCHEMES),
+        ("BR-CL-23", UNIT_CODES),
+    ):
+        at = text.index(f"[{rule}]")
+        start = text.rindex("<xsl:when test=", 0, at)
+        official = set(
+            text[start:at].split("contains('", 1)[1].split("'", 1)[0].split()
+        )
+        assert codes <= official, (rule, codes - official)
