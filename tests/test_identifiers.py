@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from paxbill import (
     Allowance,
     ArgumentTypeError,
     Charge,
+    ClientInvoice,
     ClientInvoiceLine,
     InvalidAmountError,
     InvalidIdentifierError,
@@ -112,6 +115,14 @@ def test_an_allowance_larger_than_its_base_is_refused() -> None:
         Allowance("Remise", percent=120, base=eur("459.00"))
     with pytest.raises(InvalidAmountError, match="is not 5 %"):
         Allowance("Remise", eur("23.00"), percent=5, base=eur("459.00"))
+    # A percent without a base takes the sum of the lines: 5 % of 459.00.
+    lines = [ClientInvoiceLine("Entry app users", 45, eur("10.20"), "S", "20")]
+    seller = Party("Dupont", "FR", vat_id="FR40303265045")
+    wrong = Allowance("Remise", eur("23.00"), percent=5)
+    with pytest.raises(InvalidAmountError, match=r"is not 5 % of 459\.00 EUR"):
+        ClientInvoice(
+            "F1", dt.date(2024, 1, 1), seller, seller, lines, allowances=[wrong]
+        )
     with pytest.raises(InvalidAmountError, match="neither an amount nor a percent"):
         Allowance("Remise")
     with pytest.raises(ArgumentTypeError, match="reason"):

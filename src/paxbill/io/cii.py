@@ -168,7 +168,7 @@ def _adjustment(parent: ET.Element, item: Allowance | Charge, *, line: bool) -> 
         _add(element, "ram:CalculationPercent", _number(item.percent))
     if item.base is not None:
         _add(element, "ram:BasisAmount", _amount(item.base))
-    _add(element, "ram:ActualAmount", _amount(item.signed.__abs__()))
+    _add(element, "ram:ActualAmount", _amount(abs(item.signed)))
     _identifier(element, "ram:ReasonCode", item.reason_code)
     _identifier(element, "ram:Reason", item.reason)
     if not line:

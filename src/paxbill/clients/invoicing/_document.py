@@ -104,7 +104,7 @@ def to_charges(value: object) -> tuple[Charge, ...]:
 
 
 def optional_money(what: str) -> Callable[[Any, Any, Any], None]:
-    """A validator of None or a Money of 0 or more."""
+    """A validator of None or a Money; the document checks its sign and currency."""
 
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is None:

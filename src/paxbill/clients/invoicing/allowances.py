@@ -160,13 +160,13 @@ class _Adjustment:
     def worked_out(self, base: Money, rate: Decimal | None) -> Any:
         """The same, its base and amount worked out on *base*, its rate *rate*.
 
-        Where it was given a fixed amount, *base* is not used; where it was
-        given a rate, *rate* is not.
+        Only a percentage without a base takes *base* (an amount given beside
+        it is then checked against it); where it was given a rate, *rate* is
+        not used.
         """
         changes: dict[str, Any] = {}
-        if self.amount is None or (self.percent is not None and self.base is None):
+        if self.percent is not None and self.base is None:
             changes["base"] = base
-            changes["amount"] = None
         if self.rate is None and self.category is VatCategory.STANDARD:
             changes["rate"] = rate
         return attrs.evolve(self, **changes) if changes else self
