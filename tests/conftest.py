@@ -33,3 +33,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_report_header() -> str:
+    """Say how UBL is checked in this run: the official rules, or read back."""
+    from tests.official_rules import ubl_check
+
+    return f"UBL e-invoices: {ubl_check()}"

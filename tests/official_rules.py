@@ -100,3 +100,31 @@ def failed_rules(xml: bytes, name: str) -> list[str]:
         for element in root.iter(f"{SVRL}failed-assert")
         if element.get("flag") == "fatal"
     ]
+
+
+def ubl_failed_rules(xml: bytes) -> list[str]:
+    """The rules the UBL *xml* breaks, by the best check this run has.
+
+    With PAXBILL_EN16931_UBL_RULES set, the official UBL rules. Without it,
+    the UBL is read back; it must write the same UBL again, and its CII
+    passes the official CII rules: each syntax states the same business
+    terms, so the CII rules judge what the UBL says.
+    """
+    if ubl_rules_available():
+        return failed_rules(xml, "en16931-ubl")
+    from paxbill import from_ubl_xml, to_cii_xml, to_ubl_xml
+
+    document = from_ubl_xml(xml)
+    if to_ubl_xml(document) != xml:
+        return ["read-back: the UBL read back does not write the same UBL"]
+    return failed_rules(to_cii_xml(document), "en16931-cii")
+
+
+def ubl_check() -> str:
+    """Which check ubl_failed_rules makes in this run, for the report."""
+    if ubl_rules_available():
+        return f"the official EN 16931 UBL rules ({rules_file('en16931-ubl')})"
+    return (
+        f"read back and judged by the CII rules ({UBL_VARIABLE} is not set, "
+        "so the official UBL rules do not run)"
+    )

@@ -244,7 +244,10 @@ def client_invoices(
     if used & {VatCategory.REVERSE_CHARGE, VatCategory.INTRA_COMMUNITY}:
         buyer = attrs.evolve(buyer, vat_id=buyer.vat_id or "DE123456789")
     extras: dict[str, Any] = {}
-    start = draw(dates)
+    # The French rules want every date in 2000 to 2099 (BR-FR-03): the due
+    # date and the credit notes' dates fall up to four months later.
+    latest = dt.date(2099, 8, 1) if french else dt.date(2099, 12, 31)
+    start = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=latest))
     if VatCategory.INTRA_COMMUNITY in used or draw(st.booleans()):
         extras["service_period"] = BillingPeriod(
             start, start + dt.timedelta(draw(st.integers(1, 90)))
@@ -301,9 +304,10 @@ def client_invoices(
         gross = invoice.gross_total.to_minor_units()
         if gross > 0:
             cents = draw(st.integers(0, gross))
-            invoice = attrs.evolve(
-                invoice, prepaid=Money.from_minor_units(cents, currency)
-            )
+            # An e-invoice states two decimals at most (BT-113): whole hundredths.
+            cents -= cents % 10 ** max(MINOR_UNITS[currency] - 2, 0)
+            prepaid = Money.from_minor_units(cents, currency)
+            invoice = attrs.evolve(invoice, prepaid=prepaid)
     if not settled:
         return invoice
     for step in range(draw(st.integers(0, 4))):

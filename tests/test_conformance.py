@@ -2,9 +2,10 @@
 
 Each document is written as CII and run through the compiled Schematron of
 CEN/TC 434 (validation 1.3.16) and of the French rules (BR-FR 1.4.0) in
-SaxonC-HE, as a platform runs them (tests/official_rules.py). A document
-conforms when no assertion of flag ``fatal`` fails. UBL is not written yet:
-its rules are not run.
+SaxonC-HE, as a platform runs them (tests/official_rules.py), and as UBL
+through the official UBL rules where PAXBILL_EN16931_UBL_RULES names them,
+read back and judged by the CII rules otherwise (the report's header says
+which). A document conforms when no assertion of flag ``fatal`` fails.
 """
 
 from __future__ import annotations
@@ -29,11 +30,18 @@ from paxbill import (
     Money,
     Party,
     PaymentInstructions,
+    StatedTotalError,
     en16931_problems,
+    from_ubl_xml,
     to_cii_xml,
+    to_ubl_xml,
 )
 from tests.examples import FOREIGN_BUYER, SELLER, centralised_invoice, eur
-from tests.official_rules import failed_rules
+from tests.official_rules import (
+    failed_rules,
+    ubl_failed_rules,
+    ubl_rules_available,
+)
 from tests.strategies import (
     CURRENCIES,
     FRENCH_BUYER,
@@ -49,12 +57,12 @@ FRENCH_RULES_CHECKED = re.compile(
 
 
 def fatal(document: ClientInvoice | CreditNote, *, france: bool = False) -> list[str]:
-    """The official rules the document's CII breaks: EN 16931's, and BR-FR's."""
+    """The official rules the document breaks: EN 16931's in CII and UBL, BR-FR's."""
     xml = to_cii_xml(document)
     found = failed_rules(xml, "en16931-cii")
     if france:
         found += failed_rules(xml, "br-fr-cii")
-    return found
+    return found + [f"UBL {rule}" for rule in ubl_failed_rules(to_ubl_xml(document))]
 
 
 def invoice(
@@ -194,6 +202,18 @@ def test_the_harness_fails_a_total_altered() -> None:
     assert "BR-CO-15" in failed_rules(altered, "en16931-cii")
 
 
+def test_the_ubl_harness_fails_a_total_altered() -> None:
+    """Read back, an altered UBL total is refused; the UBL rules, where set, fail it."""
+    xml = to_ubl_xml(centralised_invoice())
+    total = b'<cbc:TaxInclusiveAmount currencyID="EUR">600.40'
+    assert total in xml
+    altered = xml.replace(total, total.replace(b"600.40", b"600.41"))
+    with pytest.raises(StatedTotalError, match="BT-112"):
+        from_ubl_xml(altered)
+    if ubl_rules_available():
+        assert "BR-CO-15" in failed_rules(altered, "en16931-ubl")
+
+
 def test_the_issue_s_invoice_by_hand() -> None:
     """45 users x EUR 10.20 at 20 %, 5 % loyalty allowance, 35.00 call-out, 200 prepaid.
 
@@ -237,7 +257,7 @@ def test_the_issue_s_invoice_by_hand() -> None:
     )
 )
 def test_every_document_passes_the_official_rules(document: ClientInvoice) -> None:
-    """Law: every invoice and credit note paxbill makes passes EN 16931 in CII.
+    """Law: every invoice and credit note paxbill makes passes EN 16931 in CII and UBL.
 
     A French seller's, with the data the reform asks, passes BR-FR too; and
     en16931_problems(france=True) finds what the official BR-FR rules find,
@@ -247,6 +267,7 @@ def test_every_document_passes_the_official_rules(document: ClientInvoice) -> No
     for each in documents:
         xml = to_cii_xml(each)
         assert failed_rules(xml, "en16931-cii") == []
+        assert ubl_failed_rules(to_ubl_xml(each)) == []
         official = {
             rule
             for rule in failed_rules(xml, "br-fr-cii")

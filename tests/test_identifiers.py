@@ -74,6 +74,9 @@ def test_a_bic_and_a_creditor_identifier_are_checked() -> None:
         PaymentInstructions("direct_debit", mandate="M-1", creditor_id="FR73ZZZ123456")
     with pytest.raises(InvalidIdentifierError, match="mandate"):
         PaymentInstructions("direct_debit", creditor_id="FR72ZZZ123456")
+    # UBL states a BIC inside the account it belongs to (BT-84, BT-86).
+    with pytest.raises(InvalidIdentifierError, match="without the IBAN"):
+        PaymentInstructions("cheque", bic="COBADEFF")
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,7 @@ if TYPE_CHECKING:
         CurrencyMismatchError,
         DateOutOfRangeError,
         DuplicateNumberError,
+        EInvoiceError,
         InvalidAllocationError,
         InvalidAmountError,
         InvalidCountError,
@@ -119,12 +120,15 @@ if TYPE_CHECKING:
         PaymentMethodNotAllowedError,
         PeriodsNotContiguousError,
         PriceNotInForceError,
+        StatedTotalError,
         UnknownCurrencyError,
         UnknownIdError,
         UnknownLocaleError,
+        UnsupportedTermError,
     )
     from paxbill.io._labels import label
     from paxbill.io.cii import check_cii_xml, embed_cii_xml, to_cii_xml
+    from paxbill.io.cii_reader import from_cii_xml
     from paxbill.io.frames import to_dataframe
     from paxbill.io.invoice_html import invoice_html
     from paxbill.io.notebook import InvoiceList, to_html
@@ -134,6 +138,8 @@ if TYPE_CHECKING:
         schema_names,
     )
     from paxbill.io.serialization import from_dict, to_dict
+    from paxbill.io.ubl import to_ubl_xml
+    from paxbill.io.ubl_reader import from_ubl_xml
     from paxbill.paxton.accounts import (
         Account,
         AccountType,
@@ -190,6 +196,7 @@ _EXPORTS = {
     "Delivery": "paxbill.clients.invoicing.delivery",
     "Discount": "paxbill.core.discount",
     "DuplicateNumberError": "paxbill.exceptions",
+    "EInvoiceError": "paxbill.exceptions",
     "EntryKind": "paxbill.clients.ledger",
     "ExchangeRate": "paxbill.core.exchange",
     "InvalidAllocationError": "paxbill.exceptions",
@@ -245,10 +252,12 @@ _EXPORTS = {
     "Reminder": "paxbill.clients.invoicing.late_payment",
     "RuleProblem": "paxbill.clients.invoicing.en16931",
     "Site": "paxbill.portfolio.sites",
+    "StatedTotalError": "paxbill.exceptions",
     "StrategyComparison": "paxbill.clients.cashflow",
     "UnknownCurrencyError": "paxbill.exceptions",
     "UnknownIdError": "paxbill.exceptions",
     "UnknownLocaleError": "paxbill.exceptions",
+    "UnsupportedTermError": "paxbill.exceptions",
     "VatBreakdown": "paxbill.clients.invoicing.vat",
     "VatCategory": "paxbill.clients.invoicing.vat",
     "account_activity": "paxbill.paxton.activity",
@@ -268,7 +277,9 @@ _EXPORTS = {
     "en16931_problems": "paxbill.clients.invoicing.en16931",
     "estimate_next_invoice": "paxbill.paxton.invoices",
     "format_money": "paxbill.core.formatting",
+    "from_cii_xml": "paxbill.io.cii_reader",
     "from_dict": "paxbill.io.serialization",
+    "from_ubl_xml": "paxbill.io.ubl_reader",
     "invoice_html": "paxbill.io.invoice_html",
     "issue_invoice": "paxbill.paxton.invoices",
     "json_schema": "paxbill.io.schemas",
@@ -298,6 +309,7 @@ _EXPORTS = {
     "to_dataframe": "paxbill.io.frames",
     "to_dict": "paxbill.io.serialization",
     "to_html": "paxbill.io.notebook",
+    "to_ubl_xml": "paxbill.io.ubl",
     "total": "paxbill.core.money",
     "user_days": "paxbill.paxton.counting",
 }
@@ -355,6 +367,7 @@ __all__ = [
     "Delivery",
     "Discount",
     "DuplicateNumberError",
+    "EInvoiceError",
     "EntryKind",
     "ExchangeRate",
     "InvalidAllocationError",
@@ -410,10 +423,12 @@ __all__ = [
     "Reminder",
     "RuleProblem",
     "Site",
+    "StatedTotalError",
     "StrategyComparison",
     "UnknownCurrencyError",
     "UnknownIdError",
     "UnknownLocaleError",
+    "UnsupportedTermError",
     "VatBreakdown",
     "VatCategory",
     "__version__",
@@ -434,7 +449,9 @@ __all__ = [
     "en16931_problems",
     "estimate_next_invoice",
     "format_money",
+    "from_cii_xml",
     "from_dict",
+    "from_ubl_xml",
     "invoice_html",
     "issue_invoice",
     "json_schema",
@@ -464,6 +481,7 @@ __all__ = [
     "to_dataframe",
     "to_dict",
     "to_html",
+    "to_ubl_xml",
     "total",
     "user_days",
 ]

@@ -25,6 +25,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DateOutOfRangeError",
     "DuplicateNumberError",
+    "EInvoiceError",
     "InvalidAllocationError",
     "InvalidAmountError",
     "InvalidCountError",
@@ -51,9 +52,11 @@ __all__ = [
     "PaymentMethodNotAllowedError",
     "PeriodsNotContiguousError",
     "PriceNotInForceError",
+    "StatedTotalError",
     "UnknownCurrencyError",
     "UnknownIdError",
     "UnknownLocaleError",
+    "UnsupportedTermError",
 ]
 
 
@@ -367,6 +370,45 @@ class InvalidDocumentError(PaxbillError, ValueError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class EInvoiceError(InvalidDocumentError):
+    """An e-invoice (CII or UBL XML) that paxbill cannot read as a document.
+
+    Attributes:
+        term: the business term of EN 16931 at fault, such as ``"BT-112"``,
+            or the element where no term is known.
+        reason: what is wrong there.
+    """
+
+    def __init__(self, term: str, reason: str) -> None:
+        self.term = term
+        super().__init__(term, reason)
+
+
+class UnsupportedTermError(EInvoiceError):
+    """An e-invoice states something paxbill cannot express: refused, never dropped."""
+
+    def __init__(self, term: str, what: str) -> None:
+        super().__init__(
+            term, f"the e-invoice states {what}, which paxbill cannot express"
+        )
+
+
+class StatedTotalError(EInvoiceError):
+    """A total an e-invoice states is not what its lines and VAT give.
+
+    Attributes:
+        stated: the amount the XML states.
+        computed: the amount paxbill works out from the rest of it.
+    """
+
+    def __init__(self, term: str, stated: Any, computed: Any) -> None:
+        self.stated = stated
+        self.computed = computed
+        super().__init__(
+            term, f"the e-invoice states {stated}, its lines and VAT give {computed}"
+        )
 
 
 class MissingExtraError(PaxbillError, ImportError):

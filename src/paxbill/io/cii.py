@@ -28,7 +28,6 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
@@ -37,12 +36,12 @@ from paxbill.clients.invoicing.notes import Note
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.vat import VatCategory
-from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidDocumentError,
     MissingExtraError,
 )
+from paxbill.io._xml_writing import Tree, amount, number, serialise
 
 __all__ = ["check_cii_xml", "embed_cii_xml", "legal_information", "to_cii_xml"]
 
@@ -56,8 +55,9 @@ _NS = {
     "ReusableAggregateBusinessInformationEntity:100",
     "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
 }
-for _prefix, _uri in _NS.items():
-    ET.register_namespace(_prefix, _uri)
+_CII = Tree(_NS)
+_add = _CII.add
+_identifier = _CII.optional
 
 Document = ClientInvoice | CreditNote
 
@@ -65,36 +65,9 @@ Document = ClientInvoice | CreditNote
 VAT_ON_DEBITS_CODE = "5"
 
 
-def _tag(name: str) -> str:
-    prefix, local = name.split(":")
-    return f"{{{_NS[prefix]}}}{local}"
-
-
-def _add(
-    parent: ET.Element, name: str, text: str | None = None, **attrib: str
-) -> ET.Element:
-    element = ET.SubElement(parent, _tag(name), attrib)
-    if text is not None:
-        element.text = text
-    return element
-
-
 def _date(parent: ET.Element, name: str, day: dt.date, kind: str = "udt") -> None:
     holder = _add(parent, name)
     _add(holder, f"{kind}:DateTimeString", day.strftime("%Y%m%d"), format="102")
-
-
-def _amount(money: Money) -> str:
-    return f"{round_amount(money).amount:f}"
-
-
-def _number(value: Decimal) -> str:
-    return f"{value:f}"
-
-
-def _identifier(parent: ET.Element, name: str, value: str | None) -> None:
-    if value is not None:
-        _add(parent, name, value)
 
 
 def _address(
@@ -157,7 +130,7 @@ def _tax(
     _add(tax, "ram:TypeCode", "VAT")
     _add(tax, "ram:CategoryCode", category.value)
     if rate is not None:
-        _add(tax, "ram:RateApplicablePercent", _number(rate))
+        _add(tax, "ram:RateApplicablePercent", number(rate))
 
 
 def _adjustment(parent: ET.Element, item: Allowance | Charge, *, line: bool) -> None:
@@ -165,10 +138,10 @@ def _adjustment(parent: ET.Element, item: Allowance | Charge, *, line: bool) -> 
     indicator = _add(element, "ram:ChargeIndicator")
     _add(indicator, "udt:Indicator", "true" if item.IS_CHARGE else "false")
     if item.percent is not None:
-        _add(element, "ram:CalculationPercent", _number(item.percent))
+        _add(element, "ram:CalculationPercent", number(item.percent))
     if item.base is not None:
-        _add(element, "ram:BasisAmount", _amount(item.base))
-    _add(element, "ram:ActualAmount", _amount(abs(item.signed)))
+        _add(element, "ram:BasisAmount", amount(item.base))
+    _add(element, "ram:ActualAmount", amount(abs(item.signed)))
     _identifier(element, "ram:ReasonCode", item.reason_code)
     _identifier(element, "ram:Reason", item.reason)
     if not line:
@@ -193,7 +166,7 @@ def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
         raise ArgumentTypeError(
             document, "a ClientInvoice or a CreditNote", what="document"
         )
-    root = ET.Element(_tag("rsm:CrossIndustryInvoice"))
+    root = _CII.element("rsm:CrossIndustryInvoice")
     context = _add(root, "rsm:ExchangedDocumentContext")
     if document.business_process is not None:
         process = _add(context, "ram:BusinessProcessSpecifiedDocumentContextParameter")
@@ -218,24 +191,26 @@ def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
     _agreement(transaction, document)
     _delivery(transaction, document)
     _settlement(transaction, document)
-    ET.indent(root)
-    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml
+    return serialise(root)
 
 
 def _lines(transaction: ET.Element, lines: Iterable[ClientInvoiceLine]) -> None:
     for index, line in enumerate(lines, start=1):
         item = _add(transaction, "ram:IncludedSupplyChainTradeLineItem")
-        _add(_add(item, "ram:AssociatedDocumentLineDocument"), "ram:LineID", str(index))
+        _add(
+            _add(item, "ram:AssociatedDocumentLineDocument"),
+            "ram:LineID",
+            str(index),
+        )
         _add(_add(item, "ram:SpecifiedTradeProduct"), "ram:Name", line.description)
         agreement = _add(item, "ram:SpecifiedLineTradeAgreement")
         price = _add(agreement, "ram:NetPriceProductTradePrice")
-        _add(price, "ram:ChargeAmount", _number(line.unit_price.amount))
+        _add(price, "ram:ChargeAmount", number(line.unit_price.amount))
         delivery = _add(item, "ram:SpecifiedLineTradeDelivery")
         _add(
             delivery,
             "ram:BilledQuantity",
-            _number(line.quantity),
+            number(line.quantity),
             unitCode=line.unit_code,
         )
         settlement = _add(item, "ram:SpecifiedLineTradeSettlement")
@@ -246,7 +221,7 @@ def _lines(transaction: ET.Element, lines: Iterable[ClientInvoiceLine]) -> None:
         summation = _add(
             settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation"
         )
-        _add(summation, "ram:LineTotalAmount", _amount(line.net_amount))
+        _add(summation, "ram:LineTotalAmount", amount(line.net_amount))
 
 
 def _agreement(transaction: ET.Element, document: Document) -> None:
@@ -298,17 +273,17 @@ def _settlement(transaction: ET.Element, document: Document) -> None:
         _payment_means(settlement, instructions)
     for group in document.vat_breakdown:
         tax = _add(settlement, "ram:ApplicableTradeTax")
-        _add(tax, "ram:CalculatedAmount", _amount(group.tax_amount))
+        _add(tax, "ram:CalculatedAmount", amount(group.tax_amount))
         _add(tax, "ram:TypeCode", "VAT")
         _identifier(tax, "ram:ExemptionReason", group.exemption_reason)
-        _add(tax, "ram:BasisAmount", _amount(group.taxable_amount))
+        _add(tax, "ram:BasisAmount", amount(group.taxable_amount))
         _add(tax, "ram:CategoryCode", group.category.value)
         if group.exemption_reason and group.category.exemption_code:
             _add(tax, "ram:ExemptionReasonCode", group.category.exemption_code)
         if document.vat_on_debits:
             _add(tax, "ram:DueDateTypeCode", VAT_ON_DEBITS_CODE)
         if group.rate is not None:
-            _add(tax, "ram:RateApplicablePercent", _number(group.rate))
+            _add(tax, "ram:RateApplicablePercent", number(group.rate))
     if document.service_period is not None:
         period = _add(settlement, "ram:BillingSpecifiedPeriod")
         _date(period, "ram:StartDateTime", document.service_period.start)
@@ -355,16 +330,16 @@ def _payment_means(settlement: ET.Element, instructions: PaymentInstructions) ->
 
 def _summation(settlement: ET.Element, document: Document) -> None:
     summation = _add(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
-    _add(summation, "ram:LineTotalAmount", _amount(document.line_total))
+    _add(summation, "ram:LineTotalAmount", amount(document.line_total))
     if document.charges:
-        _add(summation, "ram:ChargeTotalAmount", _amount(document.charge_total))
+        _add(summation, "ram:ChargeTotalAmount", amount(document.charge_total))
     if document.allowances:
-        _add(summation, "ram:AllowanceTotalAmount", _amount(document.allowance_total))
-    _add(summation, "ram:TaxBasisTotalAmount", _amount(document.net_total))
+        _add(summation, "ram:AllowanceTotalAmount", amount(document.allowance_total))
+    _add(summation, "ram:TaxBasisTotalAmount", amount(document.net_total))
     _add(
         summation,
         "ram:TaxTotalAmount",
-        _amount(document.vat_total),
+        amount(document.vat_total),
         currencyID=document.currency,
     )
     accounting = document.vat_in_accounting_currency
@@ -372,16 +347,16 @@ def _summation(settlement: ET.Element, document: Document) -> None:
         _add(
             summation,
             "ram:TaxTotalAmount",
-            _amount(accounting),
+            amount(accounting),
             currencyID=accounting.currency,
         )
-    _add(summation, "ram:GrandTotalAmount", _amount(document.gross_total))
+    _add(summation, "ram:GrandTotalAmount", amount(document.gross_total))
     if isinstance(document, ClientInvoice):
         if document.prepaid_amount:
-            _add(summation, "ram:TotalPrepaidAmount", _amount(document.prepaid_amount))
-        _add(summation, "ram:DuePayableAmount", _amount(document.amount_due))
+            _add(summation, "ram:TotalPrepaidAmount", amount(document.prepaid_amount))
+        _add(summation, "ram:DuePayableAmount", amount(document.amount_due))
     else:
-        _add(summation, "ram:DuePayableAmount", _amount(document.gross_total))
+        _add(summation, "ram:DuePayableAmount", amount(document.gross_total))
 
 
 def _facturx() -> Any:

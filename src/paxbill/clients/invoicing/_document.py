@@ -103,6 +103,13 @@ def to_charges(value: object) -> tuple[Charge, ...]:
     return tuple_of(Charge, "charges")(value)
 
 
+def to_prepaid(value: object) -> object:
+    """What was paid before the document: nothing paid is None (BT-113)."""
+    if isinstance(value, Money) and not value:
+        return None
+    return value
+
+
 def optional_money(what: str) -> Callable[[Any, Any, Any], None]:
     """A validator of None or a Money; the document checks its sign and currency."""
 
@@ -217,9 +224,11 @@ def with_delivery(document: Any) -> Delivery | None:
     """The delivery the document states: given, or what its VAT needs.
 
     An intra-community supply (``K``) states the deliver-to country, the
-    buyer's by default (BR-IC-12).
+    buyer's by default (BR-IC-12); a delivery that says nothing is none.
     """
     delivery: Delivery | None = document.delivery
+    if delivery == Delivery():
+        delivery = None
     categories = {line.vat_category for line in document.lines}
     categories |= {item.category for item in (*document.allowances, *document.charges)}
     if VatCategory.INTRA_COMMUNITY in categories and (

@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.clients.invoicing._document import (
     DocumentTotals,
     check_currency,
@@ -46,6 +47,7 @@ from paxbill.clients.invoicing._document import (
     to_lines,
     to_number,
     to_order_reference,
+    to_prepaid,
     tuple_of,
     with_delivery,
     work_out_adjustments,
@@ -172,7 +174,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
         allowances: discounts on the whole invoice (BG-20), of :class:`Allowance`.
         charges: fees on the whole invoice (BG-21), of :class:`Charge`.
         prepaid: what the client paid before the invoice, such as a
-            prepaid balance drawn on (part of BT-113).
+            prepaid balance drawn on (part of BT-113); zero is None.
         delivery: where and when the service was delivered (BG-13); for an
             intra-community supply, by default the buyer's country.
         vat_on_debits: whether the seller pays VAT on its debits (« option
@@ -243,7 +245,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
     allowances: tuple[Allowance, ...] = attrs.field(default=(), converter=to_allowances)
     charges: tuple[Charge, ...] = attrs.field(default=(), converter=to_charges)
     prepaid: Money | None = attrs.field(
-        default=None, validator=optional_money("prepaid")
+        default=None, converter=to_prepaid, validator=optional_money("prepaid")
     )
     delivery: Delivery | None = attrs.field(
         default=None,
@@ -268,6 +270,12 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
             if self.prepaid.currency != self.currency:
                 raise CurrencyMismatchError(
                     self.currency, self.prepaid.currency, operation="prepay"
+                )
+            if round_amount(self.prepaid) != self.prepaid:
+                raise InvalidAmountError(
+                    self.prepaid,
+                    what="prepaid",
+                    reason="has more decimals than an e-invoice states (BT-113)",
                 )
             if not 0 <= self.prepaid.amount <= self.gross_total.amount:
                 raise OverpaymentError(self.number, self.prepaid, self.gross_total)
@@ -341,8 +349,12 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook):
 
     @property
     def prepaid_amount(self) -> Money:
-        """What was paid by the invoice's date (BT-113), prepaid and payments then."""
-        return self._prepaid + self.amount_paid_on(self.issue_date)
+        """What was paid by the invoice's date (BT-113), prepaid and payments then.
+
+        Rounded as every amount of the e-invoice is (at most two decimals),
+        so that what is due (BT-115) is the gross total less it, exactly.
+        """
+        return round_amount(self._prepaid + self.amount_paid_on(self.issue_date))
 
     @property
     def amount_due(self) -> Money:

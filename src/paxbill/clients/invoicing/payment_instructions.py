@@ -157,7 +157,8 @@ class PaymentInstructions:
     Raises:
         InvalidIdentifierError: an IBAN or a creditor identifier with wrong
             check digits, a BIC that is not one; a transfer without an IBAN,
-            or a direct debit without its mandate and creditor identifier.
+            a BIC without an IBAN, or a direct debit without its mandate and
+            creditor identifier.
     """
 
     means: PaymentMeans = attrs.field(
@@ -174,6 +175,10 @@ class PaymentInstructions:
         if self.means.is_transfer and self.iban is None:
             raise InvalidIdentifierError(
                 None, "IBAN", "is missing: a credit transfer names the account (BR-61)"
+            )
+        if self.bic is not None and self.iban is None:
+            raise InvalidIdentifierError(
+                self.bic, "BIC", "is given without the IBAN of its account (BT-84)"
             )
         if self.means is PaymentMeans.SEPA_DIRECT_DEBIT and (
             self.mandate is None or self.creditor_id is None
