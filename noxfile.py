@@ -194,6 +194,9 @@ def bench(session: nox.Session) -> None:
     # Compiled to bytecode, as pip installs by default (uv does not): start-up
     # then measures what an installed paxbill costs, as it does its floor's.
     compile_ = ["--compile-bytecode"] if session.venv_backend == "uv" else []
-    session.install(*compile_, ".", "py-moneyed", "prices")
-    for script in ("counting", "startup", "money", "serialization", "portfolio"):
+    session.install(*compile_, ".", "py-moneyed", "prices", "saxonche")
+    # The official Schematron that en16931_problems is measured against.
+    _install_official_rules(session)
+    scripts = ("counting", "startup", "money", "serialization", "portfolio", "einvoice")
+    for script in scripts:
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

@@ -718,3 +718,59 @@ def test_schema_prints_a_schema_that_validates_the_json() -> None:
     jsonschema.Draft202012Validator(schema).validate(document)
     assert "paxbill schema" in bad("schema", "nope")
     assert "give one of" in bad("example", "nope")
+
+
+# -- e-invoices ------------------------------------------------------------------
+
+
+def test_client_invoice_writes_ubl_and_check_einvoice_reads_both(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """--ubl beside --xml; check-einvoice gives the same totals from either syntax.
+
+    70 x 4.00 + 150.00 = 430.00 at 20 % and 80.00 at 5.5 %: VAT 86.00 +
+    4.40 = 90.40, gross 510.00 + 90.40 = 600.40; the 300.00 paid on 20
+    January is after the issue date, so the e-invoice states 600.40 due.
+    """
+    cii, ubl = tmp_path / "f.xml", tmp_path / "f.ubl.xml"
+    ok("client-invoice", str(client_invoice_file), "--xml", str(cii), "--ubl", str(ubl))
+    assert b'<cbc:PayableAmount currencyID="EUR">600.40' in ubl.read_bytes()
+    outputs = []
+    for path, syntax in ((cii, "CII"), (ubl, "UBL")):
+        out = ok("check-einvoice", str(path))
+        assert out.startswith(f"{syntax} e-invoice: Invoice F2024-0001 of 02/01/2024")
+        assert "€600.40" in out
+        assert "€90.40" in out
+        assert "No problem" in out
+        outputs.append(out.splitlines()[1:])
+    assert outputs[0] == outputs[1]
+
+
+def test_check_einvoice_lists_the_french_problems_with_status_2(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """Without SIREN and electronic addresses, the French rules fail: status 2."""
+    cii = tmp_path / "f.xml"
+    ok("client-invoice", str(client_invoice_file), "--xml", str(cii))
+    result = run("check-einvoice", str(cii), "--france", "--json")
+    assert result.returncode == 2
+    rules = [problem["rule"] for problem in json.loads(result.stdout)["problems"]]
+    assert "BR-FR-10_BT-30" in rules  # the seller's SIREN
+    assert "BR-FR-13_BT-34" in rules  # the seller's electronic address
+    assert result.stderr == ""
+
+
+def test_check_einvoice_refuses_what_it_cannot_read(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """Not XML, not CII or UBL, a wrong total: one line each, status 2."""
+    assert "not well-formed XML" in bad("check-einvoice", str(client_invoice_file))
+    html = tmp_path / "page.xml"
+    html.write_text("<html/>", encoding="utf-8")
+    assert "neither CII nor UBL: its root is html" in bad("check-einvoice", str(html))
+    cii = tmp_path / "f.xml"
+    ok("client-invoice", str(client_invoice_file), "--xml", str(cii))
+    altered = tmp_path / "altered.xml"
+    altered.write_bytes(cii.read_bytes().replace(b">600.40<", b">600.41<"))
+    assert "BT-112" in bad("check-einvoice", str(altered))
+    assert "cannot read it" in bad("check-einvoice", str(tmp_path / "none.xml"))

@@ -270,3 +270,68 @@ def test_a_prepaid_amount_is_stated_to_the_hundredth() -> None:
     with pytest.raises(InvalidAmountError, match="BT-113"):
         attrs.evolve(dinars, prepaid=Money("0.005", "BHD"))
     assert attrs.evolve(dinars, prepaid=Money("0.000", "BHD")).prepaid is None
+
+
+#: Each way an e-invoice of the "S" example can be wrong for paxbill: the
+#: syntax, the text replaced and by what, and the term the error names.
+BROKEN = [
+    ("CII", b"<ram:LineID>1<", b"<ram:LineID>7<", "BT-126"),
+    ("UBL", b"<cbc:ID>1</cbc:ID>", b"<cbc:ID>A</cbc:ID>", "BT-126"),
+    ("CII", b'format="102">20240301', b'format="610">20240301', "BT-2"),
+    ("CII", b">20240301<", b">20241301<", "BT-2"),
+    ("UBL", b"<cbc:IssueDate>2024-03-01", b"<cbc:IssueDate>1 March", "BT-2"),
+    ("CII", b"<ram:ChargeAmount>4.00", b"<ram:ChargeAmount>four", "BT-146"),
+    (
+        "CII",
+        b"<ram:CategoryCode>S</ram:CategoryCode>",
+        b"<ram:CategoryCode>L</ram:CategoryCode>",
+        "BT-151",
+    ),
+    ("UBL", b"<cbc:ID>S</cbc:ID>", b"<cbc:ID>B</cbc:ID>", "BT-118"),
+    ("CII", b'schemeID="VA">FR40', b'schemeID="FC">FR40', "BT-32"),
+    (
+        "UBL",
+        b"5045</cbc:CompanyID>\n        <cac:TaxScheme>\n          <cbc:ID>VAT",
+        b"5045</cbc:CompanyID>\n        <cac:TaxScheme>\n          <cbc:ID>TAX",
+        "BT-32",
+    ),
+    ("CII", b'schemeID="0002">404833048', b'schemeID="0088">404833048', "BT-30-1"),
+    ("UBL", b'schemeID="0002">404833048', b'schemeID="0088">404833048', "BT-30-1"),
+    ("CII", b"<ram:CountryID>FR</ram:CountryID>", b"", "BT-40"),
+    (
+        "UBL",
+        b'currencyID="EUR">280.00</cbc:LineExtensionAmount>\n    <cbc:Tax',
+        b'currencyID="USD">280.00</cbc:LineExtensionAmount>\n    <cbc:Tax',
+        "BT-106",
+    ),
+    (
+        "CII",
+        b"<ram:Description>30 jours</ram:Description>",
+        b"<ram:Description>30 jours</ram:Description><ram:Description/>",
+        "BT-20",
+    ),
+    (
+        "UBL",
+        b"<cbc:Note>30 jours</cbc:Note>",
+        b"<cbc:Note>30 jours</cbc:Note><cbc:Note>net</cbc:Note>",
+        "BT-20",
+    ),
+    (
+        "CII",
+        b"<ram:TypeCode>VAT</ram:TypeCode>",
+        b"<ram:TypeCode>GST</ram:TypeCode>",
+        "BT-151",
+    ),
+]
+
+
+@pytest.mark.parametrize(("syntax", "old", "new", "term"), BROKEN)
+def test_each_broken_part_is_refused_by_its_term(
+    syntax: str, old: bytes, new: bytes, term: str
+) -> None:
+    write, read = SYNTAXES[syntax]
+    xml = write(EXAMPLES["S"])
+    assert old in xml
+    with pytest.raises(EInvoiceError) as caught:
+        read(xml.replace(old, new, 1))
+    assert caught.value.term == term, caught.value

@@ -116,3 +116,25 @@ def test_in_a_notebook() -> None:
     assert "F2024-0009" in html
     assert "€287.67" in html
     assert "287,67" in to_html(invoice(), locale="fr_FR")
+
+
+def test_the_page_states_the_seller_s_legal_identity() -> None:
+    """French law: SIREN, SIRET, legal form, share capital, registry, and the city."""
+    from tests.strategies import FRENCH_BUYER, FRENCH_SELLER
+
+    french = ClientInvoice(
+        "F2024-0010",
+        D(2024, 1, 2),
+        FRENCH_SELLER,
+        FRENCH_BUYER,
+        [ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20")],
+    )
+    page = invoice_html(french)
+    assert "SIREN : 303265045" in page
+    assert "SIRET : 30326504500003" in page
+    assert "SARL au capital de 10\u202f000,00\xa0€, RCS Lyon" in page
+    assert "69003 Lyon" in page
+    assert "SIREN : 404833048" in page  # the buyer's, between businesses
+    english = invoice_html(french, language="en")
+    assert "SARL with a share capital of €10,000.00, RCS Lyon" in english
+    assert "Company number: 303265045" in english

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from paxbill.cli._common import EXIT_BAD_INPUT, BadInput, installed_version
+from paxbill.cli._common import EXIT_BAD_INPUT, BadInput, Outcome, installed_version
 from paxbill.exceptions import PaxbillError
 
 __all__ = ["main"]
@@ -33,6 +33,7 @@ COMMANDS = {
     "bundle": "the app's share of a fixed-fee contract",
     "compare": "cash flow of billing strategies for clients in a file",
     "client-invoice": "a client invoice or credit note: totals, HTML, e-invoice XML",
+    "check-einvoice": "read a CII or UBL e-invoice: its totals and the rules it breaks",
     "demo": "every capability on the vendor's note's sample account",
     "example": "an example input file for a command, to start from",
     "schema": "the JSON Schema of a document that --json prints or a file holds",
@@ -131,6 +132,9 @@ def _run(argv: Sequence[str] | None) -> int:
         message = " ".join(str(error).split())
         print(f"paxbill {args.command}: error: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    status = 0
+    if isinstance(output, Outcome):
+        output, status = output
     print(output)
     sys.stdout.flush()
-    return 0
+    return status

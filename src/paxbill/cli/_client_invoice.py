@@ -16,6 +16,7 @@ from paxbill.io._words import language, text
 from paxbill.io.cii import to_cii_xml
 from paxbill.io.invoice_html import invoice_html, rate_text, unit_price_text
 from paxbill.io.serialization import to_dict
+from paxbill.io.ubl import to_ubl_xml
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT",
         default=None,
         help="write the EN 16931 e-invoice (CII XML) to OUT",
+    )
+    parser.add_argument(
+        "--ubl",
+        metavar="OUT",
+        default=None,
+        help="write the EN 16931 e-invoice in UBL 2.1 XML to OUT",
     )
     parser.add_argument(
         "--late-rate",
@@ -58,6 +65,8 @@ def run(args: argparse.Namespace) -> str:
     words = language(locale)
     if args.xml is not None:
         _write(args.xml, to_cii_xml(document))
+    if args.ubl is not None:
+        _write(args.ubl, to_ubl_xml(document))
     if args.html is not None:
         page = invoice_html(
             document,

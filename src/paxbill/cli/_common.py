@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paxbill.core.money import Money
 from paxbill.exceptions import PaxbillError
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 
 #: The exit status for bad input.
 EXIT_BAD_INPUT = 2
+
+
+class Outcome(NamedTuple):
+    """What a command prints, and the status it exits with: 2 for problems found."""
+
+    text: str
+    status: int
 
 
 class BadInput(Exception):

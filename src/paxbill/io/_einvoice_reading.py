@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -72,21 +73,32 @@ class Parts:
         self, root: ET.Element, namespaces: Mapping[str, str], terms: Mapping[str, str]
     ) -> None:
         self.root = root
-        self._namespaces = dict(namespaces)
+        self._namespaces = tuple(sorted(namespaces.items()))
         self._terms = terms
-        self._parents = {child: parent for parent in root.iter() for child in parent}
         self._read: set[ET.Element] = {root}
+        # Each element's children by tag, made the first time it is asked.
+        self._children: dict[ET.Element, dict[str, list[ET.Element]]] = {}
 
-    def _mark(self, element: ET.Element) -> None:
-        while element not in self._read:
-            self._read.add(element)
-            element = self._parents[element]
+    def _index(self, element: ET.Element) -> dict[str, list[ET.Element]]:
+        index: dict[str, list[ET.Element]] = {}
+        for child in element:
+            index.setdefault(child.tag, []).append(child)
+        self._children[element] = index
+        return index
 
     def all(self, parent: ET.Element, path: str) -> list[ET.Element]:
-        """Every element at *path* under *parent*, marked read."""
-        found = parent.findall(path, self._namespaces)
-        for element in found:
-            self._mark(element)
+        """Every element at *path* (``ns:Name/ns:Name``) under *parent*, read."""
+        found = [parent]
+        children = self._children
+        for tag in _tags(path, self._namespaces):
+            step: list[ET.Element] = []
+            for element in found:
+                index = children.get(element)
+                if index is None:
+                    index = self._index(element)
+                step += index.get(tag, ())
+            self._read.update(step)
+            found = step
         return found
 
     def one(self, parent: ET.Element, path: str, term: str) -> ET.Element | None:
@@ -127,11 +139,20 @@ class Parts:
                 raise UnsupportedTermError(term, f"{local} ({path})")
 
     def _path(self, element: ET.Element) -> str:
+        parents = {child: parent for parent in self.root.iter() for child in parent}
         names = []
         while element is not self.root:
             names.append(element.tag.rpartition("}")[2])
-            element = self._parents[element]
+            element = parents[element]
         return "/".join(reversed(names))
+
+
+@cache
+def _tags(path: str, namespaces: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The Clark names of the steps of *path*, worked out once per path."""
+    uris = dict(namespaces)
+    steps = (step.split(":") for step in path.split("/"))
+    return tuple(f"{{{uris[prefix]}}}{local}" for prefix, local in steps)
 
 
 def to_decimal(text: str | None, term: str) -> Decimal:
@@ -150,12 +171,23 @@ def to_money(text: str | None, currency: str, term: str) -> Money:
     return Money(to_decimal(text, term), currency)
 
 
-def to_day(text: str | None, term: str, pattern: str = "%Y-%m-%d") -> dt.date:
-    """A date the XML states, in the syntax's own format."""
-    try:
-        return dt.datetime.strptime(text or "", pattern).date()
-    except ValueError:
-        raise EInvoiceError(term, f"{text!r} is not a date") from None
+#: The forms of a date: UBL's ISO 8601, and CII's format 102, ``YYYYMMDD``.
+_DATES = {
+    "iso": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
+    "102": re.compile(r"(\d{4})(\d{2})(\d{2})"),
+}
+
+
+def to_day(text: str | None, term: str, form: str = "iso") -> dt.date:
+    """A date the XML states, in the syntax's own *form*: ``"iso"`` or ``"102"``."""
+    match = _DATES[form].fullmatch(text or "")
+    if match is not None:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    raise EInvoiceError(term, f"{text!r} is not a date")
 
 
 def to_indicator(text: str | None, term: str) -> bool:
@@ -261,14 +293,19 @@ class Reading:
     due_date: dt.date | None = None
 
 
+@cache
+def _default_texts(language: str) -> frozenset[str | None]:
+    """Paxbill's own texts in *language*: exemption reasons and legal notes."""
+    reasons = {category.exemption_reason(language) for category in VatCategory}
+    return frozenset(reasons | {note.text for note in legal_notes(language)})
+
+
 def _language(reading: Reading) -> str:
     """The language of the texts: English when they are paxbill's English ones."""
     for language in LANGUAGES:
         if language == "fr":
             continue
-        defaults = {category.exemption_reason(language) for category in VatCategory} | {
-            note.text for note in legal_notes(language)
-        }
+        defaults = _default_texts(language)
         texts = [group.reason for group in reading.groups if group.reason]
         texts += [note.text for note in reading.fields.get("notes", ())]
         if reading.terms_text is not None and _TERMS[language].fullmatch(

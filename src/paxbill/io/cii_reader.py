@@ -172,7 +172,7 @@ def _optional_date(
     element = parts.one(holder, f"{kind}:DateTimeString", term)
     if element is None or element.get("format") != "102":
         raise EInvoiceError(term, "a date is written YYYYMMDD, format 102")
-    return to_day(element.text, term, "%Y%m%d")
+    return to_day(element.text, term, "102")
 
 
 def _address(parts: Parts, element: ET.Element | None) -> dict[str, Any]:
@@ -217,9 +217,12 @@ def _party(parts: Parts, element: ET.Element, *, seller: bool) -> Party:
     if communication is not None:
         scheme = communication.get("schemeID")
         found["electronic_address"] = f"{scheme}:{(communication.text or '').strip()}"
-    for registration in parts.all(
-        element, "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']"
-    ):
+    for registration in parts.all(element, "ram:SpecifiedTaxRegistration/ram:ID"):
+        if registration.get("schemeID") != "VA":
+            raise UnsupportedTermError(
+                "BT-32",
+                f"a tax registration of scheme {registration.get('schemeID')!r}",
+            )
         found["vat_id"] = (registration.text or "").strip()
     return Party(name, **address, **found)
 

@@ -74,12 +74,45 @@ def _fact(label: str, value: str, language: str) -> str:
     return f"{label} : {value}" if language == "fr" else f"{label}: {value}"
 
 
-def _party(role: str, party: Party, language: str) -> str:
+def legal_line(party: Party, language: str, locale: str) -> str | None:
+    r"""The legal form, share capital and registry, as French law asks of a seller.
+
+    >>> from paxbill import Money, Party
+    >>> seller = Party("Dupont", "FR", legal_form="SARL",
+    ...     share_capital=Money("10000", "EUR"), registry="RCS Lyon")
+    >>> legal_line(seller, "fr", "fr_FR")
+    'SARL au capital de 10\u202f000,00\xa0€, RCS Lyon'
+    """
+    parts = []
+    if party.share_capital is not None:
+        key = "ci.capital" if party.legal_form else "ci.capital_alone"
+        capital = text(key, language).format(capital=party.share_capital.format(locale))
+        parts.append(f"{party.legal_form} {capital}" if party.legal_form else capital)
+    elif party.legal_form:
+        parts.append(party.legal_form)
+    if party.registry:
+        parts.append(party.registry)
+    return ", ".join(parts) or None
+
+
+def _party(role: str, party: Party, language: str, locale: str) -> str:
     rows = [f"<strong>{escape(party.name)}</strong>"]
     rows += [escape(line) for line in party.address]
+    place = " ".join(part for part in (party.postcode, party.city) if part)
+    if place:
+        rows.append(escape(place))
     rows.append(escape(party.country))
-    if party.vat_id:
-        rows.append(escape(_fact(text("ci.vat_id", language), party.vat_id, language)))
+    facts = [
+        ("ci.legal_id", party.legal_id),
+        ("ci.siret", party.siret),
+        ("ci.vat_id", party.vat_id),
+    ]
+    for key, value in facts:
+        if value:
+            rows.append(escape(_fact(text(key, language), value, language)))
+    legal = legal_line(party, language, locale)
+    if legal is not None:
+        rows.append(escape(legal))
     return f"<div><h2>{escape(text(role, language))}</h2>{'<br>'.join(rows)}</div>"
 
 
@@ -238,8 +271,8 @@ def invoice_html(
         f"<header><h1>{escape(title)}</h1>"
         + "".join(f"<div>{escape(fact)}</div>" for fact in facts)
         + "</header><section class=parties>"
-        + _party("ci.seller", document.seller, lang)
-        + _party("ci.buyer", document.buyer, lang)
+        + _party("ci.seller", document.seller, lang, where)
+        + _party("ci.buyer", document.buyer, lang, where)
         + "</section>"
         + document_table(document, language=lang, locale=where, as_of=as_of)
         + "<footer>"

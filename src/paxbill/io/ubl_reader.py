@@ -139,9 +139,7 @@ def from_ubl_xml(xml: bytes | str) -> ClientInvoice | CreditNote:
     reading = Reading(type_code, fields, lines, {}, amounts, [])
     _period(parts, root, fields)
     seller = parts.element(root, "cac:AccountingSupplierParty/cac:Party")
-    creditor = parts.text(
-        seller, "cac:PartyIdentification/cbc:ID[@schemeID='SEPA']", "BT-90"
-    )
+    creditor = _creditor(parts, seller)
     fields["seller"] = _party(parts, seller, seller=True)
     fields["buyer"] = _party(
         parts,
@@ -233,10 +231,12 @@ def _party(parts: Parts, element: ET.Element, *, seller: bool) -> Party:
     if endpoint is not None:
         scheme = endpoint.get("schemeID")
         found["electronic_address"] = f"{scheme}:{(endpoint.text or '').strip()}"
-    for identifier in parts.all(
-        element, "cac:PartyIdentification/cbc:ID[@schemeID='0009']"
-    ):
-        found["siret"] = (identifier.text or "").strip()
+    for identifier in parts.all(element, "cac:PartyIdentification/cbc:ID"):
+        scheme = identifier.get("schemeID")
+        if scheme == "0009":
+            found["siret"] = (identifier.text or "").strip()
+        elif scheme != "SEPA" or not seller:
+            raise UnsupportedTermError("BT-29", f"an identifier of scheme {scheme!r}")
     legal = parts.element(element, "cac:PartyLegalEntity")
     name = parts.required(legal, "cbc:RegistrationName", "BT-27", "party name")
     trading = parts.all(element, "cac:PartyName/cbc:Name")
@@ -258,6 +258,14 @@ def _party(parts: Parts, element: ET.Element, *, seller: bool) -> Party:
             raise UnsupportedTermError("BT-32", "a tax registration other than VAT")
         found["vat_id"] = parts.text(registration, "cbc:CompanyID", "BT-31")
     return Party(name, **address, **found)
+
+
+def _creditor(parts: Parts, seller: ET.Element) -> str | None:
+    """The SEPA creditor identifier (BT-90), which UBL gives the seller."""
+    for identifier in parts.all(seller, "cac:PartyIdentification/cbc:ID"):
+        if identifier.get("schemeID") == "SEPA":
+            return (identifier.text or "").strip()
+    return None
 
 
 def _delivery(parts: Parts, element: ET.Element) -> Delivery | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -266,53 +266,74 @@ def breakdown(document: Any) -> tuple[VatBreakdown, ...]:
     return tuple(result)
 
 
-class DocumentTotals:
-    """Mixin: the totals of a document, worked out from its lines when read.
+class Totals(NamedTuple):
+    """A document's totals, worked out once when it is made."""
 
-    The document has ``lines``, ``allowances``, ``charges``, ``currency``
-    and ``language``.
+    line_total: Money
+    allowance_total: Money
+    charge_total: Money
+    net_total: Money
+    vat_breakdown: tuple[VatBreakdown, ...]
+    vat_total: Money
+    gross_total: Money
+
+
+def work_out_totals(document: Any) -> None:
+    """Set the document's ``_totals``, from its lines, allowances and charges."""
+    currency = document.currency
+    lines = line_total(document)
+    allowances = total([-item.signed for item in document.allowances], currency)
+    charges = total([item.signed for item in document.charges], currency)
+    adjustments = [item.signed for item in (*document.allowances, *document.charges)]
+    net = total([lines, *adjustments], currency)
+    groups = breakdown(document)
+    vat = total([group.tax_amount for group in groups], currency)
+    totals = Totals(lines, allowances, charges, net, groups, vat, net + vat)
+    object.__setattr__(document, "_totals", totals)
+
+
+class DocumentTotals:
+    """Mixin: the totals of a document, worked out once by :func:`work_out_totals`.
+
+    The document has ``lines``, ``allowances``, ``charges``, ``currency``,
+    ``language`` and ``_totals``.
     """
 
     __slots__ = ()
 
-    lines: tuple[ClientInvoiceLine, ...]
-    allowances: tuple[Allowance, ...]
-    charges: tuple[Charge, ...]
-    currency: str
-    language: str
+    _totals: Totals
 
     @property
     def line_total(self) -> Money:
         """The sum of the lines' net amounts (BT-106, BR-CO-10)."""
-        return line_total(self)
+        return self._totals.line_total
 
     @property
     def allowance_total(self) -> Money:
         """The sum of the document's allowances (BT-107, BR-CO-11)."""
-        return total([-a.signed for a in self.allowances], self.currency)
+        return self._totals.allowance_total
 
     @property
     def charge_total(self) -> Money:
         """The sum of the document's charges (BT-108, BR-CO-12)."""
-        return total([c.signed for c in self.charges], self.currency)
+        return self._totals.charge_total
 
     @property
     def net_total(self) -> Money:
         """The lines less allowances plus charges, what is taxed (BT-109, BR-CO-13)."""
-        adjustments = [item.signed for item in (*self.allowances, *self.charges)]
-        return total([self.line_total, *adjustments], self.currency)
+        return self._totals.net_total
 
     @property
     def vat_breakdown(self) -> tuple[VatBreakdown, ...]:
         """The VAT of each category and rate (BG-23, BR-CO-17)."""
-        return breakdown(self)
+        return self._totals.vat_breakdown
 
     @property
     def vat_total(self) -> Money:
         """The sum of the breakdown's tax amounts (BT-110, BR-CO-14)."""
-        return total([group.tax_amount for group in self.vat_breakdown], self.currency)
+        return self._totals.vat_total
 
     @property
     def gross_total(self) -> Money:
         """The net total plus VAT (BT-112, BR-CO-15)."""
-        return self.net_total + self.vat_total
+        return self._totals.gross_total

@@ -15,6 +15,7 @@ import attrs
 
 from paxbill.clients.invoicing._document import (
     DocumentTotals,
+    Totals,
     check_currency,
     check_groups,
     default_currency,
@@ -30,6 +31,7 @@ from paxbill.clients.invoicing._document import (
     to_order_reference,
     with_delivery,
     work_out_adjustments,
+    work_out_totals,
 )
 from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.delivery import Delivery
@@ -130,10 +132,12 @@ class CreditNote(DocumentTotals, ShowsInNotebook):
     vat_in_accounting_currency: Money | None = attrs.field(
         default=None, validator=optional_money("vat_in_accounting_currency")
     )
+    _totals: Totals = attrs.field(init=False, repr=False, eq=False, alias="_totals")
 
     def __attrs_post_init__(self) -> None:
         check_currency(self)
         work_out_adjustments(self)
+        work_out_totals(self)
         object.__setattr__(self, "delivery", with_delivery(self))
         refuse_problems(self)
         check_groups(self)
