@@ -69,8 +69,8 @@ def tests(session: nox.Session) -> None:
     differs from one version to the next.
     """
     primary = session.python == EXTRAS_PYTHON
-    # factur-x is light (lxml, pypdf) and checks the e-invoices: every Python.
-    extras = "test,facturx,plot,pandas,dask" if primary else "test,facturx"
+    # factur-x checks the e-invoices, WeasyPrint makes the PDF: every Python.
+    extras = "test,facturx,pdf,plot,pandas,dask" if primary else "test,facturx,pdf"
     session.install(f".[{extras}]", *(["coverage[toml]>=7"] if primary else []))
     _install_official_rules(session)
     # One worker per core: the property tests are most of the time.
@@ -80,6 +80,10 @@ def tests(session: nox.Session) -> None:
         # The conformance suite fails, never skips, without the official rules.
         "PAXBILL_REQUIRE_RULES": "1",
     }
+    if os.environ.get("CI"):
+        # CI installs Pango and Chromium (.ci/run): the PDF and the page in a
+        # browser are tested there, never skipped.
+        env |= {"PAXBILL_REQUIRE_PDF": "1", "PAXBILL_REQUIRE_BROWSER": "1"}
     if not primary:
         session.run(*pytest, env=env)
         return
@@ -108,7 +112,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session
 def doctests(session: nox.Session) -> None:
     """Run every example in the docstrings, the README and the docs."""
-    session.install(".[test,facturx,plot,pandas,dask]")
+    session.install(".[test,facturx,pdf,plot,pandas,dask]")
     session.run(
         "pytest",
         "--doctest-modules",
@@ -194,9 +198,17 @@ def bench(session: nox.Session) -> None:
     # Compiled to bytecode, as pip installs by default (uv does not): start-up
     # then measures what an installed paxbill costs, as it does its floor's.
     compile_ = ["--compile-bytecode"] if session.venv_backend == "uv" else []
-    session.install(*compile_, ".", "py-moneyed", "prices", "saxonche")
+    session.install(*compile_, ".[pdf]", "py-moneyed", "prices", "saxonche")
     # The official Schematron that en16931_problems is measured against.
     _install_official_rules(session)
-    scripts = ("counting", "startup", "money", "serialization", "portfolio", "einvoice")
+    scripts = (
+        "counting",
+        "startup",
+        "money",
+        "serialization",
+        "portfolio",
+        "einvoice",
+        "facturx_pdf",
+    )
     for script in scripts:
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

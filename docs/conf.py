@@ -33,7 +33,7 @@ napoleon_numpy_docstring = False
 nitpick_ignore_regex = [
     (
         "py:class",
-        r"(enum|decimal|fractions|collections\.abc|typing|datetime|babel|attrs?)\..*",
+        r"(enum|decimal|fractions|collections\.abc|typing|datetime|pathlib|babel|attrs?)\..*",
     ),
     ("py:class", r"Decimal|Iterable|Sequence|Locale|Any|NoReturn|Final|Figure"),
     ("py:class", r"(dt|pd|matplotlib|pandas)\..*"),

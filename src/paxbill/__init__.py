@@ -124,11 +124,13 @@ if TYPE_CHECKING:
         UnknownCurrencyError,
         UnknownIdError,
         UnknownLocaleError,
+        UnsupportedLanguageError,
         UnsupportedTermError,
     )
     from paxbill.io._labels import label
     from paxbill.io.cii import check_cii_xml, embed_cii_xml, to_cii_xml
     from paxbill.io.cii_reader import from_cii_xml
+    from paxbill.io.facturx_pdf import to_facturx_pdf
     from paxbill.io.frames import to_dataframe
     from paxbill.io.invoice_html import invoice_html
     from paxbill.io.notebook import InvoiceList, to_html
@@ -257,6 +259,7 @@ _EXPORTS = {
     "UnknownCurrencyError": "paxbill.exceptions",
     "UnknownIdError": "paxbill.exceptions",
     "UnknownLocaleError": "paxbill.exceptions",
+    "UnsupportedLanguageError": "paxbill.exceptions",
     "UnsupportedTermError": "paxbill.exceptions",
     "VatBreakdown": "paxbill.clients.invoicing.vat",
     "VatCategory": "paxbill.clients.invoicing.vat",
@@ -308,6 +311,7 @@ _EXPORTS = {
     "to_cii_xml": "paxbill.io.cii",
     "to_dataframe": "paxbill.io.frames",
     "to_dict": "paxbill.io.serialization",
+    "to_facturx_pdf": "paxbill.io.facturx_pdf",
     "to_html": "paxbill.io.notebook",
     "to_ubl_xml": "paxbill.io.ubl",
     "total": "paxbill.core.money",
@@ -428,6 +432,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownIdError",
     "UnknownLocaleError",
+    "UnsupportedLanguageError",
     "UnsupportedTermError",
     "VatBreakdown",
     "VatCategory",
@@ -480,6 +485,7 @@ __all__ = [
     "to_cii_xml",
     "to_dataframe",
     "to_dict",
+    "to_facturx_pdf",
     "to_html",
     "to_ubl_xml",
     "total",

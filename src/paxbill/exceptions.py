@@ -56,6 +56,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownIdError",
     "UnknownLocaleError",
+    "UnsupportedLanguageError",
     "UnsupportedTermError",
 ]
 
@@ -408,6 +409,23 @@ class StatedTotalError(EInvoiceError):
         self.computed = computed
         super().__init__(
             term, f"the e-invoice states {stated}, its lines and VAT give {computed}"
+        )
+
+
+class UnsupportedLanguageError(PaxbillError, ValueError):
+    """A page asked in a language paxbill writes no page in.
+
+    Attributes:
+        language: the language asked.
+        available: the languages paxbill writes pages in.
+    """
+
+    def __init__(self, language: Any, available: Any) -> None:
+        self.language = language
+        self.available = tuple(available)
+        super().__init__(
+            f"no page in {language!r}: paxbill writes pages in "
+            + ", ".join(self.available)
         )
 
 

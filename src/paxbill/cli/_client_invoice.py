@@ -12,9 +12,18 @@ from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.io._labels import label
+from paxbill.io._reports import day
 from paxbill.io._words import language, text
 from paxbill.io.cii import to_cii_xml
-from paxbill.io.invoice_html import invoice_html, rate_text, unit_price_text
+from paxbill.io.facturx_pdf import to_facturx_pdf
+from paxbill.io.invoice_html import (
+    PAGE_LOCALES,
+    invoice_html,
+    page_language,
+    rate_text,
+    unit_price_text,
+    vat_text,
+)
 from paxbill.io.serialization import to_dict
 from paxbill.io.ubl import to_ubl_xml
 
@@ -43,11 +52,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write the EN 16931 e-invoice in UBL 2.1 XML to OUT",
     )
     parser.add_argument(
+        "--pdf",
+        metavar="OUT",
+        default=None,
+        help="write the Factur-X PDF/A-3 (the page with its CII XML) to OUT;"
+        " needs paxbill[pdf]",
+    )
+    parser.add_argument(
+        "--logo",
+        metavar="IMAGE",
+        default=None,
+        help="the seller's logo on the page and the PDF: PNG, JPEG, GIF, WebP or"
+        " SVG, 1 MB at most",
+    )
+    parser.add_argument(
         "--late-rate",
         default=None,
         help="the yearly late-payment rate the invoice states, in per cent",
     )
-    add_output_options(parser, currency=False)
+    add_output_options(parser, currency=False, locale=None)
 
 
 def _write(path: str, content: bytes) -> None:
@@ -60,28 +83,38 @@ def _write(path: str, content: bytes) -> None:
 def run(args: argparse.Namespace) -> str:
     """A client invoice or credit note read from a file, with its totals."""
     document = read_object(args.file, (ClientInvoice, CreditNote))
-    locale = parse_locale(args.locale)
+    pages = args.html is not None or args.pdf is not None
+    # The document's own language, unless --locale says another.
+    words = (
+        document.language
+        if args.locale is None
+        else page_language(args.locale, document)
+        if pages
+        else language(args.locale)
+    )
+    locale = parse_locale(args.locale or PAGE_LOCALES[words])
     where = str(locale)
-    words = language(locale)
     if args.xml is not None:
         _write(args.xml, to_cii_xml(document))
     if args.ubl is not None:
         _write(args.ubl, to_ubl_xml(document))
+    options = {
+        "language": words,
+        "locale": where,
+        "late_interest_rate": args.late_rate,
+        "logo": args.logo,
+    }
     if args.html is not None:
-        page = invoice_html(
-            document,
-            language=words,
-            locale=str(locale),
-            late_interest_rate=args.late_rate,
-            as_of=args.as_of,
-        )
+        page = invoice_html(document, as_of=args.as_of, **options)
         _write(args.html, page.encode("utf-8"))
+    if args.pdf is not None:
+        _write(args.pdf, to_facturx_pdf(document, **options))
     if args.json:
         return dumps(to_dict(document))
     is_invoice = isinstance(document, ClientInvoice)
     title = (
         f"{text('ci.invoice' if is_invoice else 'ci.credit_note', locale)} "
-        f"{document.number} · {document.issue_date.isoformat()} · {document.buyer.name}"
+        f"{document.number} · {day(document.issue_date, where)} · {document.buyer.name}"
     )
     head = ["col.description", "col.quantity", "col.unit_price", "ci.vat", "ci.net"]
     rows = [
@@ -89,7 +122,7 @@ def run(args: argparse.Namespace) -> str:
             line.description,
             format_number(line.quantity, locale),
             unit_price_text(line.unit_price, where),
-            f"{line.vat_category.value} {rate_text(line.vat_rate, where)}".strip(),
+            vat_text(line.vat_category, line.vat_rate, where),
             line.net_amount.format(locale),
         )
         for line in document.lines
@@ -100,7 +133,7 @@ def run(args: argparse.Namespace) -> str:
         rate = rate_text(group.rate, where)
         reason = f" ({group.exemption_reason})" if group.exemption_reason else ""
         output.append(
-            f"{text('ci.vat', locale)} {group.category.value} {rate}{reason}: "
+            f"{text('ci.vat', locale)} {label(group.category, locale)} {rate}{reason}: "
             f"{group.taxable_amount.format(locale)} → {group.tax_amount.format(locale)}"
         )
     totals = [
@@ -109,9 +142,9 @@ def run(args: argparse.Namespace) -> str:
         (text("ci.gross_total", locale), document.gross_total.format(locale)),
     ]
     if isinstance(document, ClientInvoice):
-        totals.append((text("ci.due_date", locale), document.due_date.isoformat()))
+        totals.append((text("ci.due_date", locale), day(document.due_date, where)))
         if args.as_of is not None:
-            when = args.as_of.isoformat()
+            when = day(args.as_of, where)
             due = document.amount_due_on(args.as_of)
             totals.append(
                 (text("ci.due_now", locale).format(date=when), due.format(locale))

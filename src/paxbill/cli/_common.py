@@ -199,13 +199,17 @@ def exchange_rates(args: argparse.Namespace, on: dt.date) -> RateTable | None:
 
 
 def add_output_options(
-    command: argparse.ArgumentParser, *, currency: bool = True
+    command: argparse.ArgumentParser,
+    *,
+    currency: bool = True,
+    locale: str | None = "en_GB",
 ) -> None:
     """Add --currency if asked, --locale (for people) and --json (for programs)."""
     if currency:
         command.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
+    default = "the document's language" if locale is None else locale
     command.add_argument(
-        "--locale", default="en_GB", help="locale for people, e.g. fr_FR (en_GB)"
+        "--locale", default=locale, help=f"locale for people, e.g. fr_FR ({default})"
     )
     command.add_argument(
         "--json", action="store_true", help="print one JSON object for programs"

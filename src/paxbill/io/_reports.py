@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton
 
 from paxbill.clients.cashflow import StrategyComparison
 from paxbill.clients.reviews import BalanceReview
@@ -34,8 +34,8 @@ class Report:
 
 
 def day(value: dt.date, locale: object) -> str:
-    """A date for people in *locale*."""
-    return format_date(value, "short", locale=parse_locale(locale))
+    """A date for people in *locale*, as it writes one, with a four-digit year."""
+    return format_skeleton("yMMdd", value, locale=parse_locale(locale))
 
 
 def span(period: BillingPeriod, locale: object) -> str:
