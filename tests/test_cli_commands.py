@@ -737,7 +737,7 @@ def test_client_invoice_writes_ubl_and_check_einvoice_reads_both(
     assert b'<cbc:PayableAmount currencyID="EUR">600.40' in ubl.read_bytes()
     outputs = []
     for path, syntax in ((cii, "CII"), (ubl, "UBL")):
-        out = ok("check-einvoice", str(path))
+        out = ok("check-einvoice", str(path), "--locale", "en_GB")
         assert out.startswith(f"{syntax} e-invoice: Invoice F2024-0001 of 02/01/2024")
         assert "€600.40" in out
         assert "€90.40" in out
@@ -774,3 +774,45 @@ def test_check_einvoice_refuses_what_it_cannot_read(
     altered.write_bytes(cii.read_bytes().replace(b">600.40<", b">600.41<"))
     assert "BT-112" in bad("check-einvoice", str(altered))
     assert "cannot read it" in bad("check-einvoice", str(tmp_path / "none.xml"))
+
+
+def test_the_commands_speak_the_document_s_language(
+    client_invoice_file: Path, tmp_path: Path
+) -> None:
+    """A French invoice is shown in French unless --locale says another."""
+    cii = tmp_path / "f.xml"
+    out = ok("client-invoice", str(client_invoice_file), "--xml", str(cii))
+    assert out.startswith("Facture F2024-0001 · 02/01/2024")
+    assert ok("check-einvoice", str(cii)).startswith(
+        "Facture électronique CII : Facture F2024-0001 du 02/01/2024"
+    )
+    german = ok("client-invoice", str(client_invoice_file), "--locale", "de_DE")
+    assert german.startswith("Rechnung F2024-0001 · 02.01.2024")
+    assert "no page in 'es_ES'" in bad(
+        "client-invoice",
+        str(client_invoice_file),
+        "--locale",
+        "es_ES",
+        "--html",
+        str(tmp_path / "f.html"),
+    )
+
+
+def test_client_invoice_tells_what_to_refund(tmp_path: Path) -> None:
+    """Paid in full, then credited 40.00 net at 20 %: 48.00 to refund."""
+    from paxbill import ClientInvoice, ClientInvoiceLine, Party
+
+    invoice = ClientInvoice(
+        "F2024-0002",
+        D(2024, 1, 2),
+        Party("Sécurité Dupont SARL", "FR", vat_id="FR40303265045"),
+        Party("Résidence Les Tilleuls", "FR"),
+        [ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20")],
+    ).pay(Money("336.00", "EUR"), D(2024, 1, 10))
+    line = ClientInvoiceLine("Geste commercial", 1, Money("40.00", "EUR"), "S", "20")
+    invoice = invoice.apply_credit(invoice.credit("AV-1", D(2024, 1, 15), [line]))
+    path = tmp_path / "paid.json"
+    path.write_text(json.dumps(to_dict(invoice), ensure_ascii=False), encoding="utf-8")
+    out = ok("client-invoice", str(path), "--as-of", "2024-01-20")
+    assert "Montant à rembourser au 20/01/2024" in out
+    assert "48,00\xa0€" in out

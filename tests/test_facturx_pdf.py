@@ -10,6 +10,7 @@ them): then they fail.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import io
@@ -372,3 +373,26 @@ def test_a_credit_note_page_is_a_credit_note() -> None:
     text = page_text(invoice_html(note))
     assert "Avoir AV-9" in text
     assert "Net à payer" not in text
+
+
+def test_the_shipped_example_makes_a_factur_x_file(
+    libraries: tuple[Any, Any, Any], tmp_path: Path
+) -> None:
+    """Paxbill example client-invoice | client-invoice --pdf: a file to send."""
+    from paxbill import from_cii_xml
+    from paxbill.cli import main
+
+    example = tmp_path / "invoice.json"
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(["example", "client-invoice"]) == 0
+    example.write_text(out.getvalue(), encoding="utf-8")
+    pdf = tmp_path / "invoice.pdf"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["client-invoice", str(example), "--pdf", str(pdf)]) == 0
+    found = read_pdf(pdf.read_bytes(), libraries)
+    document = from_cii_xml(found["xml"])
+    # 70 users x 12.00 + 150.00 = 990.00 net, 20 %: 198.00, 1,188.00 in all.
+    assert document.gross_total == eur("1188.00")
+    text = " ".join(found["text"].split())
+    assert "1 188,00 €" in text
+    assert "SIREN : 303265045" in text

@@ -15,6 +15,7 @@ from paxbill.io._einvoice_reading import parse_xml
 from paxbill.io._reports import day
 from paxbill.io._words import text
 from paxbill.io.cii_reader import from_cii_xml
+from paxbill.io.invoice_html import PAGE_LOCALES
 from paxbill.io.serialization import to_dict
 from paxbill.io.ubl_reader import from_ubl_xml
 
@@ -34,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check the French rules (BR-FR) too, as French platforms do",
     )
-    add_output_options(parser, currency=False)
+    add_output_options(parser, currency=False, locale=None)
 
 
 def run(args: argparse.Namespace) -> Outcome:
@@ -61,7 +62,8 @@ def run(args: argparse.Namespace) -> Outcome:
         found = [{"rule": p.rule, "message": p.message} for p in problems]
         body = {"syntax": syntax, "document": to_dict(document), "problems": found}
         return Outcome(dumps(body), status)
-    locale = parse_locale(args.locale)
+    # The document's own language, unless --locale says another.
+    locale = parse_locale(args.locale or PAGE_LOCALES[document.language])
     kind = "ci.invoice" if isinstance(document, ClientInvoice) else "ci.credit_note"
     title = text("check.title", locale).format(
         syntax=syntax,

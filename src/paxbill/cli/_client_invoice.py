@@ -149,6 +149,11 @@ def run(args: argparse.Namespace) -> str:
             totals.append(
                 (text("ci.due_now", locale).format(date=when), due.format(locale))
             )
+            refund = document.refund_due_on(args.as_of)
+            if refund:
+                totals.append(
+                    (text("ci.refund", locale).format(date=when), refund.format(locale))
+                )
             totals.append(
                 (
                     text("col.state", locale),
