@@ -70,7 +70,7 @@ def tests(session: nox.Session) -> None:
     """
     primary = session.python == EXTRAS_PYTHON
     # factur-x checks the e-invoices, WeasyPrint makes the PDF: every Python.
-    extras = "test,facturx,pdf,plot,pandas,dask" if primary else "test,facturx,pdf"
+    extras = "test,facturx,pdf,postgres" + (",plot,pandas,dask" if primary else "")
     session.install(f".[{extras}]", *(["coverage[toml]>=7"] if primary else []))
     _install_official_rules(session)
     # One worker per core: the property tests are most of the time.
@@ -81,9 +81,14 @@ def tests(session: nox.Session) -> None:
         "PAXBILL_REQUIRE_RULES": "1",
     }
     if os.environ.get("CI"):
-        # CI installs Pango and Chromium (.ci/run): the PDF and the page in a
-        # browser are tested there, never skipped.
-        env |= {"PAXBILL_REQUIRE_PDF": "1", "PAXBILL_REQUIRE_BROWSER": "1"}
+        # CI installs Pango and Chromium and starts PostgreSQL (.ci/run): the
+        # PDF, the page in a browser and the register in PostgreSQL are
+        # tested there, never skipped.
+        env |= {
+            "PAXBILL_REQUIRE_PDF": "1",
+            "PAXBILL_REQUIRE_BROWSER": "1",
+            "PAXBILL_REQUIRE_POSTGRES": "1",
+        }
     if not primary:
         session.run(*pytest, env=env)
         return
@@ -104,7 +109,10 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Type-check the package and its tests with mypy --strict."""
     session.install(
-        ".[test,plot,pandas]", "mypy>=1.10", "types-python-dateutil", "pandas-stubs"
+        ".[test,plot,pandas,postgres]",
+        "mypy>=1.10",
+        "types-python-dateutil",
+        "pandas-stubs",
     )
     session.run("mypy", "--strict", "src", "tests")
 

@@ -37,7 +37,7 @@ nitpick_ignore_regex = [
     ),
     ("py:class", r"Decimal|Iterable|Sequence|Locale|Any|NoReturn|Final|Figure"),
     ("py:class", r"(dt|pd|matplotlib|pandas)\..*"),
-    ("py:class", r"(paxbill\.[a-z_.]+\.)?(ExactNumber|JSONValue|Numbered)"),
+    ("py:class", r"(paxbill\.[a-z_.]+\.)?(ExactNumber|JSONValue|Numbered|Database)"),
     ("py:exc", r"(ValueError|TypeError|AttributeError)"),
     ("py:mod", r"decimal"),
 ]

@@ -1,9 +1,9 @@
 """The package's layers: every import points down, and no module imports in a circle.
 
-The layers, bottom to top, are the errors, ``core``, ``paxton``, ``clients``,
-``portfolio``, ``io`` and ``cli``; the package itself and ``__main__`` stand on
-top. The one import allowed to climb is the notebook seam of
-``paxbill.core._notebook`` (see its docstring).
+The layers, bottom to top, are the errors, ``core``, ``paxton``,
+``clients``, ``portfolio``, ``io``, ``register`` and ``cli``; the package
+itself and ``__main__`` stand on top. The one import allowed to climb is
+the notebook seam of ``paxbill.core._notebook`` (see its docstring).
 """
 
 from __future__ import annotations
@@ -17,7 +17,16 @@ import pytest
 import paxbill
 
 PACKAGE = Path(paxbill.__file__).parent
-LAYERS = ("exceptions", "core", "paxton", "clients", "portfolio", "io", "cli")
+LAYERS = (
+    "exceptions",
+    "core",
+    "paxton",
+    "clients",
+    "portfolio",
+    "io",
+    "register",
+    "cli",
+)
 TOP = len(LAYERS)
 SEAM = ("paxbill.core._notebook", "paxbill.io.notebook")
 

@@ -120,6 +120,7 @@ if TYPE_CHECKING:
         PaymentMethodNotAllowedError,
         PeriodsNotContiguousError,
         PriceNotInForceError,
+        RegisterError,
         StatedTotalError,
         UnknownCurrencyError,
         UnknownIdError,
@@ -164,6 +165,7 @@ if TYPE_CHECKING:
     from paxbill.portfolio.billing import PortfolioResult, bill_portfolio, site_review
     from paxbill.portfolio.sites import Portfolio, Site
     from paxbill.portfolio.what_if import PriceChangeEffect, price_change_effect
+    from paxbill.register.register import Register, VerifyReport
 
 _EXPORTS = {
     "Account": "paxbill.paxton.accounts",
@@ -251,6 +253,8 @@ _EXPORTS = {
     "PriceSchedule": "paxbill.core.schedules",
     "ProrationMethod": "paxbill.clients.proration",
     "RateTable": "paxbill.core.exchange",
+    "Register": "paxbill.register.register",
+    "RegisterError": "paxbill.exceptions",
     "Reminder": "paxbill.clients.invoicing.late_payment",
     "RuleProblem": "paxbill.clients.invoicing.en16931",
     "Site": "paxbill.portfolio.sites",
@@ -263,6 +267,7 @@ _EXPORTS = {
     "UnsupportedTermError": "paxbill.exceptions",
     "VatBreakdown": "paxbill.clients.invoicing.vat",
     "VatCategory": "paxbill.clients.invoicing.vat",
+    "VerifyReport": "paxbill.register.register",
     "account_activity": "paxbill.paxton.activity",
     "active_users": "paxbill.paxton.counting",
     "apply_automatic_payments": "paxbill.paxton.autopay",
@@ -424,6 +429,8 @@ __all__ = [
     "PriceSchedule",
     "ProrationMethod",
     "RateTable",
+    "Register",
+    "RegisterError",
     "Reminder",
     "RuleProblem",
     "Site",
@@ -436,6 +443,7 @@ __all__ = [
     "UnsupportedTermError",
     "VatBreakdown",
     "VatCategory",
+    "VerifyReport",
     "__version__",
     "account_activity",
     "active_users",

@@ -52,6 +52,7 @@ __all__ = [
     "PaymentMethodNotAllowedError",
     "PeriodsNotContiguousError",
     "PriceNotInForceError",
+    "RegisterError",
     "StatedTotalError",
     "UnknownCurrencyError",
     "UnknownIdError",
@@ -427,6 +428,10 @@ class UnsupportedLanguageError(PaxbillError, ValueError):
             f"no page in {language!r}: paxbill writes pages in "
             + ", ".join(self.available)
         )
+
+
+class RegisterError(PaxbillError, ValueError):
+    """A register cannot be opened or refuses a change: the message says why."""
 
 
 class MissingExtraError(PaxbillError, ImportError):

@@ -41,7 +41,7 @@ from paxbill.exceptions import (
     InvalidDocumentError,
     MissingExtraError,
 )
-from paxbill.io._xml_writing import Tree, amount, number, serialise
+from paxbill.io._xml_writing import Tree, amount, number
 
 __all__ = ["check_cii_xml", "embed_cii_xml", "legal_information", "to_cii_xml"]
 
@@ -191,7 +191,7 @@ def to_cii_xml(document: ClientInvoice | CreditNote) -> bytes:
     _agreement(transaction, document)
     _delivery(transaction, document)
     _settlement(transaction, document)
-    return serialise(root)
+    return _CII.serialise(root)
 
 
 def _lines(transaction: ET.Element, lines: Iterable[ClientInvoiceLine]) -> None:

@@ -33,7 +33,7 @@ from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.vat import VatCategory
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, BusinessRuleError
-from paxbill.io._xml_writing import Tree, amount, number, serialise
+from paxbill.io._xml_writing import Tree, amount, number
 from paxbill.io.cii import EN16931, legal_information
 
 __all__ = ["PEPPOL_BIS3", "PEPPOL_PROFILE", "to_ubl_xml"]
@@ -145,7 +145,7 @@ def to_ubl_xml(document: ClientInvoice | CreditNote, *, peppol: bool = False) ->
     _monetary_total(root, document)
     for index, line in enumerate(document.lines, start=1):
         _line(root, kind, index, line)
-    return serialise(root)
+    return _UBL.serialise(root)
 
 
 def _check_peppol(document: Document) -> None:
