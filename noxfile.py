@@ -217,6 +217,7 @@ def bench(session: nox.Session) -> None:
         "portfolio",
         "einvoice",
         "facturx_pdf",
+        "register",
     )
     for script in scripts:
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

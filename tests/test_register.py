@@ -349,3 +349,26 @@ def test_an_export_restores_an_identical_register(where: str, tmp_path: Path) ->
         with pytest.raises(RegisterError, match="line 1: not a row"):
             other.import_jsonl(broken)
         assert other.documents() == ()
+
+
+def test_a_client_s_documents_and_the_spreadsheet(
+    register: Register, tmp_path: Path
+) -> None:
+    """Two clients; the CSV has one row per document with its exact totals."""
+    issue(register)
+    issue(register, buyer=OTHER, lines=[line(10)])  # 40.00 + 8.00 VAT = 48.00
+    register.credit("F2025-0002", D(2025, 4, 3), series="AV2025-")
+    assert [d.number for d in register.documents_of(OTHER.name)] == [
+        "F2025-0002",
+        "AV2025-0001",
+    ]
+    path = tmp_path / "documents.csv"
+    assert register.export_csv(path) == 3
+    rows = path.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == (
+        "number,kind,issue_date,buyer,credits,currency,net_total,vat_total,gross_total"
+    )
+    assert rows[3] == (
+        "AV2025-0001,credit_note,2025-04-03,Copropriété Les Cèdres,F2025-0002,EUR,"
+        "40.00,8.00,48.00"
+    )

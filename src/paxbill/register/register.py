@@ -28,6 +28,7 @@ or deleted.
 from __future__ import annotations
 
 import base64
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -407,6 +408,16 @@ class Register:
             for document in read
         )
 
+    def documents_of(self, buyer: str) -> tuple[Document, ...]:
+        """The documents of the client named *buyer*, in issue order."""
+        names = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT number FROM documents WHERE buyer = ?", (buyer,)
+            )
+        }
+        return tuple(d for d in self.documents() if d.number in names)
+
     def due_on(self, day: dt.date) -> tuple[tuple[ClientInvoice, Money], ...]:
         """Each invoice with something due at the end of *day*, and how much."""
         when = to_date(day, what="day")
@@ -510,6 +521,42 @@ class Register:
         Path(path).write_text(text, encoding="utf-8")
         return len(lines)
 
+    def export_csv(self, path: str | Path) -> int:
+        """Write one row per document to the CSV file *path*, for a spreadsheet.
+
+        Its number, kind, date, client, the invoice it credits, currency and
+        totals (amounts as exact decimals). Returns the number of documents.
+        """
+        documents = self.documents()
+        with Path(path).open("w", encoding="utf-8", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(_CSV_COLUMNS)
+            for document in documents:
+                credited = (
+                    document.invoice_number if isinstance(document, CreditNote) else ""
+                )
+                writer.writerow(
+                    [
+                        document.number,
+                        "invoice"
+                        if isinstance(document, ClientInvoice)
+                        else "credit_note",
+                        document.issue_date.isoformat(),
+                        document.buyer.name,
+                        credited,
+                        document.currency,
+                        *(
+                            f"{total.amount:f}"
+                            for total in (
+                                document.net_total,
+                                document.vat_total,
+                                document.gross_total,
+                            )
+                        ),
+                    ]
+                )
+        return len(documents)
+
     def import_jsonl(self, path: str | Path) -> int:
         """Restore the rows :meth:`export_jsonl` wrote into this empty register.
 
@@ -579,4 +626,15 @@ _DOCUMENT_COLUMNS = (
     "hash",
 )
 _PAYMENT_COLUMNS = ("invoice", "paid_on", "body", "hash")
+_CSV_COLUMNS = (
+    "number",
+    "kind",
+    "issue_date",
+    "buyer",
+    "credits",
+    "currency",
+    "net_total",
+    "vat_total",
+    "gross_total",
+)
 _SERIES_COLUMNS = ("prefix", "next_number", "width", "last_number", "last_date")
