@@ -19,6 +19,9 @@ nox.options.default_venv_backend = "uv|venv"
 # A Python that is not installed is skipped, on CI too: the sessions run on
 # every version the machine has, and at least one of them always exists.
 nox.options.error_on_missing_interpreters = False
+# uv would try to download a missing Python first, and print its failure on a
+# machine without the network: a missing interpreter is skipped quietly.
+os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
 
 
 def _find_pyenv_pythons() -> None:

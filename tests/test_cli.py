@@ -111,10 +111,15 @@ def test_bad_input_is_one_line_and_status_2(args: list[str], words: str) -> None
 
 
 def test_no_command_is_bad_input() -> None:
-    """It exits with 2 and one line when no subcommand is given."""
+    """Without a command: the usage and the commands, then one error line; 2."""
     result = run()
     assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("usage: paxbill")
+    assert "check-einvoice" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "paxbill: error: give a COMMAND, such as 'paxbill demo'"
+    )
+    assert result.stdout == ""
 
 
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -816,3 +816,15 @@ def test_client_invoice_tells_what_to_refund(tmp_path: Path) -> None:
     out = ok("client-invoice", str(path), "--as-of", "2024-01-20")
     assert "Montant à rembourser au 20/01/2024" in out
     assert "48,00\xa0€" in out
+
+
+def test_files_to_standard_output_and_the_schema_by_the_command_s_name(
+    client_invoice_file: Path,
+) -> None:
+    """--xml - writes the XML alone to standard output; schema takes client-invoice."""
+    out = ok("client-invoice", str(client_invoice_file), "--xml", "-")
+    assert out.startswith("<?xml version='1.0' encoding='utf-8'?>")
+    assert "<ram:GrandTotalAmount>600.40</ram:GrandTotalAmount>" in out
+    assert "Total" not in out.split("</rsm:CrossIndustryInvoice>")[-1]
+    schema = json.loads(ok("schema", "client-invoice"))
+    assert schema["title"] == "ClientInvoice"

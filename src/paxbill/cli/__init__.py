@@ -125,6 +125,11 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = _build_parser(words)
     if "_ARGCOMPLETE" in os.environ:
         _complete(parser)
+    if not words:
+        # paxbill alone: what it can do, and then what is missing.
+        parser.print_help(sys.stderr)
+        print("paxbill: error: give a COMMAND, such as 'paxbill demo'", file=sys.stderr)
+        return EXIT_BAD_INPUT
     args = parser.parse_args(words)
     try:
         output = args.run(args)
@@ -135,6 +140,7 @@ def _run(argv: Sequence[str] | None) -> int:
     status = 0
     if isinstance(output, Outcome):
         output, status = output
-    print(output)
+    if output:
+        print(output)
     sys.stdout.flush()
     return status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date, pairs
@@ -74,6 +75,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _write(path: str, content: bytes) -> None:
+    """Write *content* to the file *path*, or to standard output for ``-``."""
+    if path == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
     try:
         Path(path).write_bytes(content)
     except OSError as error:
@@ -109,6 +115,8 @@ def run(args: argparse.Namespace) -> str:
         _write(args.html, page.encode("utf-8"))
     if args.pdf is not None:
         _write(args.pdf, to_facturx_pdf(document, **options))
+    if "-" in (args.xml, args.ubl, args.html, args.pdf):
+        return ""  # standard output holds the file asked for
     if args.json:
         return dumps(to_dict(document))
     is_invoice = isinstance(document, ClientInvoice)
@@ -133,7 +141,8 @@ def run(args: argparse.Namespace) -> str:
         rate = rate_text(group.rate, where)
         reason = f" ({group.exemption_reason})" if group.exemption_reason else ""
         output.append(
-            f"{text('ci.vat', locale)} {label(group.category, locale)} {rate}{reason}: "
+            f"{text('ci.vat', locale)} {label(group.category, locale)} {rate}{reason}"
+            f"{' : ' if words == 'fr' else ': '}"
             f"{group.taxable_amount.format(locale)} → {group.tax_amount.format(locale)}"
         )
     totals = [

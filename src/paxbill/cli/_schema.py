@@ -23,8 +23,10 @@ def run(args: argparse.Namespace) -> str:
     """The schema of one document type, indented, or every type's name."""
     if args.name is None:
         return "\n".join(schema_names())
-    if args.name not in schema_names():
+    # A command's name (client-invoice) names its document (client_invoice).
+    name = args.name.replace("-", "_")
+    if name not in schema_names():
         raise BadInput(
             f"no document is called {args.name!r}: run 'paxbill schema' for the list"
         )
-    return json.dumps(json_schema(args.name), indent=2, ensure_ascii=False)
+    return json.dumps(json_schema(name), indent=2, ensure_ascii=False)
