@@ -77,7 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _write(path: str, content: bytes) -> None:
     """Write *content* to the file *path*, or to standard output for ``-``."""
     if path == "-":
-        sys.stdout.buffer.write(content)
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text stream, such as a test's
+            sys.stdout.write(content.decode("utf-8", "replace"))
+        else:
+            sys.stdout.flush()
+            binary.write(content)
         sys.stdout.flush()
         return
     try:
