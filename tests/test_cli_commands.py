@@ -828,3 +828,40 @@ def test_files_to_standard_output_and_the_schema_by_the_command_s_name(
     assert "Total" not in out.split("</rsm:CrossIndustryInvoice>")[-1]
     schema = json.loads(ok("schema", "client-invoice"))
     assert schema["title"] == "ClientInvoice"
+
+
+def test_an_edited_example_says_the_totals_may_be_deleted(tmp_path: Path) -> None:
+    """Quantity 70 → 80 in the example: the message says why, and what to do."""
+    document = json.loads(ok("example", "client-invoice"))
+    document["lines"][0]["quantity"] = "80"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    message = bad("client-invoice", str(edited))
+    # 70 x 12.00 = 840.00 written; 80 x 12.00 = 960.00 by the fields.
+    assert "is 840.00 EUR but the fields give 960.00 EUR" in message
+    assert "delete them to have them worked out" in message
+    del document["type"]
+    untyped = tmp_path / "untyped.json"
+    untyped.write_text(json.dumps(document), encoding="utf-8")
+    assert 'has no "type": give it, such as "type": ' in bad(
+        "client-invoice", str(untyped)
+    )
+
+
+def test_a_negative_quote_and_files_without_rows_or_with_unknown_columns(
+    tmp_path: Path,
+) -> None:
+    """Refused, each in one line that says what is accepted."""
+    assert "argument --price: -4.00 is negative: a price is 0 or more" in bad(
+        "quote", "--users", "70", "--price", "-4.00", "--start", "2024-04-01"
+    )
+    empty = tmp_path / "clients.csv"
+    header = ok("example", "clients").splitlines()[0]
+    empty.write_text(header + "\n", encoding="utf-8")
+    assert "no rows under its header" in bad(
+        "compare", str(empty), "--start", "2024-07-01"
+    )
+    unknown = tmp_path / "more.csv"
+    unknown.write_text(header + ",notes\n", encoding="utf-8")
+    message = bad("compare", str(unknown), "--start", "2024-07-01")
+    assert "unknown column 'notes': the columns are" in message

@@ -176,9 +176,10 @@ def _read_csv(
     reader = csv.DictReader(lines, delimiter=separator)
     columns = [name.strip() for name in reader.fieldnames or []]
     reader.fieldnames = columns
+    known = ", ".join((*required, *optional))
     for name in columns:
         if name not in required and name not in optional:
-            raise BadInput(f"{path}: unknown column {name!r}")
+            raise BadInput(f"{path}: unknown column {name!r}: the columns are {known}")
     for name in required:
         if name not in columns:
             raise BadInput(f"{path}: missing column {name!r}")
@@ -204,6 +205,8 @@ def _read_csv(
             yield build(row, field)
         except PaxbillError as error:
             raise BadInput(f"{path}: row {number}: {error}") from None
+    if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
+        raise BadInput(f"{path}: no rows under its header")
 
 
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")

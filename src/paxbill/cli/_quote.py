@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> str:
     """What to bill a client in advance."""
     locale = parse_locale(args.locale)
     price = Money(args.price, args.currency)
+    if price.amount < 0:
+        raise BadInput(
+            f"argument --price: {args.price} is negative: a price is 0 or more"
+        )
     if args.discount is not None:
         price = PerUserPrice(price, Discount(args.discount)).net
     dated: Money | PriceSchedule = price

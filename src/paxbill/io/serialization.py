@@ -365,6 +365,13 @@ def _decode_object_of(value: object, expected: tuple[type, ...] | None) -> Any:
     name = value.get("type")
     kind = _BY_NAME.get(name) if isinstance(name, str) else None
     if kind is None:
+        if name is None:
+            wanted = (
+                " or ".join(repr(_TYPES[k][0]) for k in expected)
+                if expected is not None
+                else '"money"'
+            )
+            raise _Bad(f'has no "type": give it, such as "type": {wanted}', "type")
         raise _Bad(f"unknown type {name!r}", "type")
     if expected is not None and kind not in expected:
         names = " or ".join(_TYPES[k][0] for k in expected)
@@ -600,7 +607,19 @@ def _check_derived(given: object, computed: object, key: str) -> None:
             return
     elif _encode_value(computed) == given:
         return
-    raise _Bad(f"is {given!r} but the fields give {_encode_value(computed)!r}", key)
+    raise _Bad(
+        f"is {_shown(given)} but the fields give {_shown(_encode_value(computed))}: "
+        "the written totals are checked against the lines; delete them to have "
+        "them worked out",
+        key,
+    )
+
+
+def _shown(value: object) -> str:
+    """A written figure as a person reads it: ``600.40 EUR`` rather than its dict."""
+    if isinstance(value, Mapping) and value.get("type") == "money":
+        return f"{value.get('amount')} {value.get('currency')}"
+    return repr(value)
 
 
 @cache
