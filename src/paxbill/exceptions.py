@@ -39,6 +39,7 @@ __all__ = [
     "InvalidQuantityError",
     "InvalidRateError",
     "InvalidScheduleError",
+    "InvalidTextError",
     "InvalidUserCountError",
     "InvalidVatRateError",
     "InvoiceAlreadyPaidError",
@@ -432,6 +433,23 @@ class UnsupportedLanguageError(PaxbillError, ValueError):
 
 class RegisterError(PaxbillError, ValueError):
     """A register cannot be opened or refuses a change: the message says why."""
+
+
+class InvalidTextError(PaxbillError, ValueError):
+    """A text holds a character that XML 1.0, and so an e-invoice, cannot carry.
+
+    Attributes:
+        what: the field, such as ``"description"``.
+        character: the character refused.
+    """
+
+    def __init__(self, what: str, character: str) -> None:
+        self.what = what
+        self.character = character
+        super().__init__(
+            f"{what} holds U+{ord(character):04X}, a character an e-invoice "
+            "cannot carry: remove it"
+        )
 
 
 class MissingExtraError(PaxbillError, ImportError):

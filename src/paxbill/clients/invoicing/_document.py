@@ -24,6 +24,7 @@ from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.notes import Note, legal_notes
 from paxbill.clients.invoicing.parties import to_optional_text
 from paxbill.clients.invoicing.vat import VatBreakdown, VatCategory
+from paxbill.core._text import xml_text
 from paxbill.core.money import Money, total
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -38,7 +39,7 @@ Adjustment = Allowance | Charge
 def to_number(value: object) -> str:
     """A document number: a non-empty str, spaces around it dropped."""
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return xml_text(value.strip(), what="number")
     raise ArgumentTypeError(
         value, "a non-empty str such as 'F2024-0001'", what="number"
     )

@@ -25,6 +25,7 @@ from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.clients.invoicing._code_lists import ALLOWANCE_REASONS, CHARGE_REASONS
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ARITHMETIC, to_decimal
+from paxbill.core._text import xml_text
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -40,7 +41,7 @@ def _to_reason(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise ArgumentTypeError(value, "a str or None", what="reason")
-    return value.strip() or None
+    return xml_text(value.strip(), what="reason") or None
 
 
 def _to_money(what: str) -> Any:

@@ -42,16 +42,21 @@ from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.vat import to_language
 from paxbill.core._currency import currency_code
 from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._text import xml_text
 from paxbill.core._validators import instance_of, is_date
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
-from paxbill.exceptions import InvalidInvoiceError
+from paxbill.exceptions import ArgumentTypeError, InvalidInvoiceError
 
 __all__ = ["CreditNote"]
 
 
 def _to_reason(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArgumentTypeError(value, "a str or None", what="reason")
+    return xml_text(value.strip(), what="reason") or None
 
 
 @attrs.frozen

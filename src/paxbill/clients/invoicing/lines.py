@@ -18,6 +18,7 @@ from paxbill.clients.invoicing._code_lists import UNIT_CODES
 from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ExactNumber, to_decimal
+from paxbill.core._text import xml_text
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -83,6 +84,7 @@ def _to_adjustments(kind: type[T]) -> Callable[[object], tuple[T, ...]]:
 def _check_description(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ArgumentTypeError(value, "a non-empty str", what="description")
+    xml_text(value, what="description")
 
 
 def _check_unit_price(instance: Any, attribute: Any, value: Any) -> None:
@@ -102,7 +104,7 @@ def _to_rate(value: ExactNumber | None) -> Decimal | None:
 
 def _to_reason(value: object) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
-        return value if value is None else value.strip()
+        return value if value is None else xml_text(value.strip(), what="reason")
     raise ArgumentTypeError(value, "a non-empty str or None", what="exemption_reason")
 
 

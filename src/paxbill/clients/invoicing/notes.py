@@ -19,6 +19,7 @@ import attrs
 
 from paxbill.clients.invoicing._code_lists import NOTE_SUBJECTS
 from paxbill.clients.invoicing.vat import to_language
+from paxbill.core._text import xml_text
 from paxbill.exceptions import ArgumentTypeError, InvalidInvoiceError
 
 __all__ = ["LEGAL_SUBJECTS", "Note", "legal_notes", "to_notes"]
@@ -47,7 +48,7 @@ _LEGAL_TEXTS = {
 def _to_text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ArgumentTypeError(value, "a non-empty str", what="note text")
-    return value.strip()
+    return xml_text(value.strip(), what="note text")
 
 
 def _to_subject(value: object) -> str | None:

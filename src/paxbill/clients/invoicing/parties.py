@@ -28,6 +28,7 @@ from paxbill.clients.invoicing._identifiers import (
     to_siren,
     to_siret,
 )
+from paxbill.core._text import xml_text
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -49,7 +50,7 @@ _LEGAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-_./]*")
 def _to_name(value: object) -> str:
     if not isinstance(value, str):
         raise ArgumentTypeError(value, "a str", what="name")
-    name = value.strip()
+    name = xml_text(value.strip(), what="name")
     if not name:
         raise InvalidPartyError(value, "is not a name: give the legal name")
     return name
@@ -97,6 +98,7 @@ def to_address(value: object) -> tuple[str, ...]:
     for line in lines:
         if not isinstance(line, str):
             raise ArgumentTypeError(line, "a str", what="each address line")
+        xml_text(line, what="address")
     if len(lines) > MAX_ADDRESS_LINES:
         raise InvalidPartyError(
             value,
@@ -115,7 +117,7 @@ def to_optional_text(what: str) -> Callable[[object], str | None]:
             return None
         if not isinstance(value, str):
             raise ArgumentTypeError(value, "a str or None", what=what)
-        return value.strip() or None
+        return xml_text(value.strip(), what=what) or None
 
     return convert
 

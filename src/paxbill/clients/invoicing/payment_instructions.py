@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from paxbill.clients.invoicing._identifiers import to_bic, to_creditor_id, to_iban
+from paxbill.core._text import xml_text
 from paxbill.exceptions import ArgumentTypeError, InvalidIdentifierError
 
 __all__ = ["PaymentInstructions", "PaymentMeans", "to_payment_means"]
@@ -105,7 +106,7 @@ def _to_text(what: str) -> Any:
     def convert(value: object) -> str:
         if not isinstance(value, str) or not value.strip():
             raise ArgumentTypeError(value, "a non-empty str or None", what=what)
-        return value.strip()
+        return xml_text(value.strip(), what=what)
 
     return _optional(convert)
 
