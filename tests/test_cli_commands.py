@@ -11,8 +11,10 @@ import contextlib
 import datetime as dt
 import io
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -865,3 +867,35 @@ def test_a_negative_quote_and_files_without_rows_or_with_unknown_columns(
     unknown.write_text(header + ",notes\n", encoding="utf-8")
     message = bad("compare", str(unknown), "--start", "2024-07-01")
     assert "unknown column 'notes': the columns are" in message
+
+
+def test_json_that_is_too_deep_repeats_a_key_or_has_a_huge_integer(
+    tmp_path: Path,
+) -> None:
+    """One line each, status 2, never a traceback."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert "nested more than 64 deep" in bad("client-invoice", str(deep))
+    twice = tmp_path / "twice.json"
+    twice.write_text('{"type": "money", "type": "party"}', encoding="utf-8")
+    assert "the key 'type' is given twice" in bad("client-invoice", str(twice))
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"type": "money", "amount": ' + "9" * 5000 + "}", encoding="utf-8")
+    assert "not JSON paxbill reads" in bad("client-invoice", str(huge))
+
+
+def test_ctrl_c_ends_a_command_with_one_line_and_130() -> None:
+    """SIGINT to a command waiting on its input: « interrupted », status 130."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paxbill", "compare", "-", "--start", "2024-07-01"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # started, and reading its standard input
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.strip() == "paxbill: interrupted"
+    assert out == ""

@@ -1,5 +1,11 @@
 """Run the command line as ``python -m paxbill``."""
 
-from paxbill.cli import main
+import sys
+
+try:
+    from paxbill.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the command line loads
+    print("paxbill: interrupted", file=sys.stderr)
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

@@ -22,6 +22,9 @@ from paxbill.exceptions import PaxbillError
 
 __all__ = ["main"]
 
+#: The status of a command interrupted by Ctrl-C, as a shell gives it.
+EXIT_INTERRUPTED = 130
+
 #: Each subcommand, its one-line summary and the module that runs it. A
 #: module is imported, and its options declared, only when its command is run.
 COMMANDS = {
@@ -98,11 +101,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status: 0 on success, 2 on bad input. Output cut short by
-        its reader (``paxbill demo | head -2``) ends quietly, with 0.
+        The exit status: 0 on success, 2 on bad input, 130 when interrupted
+        (Ctrl-C). Output cut short by its reader (``paxbill demo | head
+        -2``) ends quietly, with 0.
     """
     try:
         return _run(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C: one line, and the status a shell gives to SIGINT.
+        print("paxbill: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # As the Python documentation on SIGPIPE advises: point stdout at
         # devnull, so that flushing it at exit cannot fail again.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -85,9 +86,14 @@ def _write(path: str, content: bytes) -> None:
             binary.write(content)
         sys.stdout.flush()
         return
+    target = Path(path)
+    # Written under another name, then renamed: never half a file.
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        Path(path).write_bytes(content)
+        partial.write_bytes(content)
+        os.replace(partial, target)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         raise BadInput(f"{path}: cannot write it ({error.strerror})") from None
 
 

@@ -132,13 +132,60 @@ def read_object(path: str, kinds: tuple[type, ...]) -> Any:
     return value
 
 
+#: The deepest nesting a JSON input may have: far beyond any paxbill document.
+MAX_JSON_DEPTH = 64
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+class _DuplicateKey(ValueError):
+    """A JSON object that gives one key twice."""
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of brackets in a JSON text, strings left aside."""
+    depth = deepest = 0
+    inside = escaped = False
+    for character in text:
+        if inside:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                inside = False
+        elif character == '"':
+            inside = True
+        elif character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth -= 1
+    return deepest
+
+
 def _load_json(path: str, text: str) -> Any:
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise BadInput(
+            f"{path}: nested more than {MAX_JSON_DEPTH} deep: not a paxbill document"
+        )
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
         raise BadInput(
             f"{path}: line {error.lineno}, column {error.colno}: not JSON ({error.msg})"
         ) from None
+    except _DuplicateKey as error:
+        raise BadInput(f"{path}: the key {error.args[0]!r} is given twice") from None
+    except ValueError as error:  # an integer of more digits than Python reads
+        raise BadInput(f"{path}: not JSON paxbill reads ({error})") from None
 
 
 def _read_json(path: str, text: str, key: str, kind: type[T]) -> list[T]:
