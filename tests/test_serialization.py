@@ -527,3 +527,14 @@ def test_a_schema_refuses_what_from_dict_refuses() -> None:
         assert not validator.is_valid(bad_document)
         with pytest.raises(InvalidDocumentError):
             from_dict(bad_document)
+
+
+def test_a_document_nested_too_deep_is_a_paxbill_error() -> None:
+    """Money nested 1,000 deep: an InvalidDocumentError, not a RecursionError."""
+    from paxbill import InvalidDocumentError, from_dict
+
+    document: dict[str, object] = {"type": "money", "amount": "1", "currency": "EUR"}
+    for _ in range(1_000):
+        document = {"type": "money", "amount": document, "currency": "EUR"}
+    with pytest.raises(InvalidDocumentError, match="nested too deep"):
+        from_dict(document)

@@ -221,6 +221,10 @@ def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
         for key in reversed(bad.keys):
             where = _join(where, key)
         raise InvalidDocumentError(where or "document", bad.reason) from None
+    except RecursionError:
+        raise InvalidDocumentError(
+            path or "document", "is nested too deep to be a paxbill document"
+        ) from None
 
 
 # -- writing --------------------------------------------------------------
