@@ -530,11 +530,24 @@ def test_a_schema_refuses_what_from_dict_refuses() -> None:
 
 
 def test_a_document_nested_too_deep_is_a_paxbill_error() -> None:
-    """Money nested 1,000 deep: an InvalidDocumentError, not a RecursionError."""
+    """Money nested 1,000 deep: an InvalidDocumentError with a short message.
+
+    Never a RecursionError, whether the reading or the message's repr of the
+    value would recurse.
+    """
     from paxbill import InvalidDocumentError, from_dict
 
     document: dict[str, object] = {"type": "money", "amount": "1", "currency": "EUR"}
     for _ in range(1_000):
         document = {"type": "money", "amount": document, "currency": "EUR"}
-    with pytest.raises(InvalidDocumentError, match="nested too deep"):
+    with pytest.raises(InvalidDocumentError) as caught:
         from_dict(document)
+    assert len(str(caught.value)) < 400
+
+
+def test_an_error_message_shortens_a_huge_value() -> None:
+    """An int of 5,000 digits in an error: its size, not a ValueError."""
+    from paxbill import Money, PaxbillError
+
+    with pytest.raises(PaxbillError, match="an int of 16610 bits"):
+        Money("1.00", 10**5000)  # type: ignore[arg-type]

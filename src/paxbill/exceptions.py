@@ -14,6 +14,7 @@ XYZ True
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any
 
 __all__ = [
@@ -63,6 +64,31 @@ __all__ = [
 ]
 
 
+class _Shortened(reprlib.Repr):
+    """A value as an error message shows it: short, whatever its size."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        try:
+            return super().repr_int(x, level)
+        except ValueError:  # more digits than Python prints
+            return f"<an int of {x.bit_length()} bits>"
+
+
+_SHORT = _Shortened()
+_SHORT.maxlevel = 3
+_SHORT.maxstring = 400
+_SHORT.maxother = 400
+_SHORT.maxlong = 400
+
+
+def _shown(value: Any) -> str:
+    """*value*'s repr, shortened: huge or deeply nested values never fail a message."""
+    try:
+        return _SHORT.repr(value)
+    except Exception:  # a value whose own repr fails
+        return f"<a {type(value).__name__}>"
+
+
 class PaxbillError(Exception):
     """The base of every error paxbill raises."""
 
@@ -79,7 +105,7 @@ class ArgumentTypeError(PaxbillError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(
-            f"{what} must be {expected}, not {type(value).__name__} {value!r}"
+            f"{what} must be {expected}, not {type(value).__name__} {_shown(value)}"
         )
 
 
@@ -114,7 +140,7 @@ class InvalidAmountError(PaxbillError, ValueError):
         reason: str = "is not a finite decimal number; write it like '178.50'",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {value!r} {reason}")
+        super().__init__(f"{what} {_shown(value)} {reason}")
 
 
 class UnknownCurrencyError(PaxbillError, ValueError):
@@ -127,7 +153,7 @@ class UnknownCurrencyError(PaxbillError, ValueError):
     def __init__(self, currency: Any) -> None:
         self.currency = currency
         super().__init__(
-            f"unknown currency {currency!r}: give an ISO 4217 code such as "
+            f"unknown currency {_shown(currency)}: give an ISO 4217 code such as "
             "'EUR' or 'GBP'"
         )
 
@@ -161,8 +187,8 @@ class InvalidAllocationError(PaxbillError, ValueError):
     def __init__(self, weights: Any, reason: str) -> None:
         self.weights = weights
         super().__init__(
-            f"cannot allocate by weights {weights!r}: {reason}; give non-negative "
-            "ints or Decimals with a positive total"
+            f"cannot allocate by weights {_shown(weights)}: {reason}; give "
+            "non-negative ints or Decimals with a positive total"
         )
 
 
@@ -195,7 +221,7 @@ class InvalidCountError(PaxbillError, ValueError):
         reason: str = "is negative: give a whole number 0 or more",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {value!r} {reason}")
+        super().__init__(f"{what} {_shown(value)} {reason}")
 
 
 class InvalidUserCountError(InvalidCountError):
@@ -223,7 +249,8 @@ class UnknownLocaleError(PaxbillError, ValueError):
     def __init__(self, locale: Any) -> None:
         self.locale = locale
         super().__init__(
-            f"unknown locale {locale!r}: give an identifier such as 'fr_FR' or 'en_GB'"
+            f"unknown locale {_shown(locale)}: give an identifier such as 'fr_FR' "
+            "or 'en_GB'"
         )
 
 
@@ -270,7 +297,7 @@ class AutopayRequiredError(PaxbillError, ValueError):
     def __init__(self, account_id: Any) -> None:
         self.account_id = account_id
         super().__init__(
-            f"account {account_id!r} is a system manager's: automatic payment is "
+            f"account {_shown(account_id)} is a system manager's: automatic payment is "
             "mandatory for it, so set autopay=True"
         )
 
@@ -426,7 +453,7 @@ class UnsupportedLanguageError(PaxbillError, ValueError):
         self.language = language
         self.available = tuple(available)
         super().__init__(
-            f"no page in {language!r}: paxbill writes pages in "
+            f"no page in {_shown(language)}: paxbill writes pages in "
             + ", ".join(self.available)
         )
 
@@ -488,7 +515,7 @@ class InvalidRateError(PaxbillError, ValueError):
 
     def __init__(self, rate: Any, reason: str) -> None:
         self.rate = rate
-        super().__init__(f"exchange rate {rate!r} {reason}")
+        super().__init__(f"exchange rate {_shown(rate)} {reason}")
 
 
 class NoExchangeRateError(PaxbillError, ValueError):
@@ -549,7 +576,7 @@ class InvalidQuantityError(PaxbillError, ValueError):
     def __init__(self, quantity: Any, reason: str = "is negative") -> None:
         self.quantity = quantity
         super().__init__(
-            f"quantity {quantity!r} {reason}: give a count of 0 or more, and "
+            f"quantity {_shown(quantity)} {reason}: give a count of 0 or more, and "
             "credit what is removed with a credit note"
         )
 
@@ -577,7 +604,7 @@ class InvalidPartyError(PaxbillError, ValueError):
 
     def __init__(self, value: Any, reason: str) -> None:
         self.value = value
-        super().__init__(f"party: {value!r} {reason}")
+        super().__init__(f"party: {_shown(value)} {reason}")
 
 
 class InvalidInvoiceError(PaxbillError, ValueError):
@@ -644,7 +671,7 @@ class InvalidIdentifierError(PaxbillError, ValueError):
     def __init__(self, value: Any, kind: str, reason: str) -> None:
         self.value = value
         self.kind = kind
-        super().__init__(f"{kind} {value!r} {reason}")
+        super().__init__(f"{kind} {_shown(value)} {reason}")
 
 
 class OverpaymentError(PaxbillError, ValueError):
@@ -692,7 +719,7 @@ class DuplicateNumberError(PaxbillError, ValueError):
     def __init__(self, number: str) -> None:
         self.number = number
         super().__init__(
-            f"number {number!r} is already used: a series issues each number "
+            f"number {_shown(number)} is already used: a series issues each number "
             "once; continue it with NumberSeries.continuing(documents)"
         )
 
@@ -707,7 +734,7 @@ class UnknownIdError(PaxbillError, KeyError):
     def __init__(self, key: Any, kind: str) -> None:
         self.key = key
         super().__init__(
-            f"no {kind} {key!r} here: look up an id of the portfolio billed"
+            f"no {kind} {_shown(key)} here: look up an id of the portfolio billed"
         )
 
     def __str__(self) -> str:
