@@ -7,6 +7,20 @@ XMP metadata of Factur-X, profile EN 16931, through the ``factur-x``
 package: one file a person reads and a machine parses. Both come with the
 optional extra ``paxbill[pdf]``; WeasyPrint needs the system's Pango
 (``apt-get install libpango-1.0-0 libpangoft2-1.0-0`` on Debian).
+
+>>> import datetime as dt
+>>> from paxbill import ClientInvoice, ClientInvoiceLine, Money, Party
+>>> invoice = ClientInvoice(
+...     "F2024-0001", dt.date(2024, 1, 2),
+...     Party("Sécurité Dupont SARL", "FR", vat_id="FR40303265045"),
+...     Party("Résidence Les Tilleuls", "FR"),
+...     [ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20")],
+... )
+>>> pdf = to_facturx_pdf(invoice)
+>>> import facturx  # the factur-x package reads it back
+>>> name, xml = facturx.get_xml_from_pdf(pdf, check_xsd=True)
+>>> pdf[:5], name, b"<ram:GrandTotalAmount>336.00</ram:GrandTotalAmount>" in xml
+(b'%PDF-', 'factur-x.xml', True)
 """
 
 from __future__ import annotations
