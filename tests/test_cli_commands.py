@@ -899,3 +899,19 @@ def test_ctrl_c_ends_a_command_with_one_line_and_130() -> None:
     assert process.returncode == 130
     assert err.strip() == "paxbill: interrupted"
     assert out == ""
+
+
+def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """An escape sequence in an invoice's number reaches the terminal as text."""
+    invoices = tmp_path / "invoices.csv"
+    invoices.write_text(
+        "number,account_id,account_type,period_start,period_end,users,unit_price,"
+        "currency,paid_on,method\n"
+        "33\x1b]0;owned\x0752,INST-1,approved_installer,2024-05-01,2024-06-01,70,"
+        "2.55,EUR,,\n",
+        encoding="utf-8",
+    )
+    out = ok("invoices", str(invoices), "--as-of", "2024-06-05")
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "33\\x1b]0;owned\\x0752" in out

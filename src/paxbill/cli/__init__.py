@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -128,6 +129,20 @@ def _complete(parser: argparse.ArgumentParser) -> None:
     argcomplete.autocomplete(parser)
 
 
+#: The characters a terminal would obey rather than show: C0 (but tab and
+#: line feed), DEL and C1, escape sequences (ESC, CSI, OSC) among them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    r"""*text* with its control characters shown, never obeyed by the terminal.
+
+    >>> visible("Badge\x1b[31m rouge")
+    'Badge\\x1b[31m rouge'
+    """
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     parser = _build_parser(words)
@@ -142,13 +157,13 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         output = args.run(args)
     except (PaxbillError, BadInput) as error:
-        message = " ".join(str(error).split())
+        message = visible(" ".join(str(error).split()))
         print(f"paxbill {args.command}: error: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     status = 0
     if isinstance(output, Outcome):
         output, status = output
     if output:
-        print(output)
+        print(visible(output))
     sys.stdout.flush()
     return status
