@@ -43,29 +43,43 @@ def gbp(amount: str) -> Money:
 
 class TestReview:
     def test_issue_example(self) -> None:
-        """GBP 200.00 at 25.00 a month from 2024-04 to 2025: 9 charges, 8 covered.
+        """GBP 200.00 at 25.00 a month, reviewed 1 April: 10 charges, 8 covered.
 
-        The term is taken from 1 April: April's usage to December's, paid on
-        the 1st of May to the 1st of January. 200.00 pays eight; the ninth,
-        on 1 January 2025, is 25.00 short.
+        Without a term start every charge still to pay counts: March's usage,
+        paid on 1 April, the review day, to December's, paid on 1 January:
+        ten charges, 250.00. 200.00 pays eight (to October's, paid 1
+        November); the ninth, on 1 December, is not covered: 50.00 short.
+        The same as with the term started on 1 January.
         """
         review = review_balance(
             gbp("200.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
         )
-        assert review.months_remaining == 9
+        assert review.months_remaining == 10
         assert review.months_covered == 8
-        assert review.shortfall == gbp("25.00")
-        assert review.runs_out_on == D(2025, 1, 1)
+        assert review.shortfall == gbp("50.00")
+        assert review.runs_out_on == D(2024, 12, 1)
+        from_january = review_balance(
+            gbp("200.00"),
+            gbp("25.00"),
+            as_of=D(2024, 4, 1),
+            term_start=D(2024, 1, 1),
+            term_end=D(2025, 1, 1),
+        )
+        assert from_january == review
         assert not review.sufficient
         assert review.surplus == gbp("0")
 
     def test_sufficient_balance(self) -> None:
-        """A balance that pays every charge is sufficient, with no shortfall."""
+        """A balance that pays every charge is sufficient, with no shortfall.
+
+        Ten charges of 25.00 from 1 April (March's usage) are 250.00: 255.00
+        pays them with 5.00 left.
+        """
         review = review_balance(
-            gbp("230.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
+            gbp("255.00"), gbp("25.00"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1)
         )
         assert review.sufficient
-        assert review.months_covered == 9
+        assert review.months_covered == 10
         assert review.shortfall == gbp("0")
         assert review.runs_out_on is None
         assert review.surplus == gbp("5.00")
@@ -94,7 +108,16 @@ class TestReview:
             assert review.usage_months[-1] == BillingPeriod.month(2024, 12)
 
     def test_an_approved_installer_pays_thirty_days_later(self) -> None:
-        """With 30 days' credit, the twelfth charge falls on 2025-01-31."""
+        """With 30 days' credit, December 2023's charge is still to pay on 2 January.
+
+        Invoiced 1 January and paid 30 days later, on 31 January, it counts:
+        thirteen charges, December 2023's to December 2024's. 27.50 pays
+        eleven; the twelfth, November's usage invoiced 1 December, is paid
+        on 31 December. From a term start of 1 January, twelve, the last
+        paid 2025-01-31. With 45 days, November 2023's (invoiced 1 December,
+        paid 15 January) counts too: fourteen, the twelfth October 2024's,
+        invoiced 1 November and paid 16 December.
+        """
         review = review_balance(
             gbp("27.50"),
             gbp("2.50"),
@@ -102,11 +125,23 @@ class TestReview:
             term_end=D(2025, 1, 1),
             account_type=AccountType.APPROVED_INSTALLER,
         )
-        assert (review.months_remaining, review.months_covered) == (12, 11)
+        assert (review.months_remaining, review.months_covered) == (13, 11)
+        assert review.usage_months[0] == BillingPeriod.month(2023, 12)
+        assert review.charge_dates[0] == D(2024, 1, 31)
+        assert review.invoice_dates[0] == D(2024, 1, 1)
+        assert review.runs_out_on == D(2024, 12, 31)
+        bounded = review_balance(
+            gbp("27.50"),
+            gbp("2.50"),
+            as_of=D(2024, 1, 2),
+            term_start=D(2024, 1, 1),
+            term_end=D(2025, 1, 1),
+            account_type=AccountType.APPROVED_INSTALLER,
+        )
+        assert (bounded.months_remaining, bounded.months_covered) == (12, 11)
         # February 1 + 30 days, in a leap year, is March 2.
-        assert review.charge_dates[0] == D(2024, 3, 2)
-        assert review.invoice_dates[0] == D(2024, 2, 1)
-        assert review.runs_out_on == D(2025, 1, 31)
+        assert bounded.charge_dates[0] == D(2024, 3, 2)
+        assert bounded.runs_out_on == D(2025, 1, 31)
         longer = review_balance(
             gbp("27.50"),
             gbp("2.50"),
@@ -115,7 +150,8 @@ class TestReview:
             account_type=AccountType.APPROVED_INSTALLER,
             credit_days=45,
         )
-        assert longer.runs_out_on == D(2025, 2, 15)
+        assert longer.months_remaining == 14
+        assert longer.runs_out_on == D(2024, 12, 16)
 
     def test_a_charge_on_the_review_day_is_still_to_come(self) -> None:
         """Reviewed on 1 April, March's charge, paid that day, remains."""
@@ -151,24 +187,29 @@ class TestReview:
             D(2024, 6, 1),
             D(2024, 7, 1),
         )
-        assert monthly_charge_dates(D(2024, 4, 1), D(2024, 4, 1)) == ()
+        # Reviewed on the term's last day: March's charge, paid that day.
+        assert monthly_charge_dates(D(2024, 4, 1), D(2024, 4, 1)) == (D(2024, 4, 1),)
         # A term from the 15th: its usage months start in it.
         assert monthly_charge_dates(
             D(2024, 1, 15), D(2024, 4, 15), term_start=D(2024, 1, 15)
         ) == (D(2024, 3, 1), D(2024, 4, 1), D(2024, 5, 1))
 
     def test_negative_balance_and_free_charges(self) -> None:
-        """A negative balance covers nothing; a zero cost is always covered."""
+        """A negative balance covers nothing; a zero cost is always covered.
+
+        On 1 January: December's charge (paid that day), January's and
+        February's, 3 x 5.00 = 15.00, and the 10.00 owed: 25.00 short.
+        """
         short = review_balance(
             gbp("-10.00"), gbp("5.00"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
         )
-        assert (short.months_covered, short.shortfall) == (0, gbp("20.00"))
-        assert short.runs_out_on == D(2024, 2, 1)
+        assert (short.months_covered, short.shortfall) == (0, gbp("25.00"))
+        assert short.runs_out_on == D(2024, 1, 1)
         free = review_balance(
             gbp("0"), gbp("0"), as_of=D(2024, 1, 1), term_end=D(2024, 3, 1)
         )
         assert free.sufficient
-        assert free.months_covered == 2
+        assert free.months_covered == 3
 
     def test_bad_reviews(self) -> None:
         """It refuses a review after the term, two currencies, a cost < 0."""
@@ -322,14 +363,15 @@ class TestReview:
         """A price that does not change in the term keeps no list of amounts.
 
         Each remaining charge is then the monthly cost, from a Money or from
-        a schedule of one price.
+        a schedule of one price: on 1 October, September's (paid that day)
+        to December's, four charges.
         """
         for cost in (gbp("2.00"), PriceSchedule([(D(2023, 1, 1), gbp("2.00"))])):
             review = review_balance(
                 gbp("5.00"), cost, as_of=D(2024, 10, 1), term_end=D(2025, 1, 1)
             )
             assert review.charge_amounts == ()
-            assert review.charges == (gbp("2.00"),) * 3
+            assert review.charges == (gbp("2.00"),) * 4
             assert review.monthly_cost == gbp("2.00")
 
     def test_a_schedule_costs_each_remaining_month_at_its_own_price(self) -> None:
@@ -434,7 +476,8 @@ class TestLedger:
         assert ledger.balance == gbp("25.00")
         review = ledger.review(gbp("2.50"), as_of=D(2024, 4, 1), term_end=D(2025, 1, 1))
         assert review.balance == gbp("25.00")
-        assert review.months_remaining == 9
+        # March's charge (paid 1 April) to December's: 10 x 2.50 = 25.00.
+        assert review.months_remaining == 10
         assert review.sufficient
 
     def test_entries_are_kept_in_date_order_and_immutable(self) -> None:

@@ -384,10 +384,11 @@ class TestReview:
     )
 
     def test_shortfall(self) -> None:
-        """GBP 200.00 at 25.00: 9 remain, 8 covered, 25.00 short, out on 2025-01-01.
+        """GBP 200.00 at 25.00: 10 remain, 8 covered, 50.00 short, out on 2024-12-01.
 
-        The term is taken from 1 April: April's usage to December's, paid on
-        the 1st of May to the 1st of January; the ninth is not covered.
+        Every charge still to pay counts: March's usage, paid on 1 April (the
+        review day), to December's, paid on 1 January; the ninth, on 1
+        December, is not covered.
         """
         data = json.loads(ok(*self.ARGS, "--json"))
         expected = review_balance(
@@ -396,15 +397,17 @@ class TestReview:
             as_of=D(2024, 4, 1),
             term_end=D(2025, 1, 1),
         )
-        assert data["months_remaining"] == expected.months_remaining == 9
+        assert data["months_remaining"] == expected.months_remaining == 10
         assert data["months_covered"] == 8
         assert Money(data["shortfall"], "GBP") == expected.shortfall
-        assert data["runs_out_on"] == "2025-01-01"
+        assert data["shortfall"] == "50.00"
+        assert data["runs_out_on"] == "2024-12-01"
         assert data["sufficient"] is False
-        assert "01/01/2025" in ok(*self.ARGS, "--locale", "fr_FR")
+        assert "01/12/2024" in ok(*self.ARGS, "--locale", "fr_FR")
         english = ok(*self.ARGS, "--locale", "en_GB").splitlines()
         assert english[0] == "Prepaid balance review"
-        assert "£25.00" in english[5]
+        assert english[5].startswith("Shortfall")
+        assert "£50.00" in english[5]
         assert english[-1] == "The balance does not pay every charge: bill the client."
 
     def test_a_prepaid_year_for_an_approved_installer(self) -> None:

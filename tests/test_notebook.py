@@ -58,8 +58,8 @@ def test_ledger_review_projection_and_comparison() -> None:
         term_end=D(2025, 1, 1),
     )
     assert "£25.00" in review._repr_html_()
-    # The ninth charge, December's usage paid on 1 January, is not covered.
-    assert "01/01/2025" in review._repr_html_()
+    # The ninth charge, November's usage paid on 1 December, is not covered.
+    assert "01/12/2024" in review._repr_html_()
     clients = [Client("A", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
     projection = project_cash_flow(
         clients,

@@ -41,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--term-start",
         type=iso_date,
         default=None,
-        help="the first day of the term, YYYY-MM-DD (the 1st of the review's month)",
+        help="the first day of the term, YYYY-MM-DD; without it every charge still"
+        " to pay counts",
     )
     add_account_type(parser)
     add_exchange_options(parser)

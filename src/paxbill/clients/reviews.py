@@ -28,7 +28,12 @@ from functools import lru_cache
 
 import attrs
 
-from paxbill.core._dates import first_of_month, first_of_month_from, to_date
+from paxbill.core._dates import (
+    days_after,
+    first_of_month,
+    first_of_month_from,
+    to_date,
+)
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
@@ -91,8 +96,9 @@ def monthly_charge_dates(
     Each usage month of the term is invoiced on the 1st of the next month
     and paid on its due date: that day for a system manager (by automatic
     payment), *credit_days* later for an approved installer. The charges
-    still to come are those paid on or after *as_of*. Without *term_start*,
-    the term is taken to start on the 1st of *as_of*'s month.
+    still to come are those paid on or after *as_of*: without *term_start*,
+    every such charge of a usage month before *term_end*, the previous
+    months' unpaid ones included; *term_start* only bounds them.
 
     Raises:
         InvalidDateRangeError: *as_of* is after *term_end*, or *term_start*
@@ -116,16 +122,18 @@ def _remaining_charges(
     end = to_date(term_end, what="term_end")
     if day > end:
         raise InvalidDateRangeError(day, end, what="the review from as_of to term_end")
-    start = (
-        first_of_month(day)
-        if term_start is None
-        else to_date(term_start, what="term_start")
-    )
+    rules = to_account_type(account_type), to_credit_days(credit_days)
+    if term_start is None:
+        # Every charge still to be paid: the usage months far enough back
+        # that their charge, paid after the credit period, may fall on or
+        # after the review day (the filter in _charges keeps just those).
+        start = first_of_month(days_after(day, -(rules[1] + 31)))
+    else:
+        start = to_date(term_start, what="term_start")
     if start > end:
         raise InvalidDateRangeError(
             start, end, what="the term reviewed, from term_start to term_end"
         )
-    rules = to_account_type(account_type), to_credit_days(credit_days)
     return _charges(start, end, *rules, day)
 
 
@@ -259,7 +267,8 @@ def review_balance(
     paid on its due date by the account's type (see
     :func:`monthly_charge_dates`). The charges paid on or after *as_of*
     remain: one that falls on the review day is still to come. Without
-    *term_start*, the term is taken to start on the 1st of *as_of*'s month.
+    *term_start*, every charge paid on or after *as_of* for a usage month
+    before *term_end* remains; *term_start* only bounds them.
 
     Args:
         balance: what is left of the client's prepayment for the term.
