@@ -918,3 +918,40 @@ def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
     assert "\x1b" not in out
     assert "\x07" not in out
     assert "33\\x1b]0;owned\\x0752" in out
+
+
+def test_rates_and_currencies_that_would_be_ignored_are_refused(tmp_path: Path) -> None:
+    """--rate without another Paxton currency, a late rate out of range, GBP clients."""
+    clients = tmp_path / "clients.csv"
+    clients.write_text(ok("example", "clients"), encoding="utf-8")
+    start = ["--start", "2024-07-01"]
+    assert "--rate: 0.85 converts only when Paxton bills in another currency" in bad(
+        "compare", str(clients), *start, "--rate", "0.85"
+    )
+    gbp = tmp_path / "gbp.csv"
+    gbp.write_text(ok("example", "clients").replace("EUR", "GBP"), encoding="utf-8")
+    message = bad("compare", str(gbp), *start)
+    assert "billed in GBP, not --currency EUR" in message
+    assert message.endswith("give --currency GBP")
+    assert ok("compare", str(gbp), *start, "--currency", "GBP")
+    invoice = tmp_path / "invoice.json"
+    invoice.write_text(ok("example", "client-invoice"), encoding="utf-8")
+    for rate, words in (("-5", "not a yearly rate of 0 to 100"), ("abc", "not a rate")):
+        assert words in bad("client-invoice", str(invoice), "--late-rate", rate)
+
+
+def test_a_price_change_before_the_start_is_refused() -> None:
+    """--price-from on or before --start would leave --price unbilled: refused."""
+    message = bad(
+        "quote",
+        "--users",
+        "70",
+        "--price",
+        "4.00",
+        "--start",
+        "2024-04-01",
+        "--price-from",
+        "2024-03-01",
+        "4.50",
+    )
+    assert "--price-from: 2024-03-01 is not after --start 2024-04-01" in message

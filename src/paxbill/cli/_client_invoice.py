@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date, pairs
@@ -69,10 +70,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--late-rate",
+        type=_late_rate,
         default=None,
-        help="the yearly late-payment rate the invoice states, in per cent",
+        help="the yearly late-payment rate the invoice states, in per cent,"
+        " such as 10.5",
     )
     add_output_options(parser, currency=False, locale=None)
+
+
+def _late_rate(text: str) -> Decimal:
+    """A yearly rate in per cent: a number from 0 to 100, read at once."""
+    try:
+        rate = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a rate: give a number of per cent such as 10.5"
+        ) from None
+    if not rate.is_finite() or not 0 <= rate <= 100:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a yearly rate of 0 to 100 per cent, such as 10.5"
+        )
+    return rate
 
 
 def _write(path: str, content: bytes) -> None:

@@ -189,6 +189,12 @@ def exchange_rates(args: argparse.Namespace, on: dt.date) -> RateTable | None:
 
     paxton = args.paxton_currency
     if paxton is None or paxton.upper() == args.currency.upper():
+        if args.rate is not None:
+            raise BadInput(
+                f"argument --rate: {args.rate} converts only when Paxton bills in "
+                f"another currency than --currency {args.currency.upper()}: give "
+                "--paxton-currency, or leave --rate out"
+            )
         return None
     if args.rate is None:
         raise BadInput(

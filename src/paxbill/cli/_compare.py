@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from paxbill.cli._common import (
     MAX_MONTHS,
+    BadInput,
     add_account_type,
     add_exchange_options,
     add_list_price,
@@ -62,6 +63,19 @@ def run(args: argparse.Namespace) -> str:
     clients = read_clients(
         args.file, form=args.format, decimal_comma=decimal_comma(args.locale)
     )
+    currencies = sorted(
+        {
+            currency
+            for client in clients
+            if (currency := getattr(client.price, "currency", None)) is not None
+        }
+    )
+    if currencies and args.currency.upper() not in currencies:
+        raise BadInput(
+            f"{args.file}: the clients are billed in {', '.join(currencies)}, not "
+            f"--currency {args.currency.upper()} (the default is EUR): give "
+            f"--currency {currencies[0]}"
+        )
     paxton_currency = args.paxton_currency or args.currency
     paxton = PerUserPrice(
         Money(list_price(args), paxton_currency), Discount(args.discount)

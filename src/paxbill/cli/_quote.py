@@ -74,6 +74,13 @@ def run(args: argparse.Namespace) -> str:
         changes = [
             (_day(day), Money(value, args.currency)) for day, value in args.price_from
         ]
+        for day, _ in changes:
+            if day <= args.start:
+                raise BadInput(
+                    f"argument --price-from: {day.isoformat()} is not after --start "
+                    f"{args.start.isoformat()}, so --price would never be billed: "
+                    "give that price as --price"
+                )
         if args.discount is not None:
             discount = Discount(args.discount)
             changes = [
