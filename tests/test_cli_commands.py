@@ -955,3 +955,21 @@ def test_a_price_change_before_the_start_is_refused() -> None:
         "4.50",
     )
     assert "--price-from: 2024-03-01 is not after --start 2024-04-01" in message
+
+
+def test_a_quarterly_bundle_says_what_a_bundle_is_billed() -> None:
+    message = bad(
+        "bundle",
+        "--frequency",
+        "quarterly",
+        "--fee",
+        "100",
+        "--users",
+        "10",
+        "--list-price",
+        "3.00",
+    )
+    assert message.endswith(
+        "argument --frequency: a bundled contract is billed monthly or annual, "
+        "not quarterly"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from paxbill.cli._common import (
+    BadInput,
     add_list_price,
     add_output_options,
     choice,
@@ -43,6 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """The app's share of a fixed-fee contract."""
     locale = parse_locale(args.locale)
+    if args.frequency not in (BillingFrequency.MONTHLY, BillingFrequency.ANNUAL):
+        raise BadInput(
+            f"argument --frequency: a bundled contract is billed monthly or annual, "
+            f"not {args.frequency.value}"
+        )
     app_price = PerUserPrice(
         Money(list_price(args), args.currency), Discount(args.discount)
     )
