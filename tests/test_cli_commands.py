@@ -488,8 +488,8 @@ class TestBundle:
     def test_bad(self) -> None:
         """A quarterly fee is one line, status 2."""
         line = bad(*self.ARGS, "--frequency", "quarterly")
-        assert "ANNUAL" in line
-        assert "quarterly" in line
+        assert "billed monthly or annual" in line
+        assert "not quarterly" in line
 
 
 class TestCompare:
