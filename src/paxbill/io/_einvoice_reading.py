@@ -24,7 +24,7 @@ from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.notes import Note, legal_notes
-from paxbill.clients.invoicing.payment_terms import PaymentTerms
+from paxbill.clients.invoicing.payment_terms import MAX_DAYS, PaymentTerms
 from paxbill.clients.invoicing.vat import LANGUAGES, VatCategory
 from paxbill.core.money import Money
 from paxbill.exceptions import (
@@ -308,19 +308,20 @@ def _language(reading: Reading) -> str:
         defaults = _default_texts(language)
         texts = [group.reason for group in reading.groups if group.reason]
         texts += [note.text for note in reading.fields.get("notes", ())]
-        if reading.terms_text is not None and _TERMS[language].fullmatch(
-            reading.terms_text
-        ):
+        if reading.terms_text is not None and _own_terms(reading.terms_text, language):
             return language
         if texts and any(text in defaults for text in texts):
             return language
     return "fr"
 
 
-_TERMS = {
-    "fr": re.compile(r"(\d+) jours( fin de mois)?"),
-    "en": re.compile(r"(\d+) days( end of month)?"),
-}
+def _own_terms(text: str, language: str) -> tuple[PaymentTerms, ...]:
+    """The terms whose words in *language* (PaymentTerms.describe) are *text*."""
+    days = re.match(r"\d{1,3}\b", text)
+    if days is None or int(days.group()) > MAX_DAYS:
+        return ()
+    candidates = (PaymentTerms(int(days.group()), eom) for eom in (False, True))
+    return tuple(terms for terms in candidates if terms.describe(language) == text)
 
 
 def _payment_terms(reading: Reading, issued: dt.date, language: str) -> PaymentTerms:
@@ -328,9 +329,7 @@ def _payment_terms(reading: Reading, issued: dt.date, language: str) -> PaymentT
     if reading.due_date is None:
         raise EInvoiceError("BT-9", "the e-invoice states no due date")
     if reading.terms_text is not None:
-        match = _TERMS[language].fullmatch(reading.terms_text)
-        if match is not None:
-            terms = PaymentTerms(int(match.group(1)), match.group(2) is not None)
+        for terms in _own_terms(reading.terms_text, language):
             if terms.due_date(issued) == reading.due_date:
                 return terms
     days = (reading.due_date - issued).days

@@ -15,7 +15,13 @@ import datetime as dt
 
 import attrs
 
-from paxbill.clients.invoicing.parties import to_address, to_country, to_optional_text
+from paxbill.clients.invoicing.parties import (
+    to_address,
+    to_city,
+    to_country,
+    to_optional_text,
+    to_postcode,
+)
 from paxbill.core._validators import is_optional_date
 
 __all__ = ["Delivery"]
@@ -27,16 +33,6 @@ def _to_country(value: object) -> str | None:
 
 def _to_name(value: object) -> str | None:
     converted: str | None = to_optional_text("name")(value)
-    return converted
-
-
-def _to_postcode(value: object) -> str | None:
-    converted: str | None = to_optional_text("postcode")(value)
-    return converted
-
-
-def _to_city(value: object) -> str | None:
-    converted: str | None = to_optional_text("city")(value)
     return converted
 
 
@@ -57,8 +53,8 @@ class Delivery:
     country: str | None = attrs.field(default=None, converter=_to_country)
     name: str | None = attrs.field(default=None, converter=_to_name)
     address: tuple[str, ...] = attrs.field(default=(), converter=to_address)
-    postcode: str | None = attrs.field(default=None, converter=_to_postcode)
-    city: str | None = attrs.field(default=None, converter=_to_city)
+    postcode: str | None = attrs.field(default=None, converter=to_postcode)
+    city: str | None = attrs.field(default=None, converter=to_city)
 
     @property
     def has_place(self) -> bool:

@@ -148,12 +148,14 @@ def _to_siret(value: object) -> str | None:
     return converted
 
 
-def _to_postcode(value: object) -> str | None:
+def to_postcode(value: object) -> str | None:
+    """A post code (BT-38), or None; a party's and a delivery's alike."""
     converted: str | None = to_optional_text("postcode")(value)
     return converted
 
 
-def _to_city(value: object) -> str | None:
+def to_city(value: object) -> str | None:
+    """A city (BT-37), or None; a party's and a delivery's alike."""
     converted: str | None = to_optional_text("city")(value)
     return converted
 
@@ -206,8 +208,8 @@ class Party:
     address: tuple[str, ...] = attrs.field(default=(), converter=to_address)
     legal_id: str | None = attrs.field(default=None, converter=_to_legal_id)
     siret: str | None = attrs.field(default=None, converter=_to_siret)
-    postcode: str | None = attrs.field(default=None, converter=_to_postcode)
-    city: str | None = attrs.field(default=None, converter=_to_city)
+    postcode: str | None = attrs.field(default=None, converter=to_postcode)
+    city: str | None = attrs.field(default=None, converter=to_city)
     electronic_address: str | None = attrs.field(
         default=None, converter=_to_address_or_none
     )
