@@ -1,7 +1,17 @@
-"""Shared test settings: hypothesis profiles."""
+"""Shared test settings: hypothesis profiles, and the register's two databases.
+
+``PAXBILL_POSTGRES_URL`` names a PostgreSQL database the register's tests
+may use (``.ci/run`` starts a server and sets it); without it their
+PostgreSQL cases skip, unless ``PAXBILL_REQUIRE_POSTGRES`` is set: then
+they fail.
+"""
 
 import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # "ci" is thorough and the same on every run; "dev" is quick for editing.
@@ -40,3 +50,32 @@ def pytest_report_header() -> str:
     from tests.official_rules import ubl_check
 
     return f"UBL e-invoices: {ubl_check()}"
+
+
+def _postgres_url() -> Iterator[str]:
+    """A schema of its own in the PostgreSQL database, for one test: its URL."""
+    url = os.environ.get("PAXBILL_POSTGRES_URL")
+    if not url:
+        if os.environ.get("PAXBILL_REQUIRE_POSTGRES"):
+            pytest.fail("PAXBILL_REQUIRE_POSTGRES is set, PAXBILL_POSTGRES_URL is not")
+        pytest.skip("no PostgreSQL: set PAXBILL_POSTGRES_URL to run these")
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def where(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty register's address: an SQLite file, or a PostgreSQL schema."""
+    if request.param == "postgres":
+        yield from _postgres_url()
+    else:
+        yield str(tmp_path / "billing.sqlite")

@@ -179,7 +179,7 @@ class TestInvoices:
             invoice_csv.read_text().replace("approved_installer", "installer", 1)
         )
         line = bad("invoices", str(wrong), "--as-of", "2024-06-05")
-        assert "row 2, field 'account_type'" in line
+        assert "line 2, column 'account_type'" in line
         assert "approved_installer, system_manager" in line
 
     def test_json_agrees_with_the_api(self, invoice_file: Path) -> None:
@@ -236,13 +236,13 @@ class TestInvoices:
             CSV_HEADER + "1,A,approved_installer,2024-13-01,2024-06-01,70,2.55,EUR,,\n"
         )
         line = bad("invoices", str(dated), "--as-of", "2024-06-05")
-        assert "dated.csv: row 2, field 'period_start'" in line
+        assert "dated.csv: line 2, column 'period_start'" in line
         floaty = tmp_path / "floaty.csv"
         floaty.write_text(
             CSV_HEADER
             + "1,A,approved_installer,2024-05-01,2024-06-01,seventy,2.55,EUR,,\n"
         )
-        assert "row 2, field 'users'" in bad(
+        assert "line 2, column 'users'" in bad(
             "invoices", str(floaty), "--as-of", "2024-06-05"
         )
 
@@ -563,7 +563,7 @@ class TestCompare:
         worse.write_text(
             "client_id,users,price,currency,billing\nA,30,4.00,EUR,weekly\n"
         )
-        assert "worse.csv: row 2, field 'billing'" in bad(
+        assert "worse.csv: line 2, column 'billing'" in bad(
             "compare", str(worse), "--start", "2024-07-01"
         )
 

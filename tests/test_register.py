@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,35 +50,6 @@ def eur(amount: str) -> Money:
 
 def line(users: int = 70) -> ClientInvoiceLine:
     return ClientInvoiceLine("Entry app users", users, eur("4.00"), "S", "20")
-
-
-def _postgres_url() -> Iterator[str]:
-    """A schema of its own in the PostgreSQL database, for one test: its URL."""
-    url = os.environ.get("PAXBILL_POSTGRES_URL")
-    if not url:
-        if os.environ.get("PAXBILL_REQUIRE_POSTGRES"):
-            pytest.fail("PAXBILL_REQUIRE_POSTGRES is set, PAXBILL_POSTGRES_URL is not")
-        pytest.skip("no PostgreSQL: set PAXBILL_POSTGRES_URL to run these")
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in url else "?"
-    try:
-        yield f"{url}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def where(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new, empty register's address: an SQLite file, or a PostgreSQL schema."""
-    if request.param == "postgres":
-        yield from _postgres_url()
-    else:
-        yield str(tmp_path / "billing.sqlite")
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ __all__ = [
     "EInvoiceError",
     "InvalidAllocationError",
     "InvalidAmountError",
+    "InvalidContractError",
     "InvalidCountError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
@@ -504,6 +505,10 @@ class InvalidPortfolioError(PaxbillError, ValueError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"{reason}: fix the portfolio or the call")
+
+
+class InvalidContractError(PaxbillError, ValueError):
+    """A client contract or an installer's settings that cannot bill, and why."""
 
 
 class InvalidRateError(PaxbillError, ValueError):

@@ -38,6 +38,7 @@ COMMANDS = {
     "compare": "cash flow of billing strategies for clients in a file",
     "client-invoice": "a client invoice or credit note: totals, HTML, e-invoice XML",
     "check-einvoice": "read a CII or UBL e-invoice: its totals and the rules it breaks",
+    "month-end": "the month's invoices, Paxton's invoice and reviews, in a register",
     "demo": "every capability on the vendor's note's sample account",
     "example": "an example input file for a command, to start from",
     "schema": "the JSON Schema of a document that --json prints or a file holds",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from paxbill.cli._common import BadInput, add_output_options, dumps, iso_date, pairs
+from paxbill.cli._common import (
+    add_output_options,
+    dumps,
+    iso_date,
+    pairs,
+    write_file,
+)
 from paxbill.cli._files import read_object
 from paxbill.cli._render import table
 from paxbill.clients.invoicing.credit_notes import CreditNote
@@ -93,28 +96,6 @@ def _late_rate(text: str) -> Decimal:
     return rate
 
 
-def _write(path: str, content: bytes) -> None:
-    """Write *content* to the file *path*, or to standard output for ``-``."""
-    if path == "-":
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # a text stream, such as a test's
-            sys.stdout.write(content.decode("utf-8", "replace"))
-        else:
-            sys.stdout.flush()
-            binary.write(content)
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    # Written under another name, then renamed: never half a file.
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_bytes(content)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write it ({error.strerror})") from None
-
-
 def run(args: argparse.Namespace) -> str:
     """A client invoice or credit note read from a file, with its totals."""
     document = read_object(args.file, (ClientInvoice, CreditNote))
@@ -130,9 +111,9 @@ def run(args: argparse.Namespace) -> str:
     locale = parse_locale(args.locale or PAGE_LOCALES[words])
     where = str(locale)
     if args.xml is not None:
-        _write(args.xml, to_cii_xml(document))
+        write_file(args.xml, to_cii_xml(document))
     if args.ubl is not None:
-        _write(args.ubl, to_ubl_xml(document))
+        write_file(args.ubl, to_ubl_xml(document))
     options = {
         "language": words,
         "locale": where,
@@ -141,9 +122,9 @@ def run(args: argparse.Namespace) -> str:
     }
     if args.html is not None:
         page = invoice_html(document, as_of=args.as_of, **options)
-        _write(args.html, page.encode("utf-8"))
+        write_file(args.html, page.encode("utf-8"))
     if args.pdf is not None:
-        _write(args.pdf, to_facturx_pdf(document, **options))
+        write_file(args.pdf, to_facturx_pdf(document, **options))
     if "-" in (args.xml, args.ubl, args.html, args.pdf):
         return ""  # standard output holds the file asked for
     if args.json:

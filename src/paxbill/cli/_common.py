@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import os
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paxbill.core.money import Money
@@ -239,3 +242,25 @@ def pairs(rows: Sequence[tuple[str, str]]) -> list[str]:
     left = max(len(name) for name, _ in rows)
     right = max(len(value) for _, value in rows)
     return [f"{name:<{left}}  {value:>{right}}" for name, value in rows]
+
+
+def write_file(path: str | Path, content: bytes) -> None:
+    """Write *content* to the file *path*, or to standard output for ``-``."""
+    if str(path) == "-":
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text stream, such as a test's
+            sys.stdout.write(content.decode("utf-8", "replace"))
+        else:
+            sys.stdout.flush()
+            binary.write(content)
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    # Written under another name, then renamed: never half a file.
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(content)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"{path}: cannot write it ({error.strerror})") from None

@@ -12,6 +12,18 @@ EXAMPLES = {
     "invoices": ("invoices.csv", "paxbill invoices FILE --as-of 2024-06-05"),
     "clients": ("clients.csv", "paxbill compare FILE --start 2024-07-01"),
     "client-invoice": ("client_invoice.json", "paxbill client-invoice FILE"),
+    "installer": (
+        "installer.json",
+        "paxbill month-end --installer FILE --register R --month 2025-04 ...",
+    ),
+    "contracts": (
+        "contracts.csv",
+        "paxbill month-end --clients FILE --register R --month 2025-04 ...",
+    ),
+    "users": (
+        "users.csv",
+        "paxbill month-end --users FILE --register R --month 2025-04 ...",
+    ),
 }
 
 

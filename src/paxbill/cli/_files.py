@@ -10,11 +10,15 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from paxbill.cli._common import BadInput
+from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import Client
+from paxbill.clients.contracts import ClientContract
+from paxbill.clients.invoicing.parties import Party
 from paxbill.core._currency import currency_code
 from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
@@ -22,6 +26,7 @@ from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.exceptions import InvalidDocumentError, PaxbillError
 from paxbill.io.serialization import from_dict
 from paxbill.paxton.accounts import Account, AccountType, PaymentMethod
+from paxbill.paxton.app_users import AppUser
 from paxbill.paxton.invoices import APP_USERS, Invoice, InvoiceLine, Payment
 
 T = TypeVar("T")
@@ -230,7 +235,8 @@ def _read_csv(
     for name in required:
         if name not in columns:
             raise BadInput(f"{path}: missing column {name!r}")
-    for number, row in enumerate(reader, start=2):
+    for row in reader:
+        number = reader.line_num
 
         def field(
             name: str,
@@ -245,13 +251,13 @@ def _read_csv(
                 return read(text)
             except (PaxbillError, ValueError, KeyError) as error:
                 raise BadInput(
-                    f"{path}: row {number}, field {name!r}: {_reason(error, text)}"
+                    f"{path}: line {number}, column {name!r}: {_reason(error, text)}"
                 ) from None
 
         try:
             yield build(row, field)
         except PaxbillError as error:
-            raise BadInput(f"{path}: row {number}: {error}") from None
+            raise BadInput(f"{path}: line {number}: {error}") from None
     if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
         raise BadInput(f"{path}: no rows under its header")
 
@@ -283,9 +289,18 @@ def _reason(error: Exception, text: str) -> str:
 
 
 def _date(text: str) -> dt.date:
-    if len(text) != 10:
-        raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _NotOneOf(f"{text!r} is not a date: write it YYYY-MM-DD") from None
+
+
+def _decimal(text: str) -> Decimal:
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise _NotOneOf(f"{text!r} is not a number such as 20 or 5.5")
+    return Decimal(text)
 
 
 def _whole(text: str) -> int:
@@ -335,3 +350,134 @@ def _client_row(
         field("billing", _one_of(BillingFrequency)),
         field("price", lambda text: Money(text, currency)),
     )
+
+
+CONTRACT_COLUMNS = ("client_id", "currency", "billing")
+CONTRACT_OPTIONAL = (
+    "price",
+    "users",
+    "name",
+    "country",
+    "vat_id",
+    "legal_id",
+    "siret",
+    "address",
+    "postcode",
+    "city",
+    "electronic_address",
+    "term_start",
+    "vat_category",
+    "vat_rate",
+    "exemption_reason",
+    "bundle_fee",
+)
+_PARTY_COLUMNS = (
+    "vat_id",
+    "legal_id",
+    "siret",
+    "postcode",
+    "city",
+    "electronic_address",
+)
+USER_COLUMNS = ("user_id", "client_id", "activated_on")
+USER_OPTIONAL = ("deactivated_on",)
+
+
+def read_contracts(
+    path: str, *, seller_country: str, app_price: Money, decimal_comma: bool = False
+) -> tuple[list[ClientContract], dict[str, int]]:
+    """Read the clients' contracts from a CSV file, or a JSON file of them.
+
+    A CSV row names the client (``name``, ``country`` and the other
+    columns of a :class:`~paxbill.Party`; the client id and the seller's
+    country by default), its billing, price and currency, and may give a
+    ``users`` count (for a month end without a users file) and a
+    ``bundle_fee`` (billed instead of a price per user). Returns the
+    contracts and the counts given.
+    """
+    text = _open(path)
+    counts: dict[str, int] = {}
+    if not _is_csv(path, text, None):
+        return _read_json(path, text, "clients", ClientContract), counts
+
+    def build(
+        row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
+    ) -> ClientContract:
+        currency = field("currency", currency_code)
+        client_id = field("client_id", _name)
+
+        def money(text: str) -> Money:
+            amount, _, code = text.partition(" ")
+            if code and currency_code(code) != currency:
+                raise _NotOneOf(f"{text!r} is in {code}, the client in {currency}")
+            return Money(amount, currency)
+
+        def given(name: str) -> bool:
+            return bool((row.get(name) or "").strip())
+
+        frequency = field("billing", _one_of(BillingFrequency))
+        billing: BillingFrequency | Bundle = frequency
+        if given("bundle_fee"):
+            fee = field("bundle_fee", money)
+            billing = Bundle(fee, frequency, 0, app_price, fee * 0)
+        if given("users"):
+            counts[client_id] = field("users", _whole)
+        party = {name: field(name, str) for name in _PARTY_COLUMNS if given(name)}
+        if given("address"):
+            party["address"] = [field("address", str)]
+        buyer = field(
+            "name",
+            lambda text: Party(
+                text or client_id,
+                field("country", str) if given("country") else seller_country,
+                **party,
+            ),
+        )
+        options: dict[str, Any] = {}
+        if given("term_start"):
+            options["term_start"] = field("term_start", _date)
+        if given("vat_category"):
+            options["vat_category"] = field("vat_category", str)
+        if given("vat_rate"):
+            options["vat_rate"] = field("vat_rate", _decimal)
+        if given("exemption_reason"):
+            options["exemption_reason"] = field("exemption_reason", str)
+        price = field("price", money) if given("price") else None
+        return ClientContract(client_id, buyer, billing, price, **options)
+
+    contracts = list(
+        _read_csv(path, text, CONTRACT_COLUMNS, CONTRACT_OPTIONAL, build, decimal_comma)
+    )
+    return contracts, counts
+
+
+def read_app_users(path: str, *, clients: set[str]) -> dict[str, list[AppUser]]:
+    """Read app users from a CSV file: each with its client, one of *clients*."""
+    text = _open(path)
+    users: dict[str, list[AppUser]] = {}
+
+    def known(text: str) -> str:
+        if text not in clients:
+            raise _NotOneOf(f"{text!r} is the id of no client in the clients' file")
+        return text
+
+    def build(
+        row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
+    ) -> None:
+        until = (row.get("deactivated_on") or "").strip()
+        user = AppUser(
+            field("user_id", _name),
+            field("activated_on", _date),
+            field("deactivated_on", _date) if until else None,
+        )
+        users.setdefault(field("client_id", known), []).append(user)
+
+    for _ in _read_csv(path, text, USER_COLUMNS, USER_OPTIONAL, build, False):
+        pass
+    return users
+
+
+def _name(text: str) -> str:
+    if not text:
+        raise _NotOneOf("is empty: give an identifier")
+    return text

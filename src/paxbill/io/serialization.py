@@ -37,6 +37,7 @@ from paxbill.clients.cashflow import (
     Client,
     StrategyComparison,
 )
+from paxbill.clients.contracts import ClientContract, Installer
 from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.delivery import Delivery
@@ -142,6 +143,8 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     NumberingReport: ("numbering_report", ("ok",)),
     LatePaymentCharges: ("late_payment_charges", ("total",)),
     Reminder: ("reminder", ()),
+    Installer: ("installer", ()),
+    ClientContract: ("client_contract", ()),
 }
 _BY_NAME = {name: kind for kind, (name, _) in _TYPES.items()}
 

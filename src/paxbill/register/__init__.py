@@ -4,6 +4,20 @@ It stands above the domain and the e-invoices (``io``), below the command
 line: the documents it keeps are the domain's own, as issued.
 """
 
-from paxbill.register.register import Register, VerifyReport
+from paxbill.register.month_end import LedgerDebit, MonthEndReport, run_month_end
+from paxbill.register.register import (
+    PaxtonInvoiceCheck,
+    Register,
+    StoredReview,
+    VerifyReport,
+)
 
-__all__ = ["Register", "VerifyReport"]
+__all__ = [
+    "LedgerDebit",
+    "MonthEndReport",
+    "PaxtonInvoiceCheck",
+    "Register",
+    "StoredReview",
+    "VerifyReport",
+    "run_month_end",
+]
