@@ -48,7 +48,7 @@ from paxbill.clients.ledger import EntryKind, LedgerEntry
 from paxbill.core._dates import months_after
 from paxbill.core.periods import BillingPeriod, term_starts
 from paxbill.core.schedules import paxton_net_on
-from paxbill.exceptions import ArgumentTypeError, InvalidContractError, RegisterError
+from paxbill.exceptions import ArgumentTypeError, InvalidContractError
 from paxbill.io.serialization import to_dict
 from paxbill.paxton.accounts import due_date
 from paxbill.paxton.app_users import AppUser
@@ -137,10 +137,6 @@ def _check_contracts(
     return tuple(sorted(found, key=lambda contract: contract.client_id))
 
 
-def _count(users: Mapping[str, Users], client_id: str, period: BillingPeriod) -> int:
-    return count_users(users.get(client_id, 0), period)
-
-
 def run_month_end(
     register: Register,
     month: BillingPeriod,
@@ -191,7 +187,8 @@ def run_month_end(
             )
     try:
         with register._db.transaction() as db:
-            report = _run(db, register, period, installer, clients, users, progress)
+            work = _MonthEnd(db, register, installer, clients, users)
+            report = work.run(period, progress)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -199,203 +196,215 @@ def run_month_end(
     return report
 
 
-def _run(
-    db: Database,
-    register: Register,
-    month: BillingPeriod,
-    installer: Installer,
-    clients: tuple[ClientContract, ...],
-    users: Mapping[str, Users],
-    progress: Callable[[int, int], None] | None,
-) -> MonthEndReport:
-    day = month.start
-    usage = BillingPeriod.month(*_previous(day))
-    prefix = installer.series_on(day)
-    if not db.execute("SELECT 1 FROM series WHERE prefix = ?", (prefix,)):
-        db.execute(
-            "INSERT INTO series (prefix, next_number, width) VALUES (?, 1, ?)",
-            (prefix, installer.width),
-        )
-    terms: dict[str, list[BillingPeriod]] = {}
-    for client, start, end in db.execute(
-        "SELECT client, term_start, term_end FROM documents"
-        " WHERE client IS NOT NULL AND kind = 'invoice'"
-    ):
-        terms.setdefault(client, []).append(
-            BillingPeriod(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
-        )
-    due = [
-        (contract, start)
-        for contract in clients
-        for start in term_starts(
-            contract.term_start or DEFAULT_ANCHOR,
-            contract.frequency,
-            month.start,
-            month.end,
-        )
-        if all(term.start != start for term in terms.get(contract.client_id, ()))
-    ]
-    issued: list[ClientInvoice] = []
-    without_users: list[str] = []
-    for done, (contract, start) in enumerate(due, start=1):
-        first = BillingPeriod(start, months_after(start, 1))
-        count = _count(users, contract.client_id, first)
-        if not count and not isinstance(contract.billing, Bundle):
-            without_users.append(contract.client_id)
-            continue
-        fields = term_invoice_fields(
-            installer, contract, start, users=count, issue_date=day
-        )
-        invoice = register._issue(db, prefix, fields, contract.client_id)
-        issued.append(invoice)
-        assert invoice.service_period is not None
-        terms.setdefault(contract.client_id, []).append(invoice.service_period)
-        if contract.prepaid:
-            entry = LedgerEntry(
-                day, EntryKind.CREDIT, invoice.net_total, invoice.number
+class _MonthEnd:
+    """One month end's work, inside the transaction *db* of *register*."""
+
+    def __init__(
+        self,
+        db: Database,
+        register: Register,
+        installer: Installer,
+        clients: tuple[ClientContract, ...],
+        users: Mapping[str, Users],
+    ) -> None:
+        self.db, self.register, self.installer = db, register, installer
+        self.clients, self.users = clients, users
+        # Each client's terms billed so far: by earlier month ends, and now.
+        self.terms: dict[str, list[BillingPeriod]] = {}
+        for client, start, end in db.execute(
+            "SELECT client, term_start, term_end FROM documents"
+            " WHERE client IS NOT NULL AND kind = 'invoice'"
+        ):
+            self.terms.setdefault(client, []).append(
+                BillingPeriod(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
             )
-            key = f"{contract.client_id} credit {start}"
-            register._add_entry(db, contract.client_id, entry, key, None)
-        if progress is not None:
-            progress(done, len(due))
-    paxton, recorded = _paxton_invoice(db, register, installer, clients, users, usage)
-    debits = _debits(db, register, installer, clients, users, usage, terms)
-    reviews = _reviews(db, register, installer, clients, users, month, terms)
-    report = MonthEndReport(
-        month,
-        tuple(issued),
-        paxton,
-        recorded,
-        tuple(debits),
-        tuple(reviews),
-        tuple(without_users),
-    )
-    if report.changed:
-        runs = db.execute(
+
+    def count(self, client_id: str, period: BillingPeriod) -> int:
+        """The client's users Paxton counts in *period*."""
+        return count_users(self.users.get(client_id, 0), period)
+
+    def billed(self, client_id: str, day: dt.date) -> bool:
+        """Whether a term of the client's, billed in the register, holds *day*."""
+        return any(
+            term.start <= day < term.end for term in self.terms.get(client_id, ())
+        )
+
+    def run(
+        self, month: BillingPeriod, progress: Callable[[int, int], None] | None
+    ) -> MonthEndReport:
+        day = month.start
+        usage = BillingPeriod.month(*_previous(day))
+        issued, without_users = self.issue(month, progress)
+        paxton, recorded = self.paxton_invoice(usage)
+        debits = self.debits(usage)
+        reviews = self.reviews(month)
+        report = MonthEndReport(
+            month,
+            tuple(issued),
+            paxton,
+            recorded,
+            tuple(debits),
+            tuple(reviews),
+            tuple(without_users),
+        )
+        if report.changed:
+            self.record(report)
+        return report
+
+    def issue(
+        self, month: BillingPeriod, progress: Callable[[int, int], None] | None
+    ) -> tuple[list[ClientInvoice], list[str]]:
+        """The invoices of the terms that start in *month*, not yet billed."""
+        day = month.start
+        prefix = self.installer.series_on(day)
+        if not self.db.execute("SELECT 1 FROM series WHERE prefix = ?", (prefix,)):
+            self.db.execute(
+                "INSERT INTO series (prefix, next_number, width) VALUES (?, 1, ?)",
+                (prefix, self.installer.width),
+            )
+        due = [
+            (contract, start)
+            for contract in self.clients
+            for start in term_starts(
+                contract.term_start or DEFAULT_ANCHOR,
+                contract.frequency,
+                month.start,
+                month.end,
+            )
+            if all(
+                term.start != start for term in self.terms.get(contract.client_id, ())
+            )
+        ]
+        issued: list[ClientInvoice] = []
+        without_users: list[str] = []
+        for done, (contract, start) in enumerate(due, start=1):
+            client = contract.client_id
+            count = self.count(client, BillingPeriod(start, months_after(start, 1)))
+            if not count and not isinstance(contract.billing, Bundle):
+                without_users.append(client)
+                continue
+            fields = term_invoice_fields(
+                self.installer, contract, start, users=count, issue_date=day
+            )
+            invoice = self.register._issue(self.db, prefix, fields, client)
+            issued.append(invoice)
+            assert invoice.service_period is not None
+            self.terms.setdefault(client, []).append(invoice.service_period)
+            if contract.prepaid:
+                entry = LedgerEntry(
+                    day, EntryKind.CREDIT, invoice.net_total, invoice.number
+                )
+                key = f"{client} credit {start}"
+                self.register._add_entry(self.db, client, entry, key, None)
+            if progress is not None:
+                progress(done, len(due))
+        return issued, without_users
+
+    def paxton_invoice(self, usage: BillingPeriod) -> tuple[Invoice | None, bool]:
+        """Paxton's invoice of *usage*: the one stored, else the users', recorded."""
+        rows = self.db.execute(
+            "SELECT key FROM paxton_invoices WHERE period_start = ?",
+            (usage.start.isoformat(),),
+        )
+        if rows:
+            return self.register._paxton_invoice(self.db, rows[0][0]), False
+        count = sum(self.count(contract.client_id, usage) for contract in self.clients)
+        if not count:
+            return None, False
+        invoice = issue_invoice(
+            f"{usage.start:%Y-%m}",
+            self.installer.account,
+            self.installer.paxton_price,
+            count,
+            usage,
+        )
+        self.register._record_paxton(self.db, invoice)
+        return invoice, True
+
+    def debits(self, usage: BillingPeriod) -> list[LedgerDebit]:
+        """Each prepaid client's debit for *usage*, where a billed term holds it."""
+        done = {
+            key
+            for (key,) in self.db.execute(
+                "SELECT key FROM ledger WHERE month = ?", (usage.start.isoformat(),)
+            )
+        }
+        account = self.installer.account
+        paid = due_date(
+            account.account_type, usage.end, credit_days=account.credit_days
+        )
+        unit = paxton_net_on(self.installer.paxton_price, usage.start)
+        debits = []
+        for contract in self.clients:
+            client = contract.client_id
+            key = f"{client} debit {usage.start:%Y-%m}"
+            if (
+                not contract.prepaid
+                or key in done
+                or not self.billed(client, usage.start)
+            ):
+                continue
+            charge = unit * self.count(client, usage)
+            text = f"Paxton {usage.start:%Y-%m}"
+            entry = LedgerEntry(paid, EntryKind.DEBIT, charge, text)
+            self.register._add_entry(self.db, client, entry, key, usage)
+            debits.append(LedgerDebit(client, usage, entry))
+        return debits
+
+    def reviews(self, month: BillingPeriod) -> list[StoredReview]:
+        """Each prepaid client's review on the month's first day, once."""
+        day = month.start
+        done = {
+            client
+            for (client,) in self.db.execute(
+                "SELECT client FROM reviews WHERE review_day = ?", (day.isoformat(),)
+            )
+        }
+        unit = paxton_net_on(self.installer.paxton_price, day)
+        reviews = []
+        for contract in self.clients:
+            client = contract.client_id
+            if not contract.prepaid or client in done or not self.billed(client, day):
+                continue
+            cost = unit * self.count(client, month)
+            review = self.register._review(
+                self.db, client, day, cost, self.installer.account
+            )
+            self.register._append(
+                self.db,
+                "reviews",
+                f"{client} {day}",
+                canonical(review),
+                {"client": client, "review_day": day.isoformat()},
+            )
+            reviews.append(StoredReview(client, day, review))
+        return reviews
+
+    def record(self, report: MonthEndReport) -> None:
+        """The month end's own row: what it did, and the installer it billed as."""
+        day = report.month.start
+        runs = self.db.execute(
             "SELECT COUNT(*) FROM month_ends WHERE month = ?", (str(day),)
         )
+        paxton = report.paxton_invoice
         summary = {
             "month": day.strftime("%Y-%m"),
-            "installer": to_dict(installer),
-            "issued": [invoice.number for invoice in issued],
-            "paxton_invoice": paxton.number if recorded and paxton else None,
-            "debits": [debit.client_id for debit in debits],
-            "reviews": [review.client_id for review in reviews],
+            "installer": to_dict(self.installer),
+            "issued": [invoice.number for invoice in report.issued],
+            "paxton_invoice": paxton.number
+            if report.paxton_recorded and paxton
+            else None,
+            "debits": [debit.client_id for debit in report.debits],
+            "reviews": [review.client_id for review in report.reviews],
         }
-        register._append(
-            db,
+        self.register._append(
+            self.db,
             "month_ends",
             f"{day:%Y-%m} #{runs[0][0] + 1}",
             json.dumps(summary, ensure_ascii=False, sort_keys=True),
             {"month": str(day)},
         )
-    return report
 
 
 def _previous(day: dt.date) -> tuple[int, int]:
     return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
-
-
-def _paxton_invoice(
-    db: Database,
-    register: Register,
-    installer: Installer,
-    clients: tuple[ClientContract, ...],
-    users: Mapping[str, Users],
-    usage: BillingPeriod,
-) -> tuple[Invoice | None, bool]:
-    """Paxton's invoice of *usage*: the one stored, else the users' one, recorded."""
-    rows = db.execute(
-        "SELECT key FROM paxton_invoices WHERE period_start = ?",
-        (usage.start.isoformat(),),
-    )
-    if rows:
-        return register._paxton_invoice(db, rows[0][0]), False
-    count = sum(_count(users, contract.client_id, usage) for contract in clients)
-    if not count:
-        return None, False
-    invoice = issue_invoice(
-        f"{usage.start:%Y-%m}", installer.account, installer.paxton_price, count, usage
-    )
-    register._record_paxton(db, invoice)
-    return invoice, True
-
-
-def _debits(
-    db: Database,
-    register: Register,
-    installer: Installer,
-    clients: tuple[ClientContract, ...],
-    users: Mapping[str, Users],
-    usage: BillingPeriod,
-    terms: Mapping[str, list[BillingPeriod]],
-) -> list[LedgerDebit]:
-    """Each prepaid client's debit for *usage*, where a billed term holds it."""
-    done = {
-        key
-        for (key,) in db.execute(
-            "SELECT key FROM ledger WHERE month = ?", (usage.start.isoformat(),)
-        )
-    }
-    account = installer.account
-    paid = due_date(account.account_type, usage.end, credit_days=account.credit_days)
-    unit = paxton_net_on(installer.paxton_price, usage.start)
-    debits = []
-    for contract in clients:
-        key = f"{contract.client_id} debit {usage.start:%Y-%m}"
-        if not contract.prepaid or key in done:
-            continue
-        if not any(
-            term.start <= usage.start < term.end
-            for term in terms.get(contract.client_id, ())
-        ):
-            continue
-        charge = unit * _count(users, contract.client_id, usage)
-        entry = LedgerEntry(
-            paid, EntryKind.DEBIT, charge, f"Paxton {usage.start:%Y-%m}"
-        )
-        register._add_entry(db, contract.client_id, entry, key, usage)
-        debits.append(LedgerDebit(contract.client_id, usage, entry))
-    return debits
-
-
-def _reviews(
-    db: Database,
-    register: Register,
-    installer: Installer,
-    clients: tuple[ClientContract, ...],
-    users: Mapping[str, Users],
-    month: BillingPeriod,
-    terms: Mapping[str, list[BillingPeriod]],
-) -> list[StoredReview]:
-    """Each prepaid client's review on the month's first day, once."""
-    day = month.start
-    done = {
-        client
-        for (client,) in db.execute(
-            "SELECT client FROM reviews WHERE review_day = ?", (day.isoformat(),)
-        )
-    }
-    unit = paxton_net_on(installer.paxton_price, day)
-    reviews = []
-    for contract in clients:
-        client = contract.client_id
-        if not contract.prepaid or client in done:
-            continue
-        if not any(term.start <= day < term.end for term in terms.get(client, ())):
-            continue
-        cost = unit * _count(users, client, month)
-        try:
-            review = register._review(db, client, day, cost, installer.account)
-        except RegisterError:  # a term billed, no ledger: nothing to review
-            continue
-        stored = StoredReview(client, day, review)
-        register._append(
-            db,
-            "reviews",
-            f"{client} {day}",
-            canonical(review),
-            {"client": client, "review_day": day.isoformat()},
-        )
-        reviews.append(stored)
-    return reviews
