@@ -221,6 +221,7 @@ def bench(session: nox.Session) -> None:
         "einvoice",
         "facturx_pdf",
         "register",
+        "month_end",
     )
     for script in scripts:
         session.run("python", f"benchmarks/{script}.py", *session.posargs)

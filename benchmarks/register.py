@@ -72,7 +72,8 @@ def _plain(path: Path) -> sqlite3.Connection:
     connection.execute(
         "CREATE TABLE documents (seq INTEGER PRIMARY KEY, number TEXT UNIQUE,"
         " kind TEXT, series TEXT, issue_date TEXT, invoice TEXT, buyer TEXT,"
-        " body TEXT, xml BLOB, hash TEXT)"
+        " body TEXT, xml BLOB, hash TEXT, client TEXT, term_start TEXT,"
+        " term_end TEXT)"
     )
     connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     connection.execute("INSERT INTO meta VALUES ('head', ''), ('last_seq', '0')")
@@ -81,11 +82,11 @@ def _plain(path: Path) -> sqlite3.Connection:
 
 def write_one_by_one(folder: Path, rows: list[tuple[Any, ...]]) -> None:
     connection = _plain(folder / f"plain-{len(list(folder.iterdir()))}.sqlite")
-    insert = "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    insert = f"INSERT INTO documents VALUES ({', '.join('?' * len(rows[0]))})"
     for row in rows:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute(insert, row)
-        connection.execute("UPDATE meta SET value = ? WHERE key = 'head'", (row[-1],))
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'head'", (row[9],))
         connection.execute(
             "UPDATE meta SET value = ? WHERE key = 'last_seq'", (str(row[0]),)
         )
@@ -97,7 +98,7 @@ def write_at_once(folder: Path, rows: list[tuple[Any, ...]]) -> None:
     connection = _plain(folder / f"once-{len(list(folder.iterdir()))}.sqlite")
     connection.execute("BEGIN IMMEDIATE")
     connection.executemany(
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        f"INSERT INTO documents VALUES ({', '.join('?' * len(rows[0]))})", rows
     )
     connection.execute("COMMIT")
     connection.close()

@@ -167,7 +167,7 @@ def test_a_month_end_run_twice_does_it_once(tmp_path: Path) -> None:
             eur("3.80"),
         ),
     ]
-    users = {"RES-TILLEULS": SEVENTY, "GARAGE": 5}
+    users: dict[str, int | list[AppUser]] = {"RES-TILLEULS": SEVENTY, "GARAGE": 5}
     with Register.open(tmp_path / "once.sqlite") as once:
         run_month_end(
             once,
@@ -563,3 +563,78 @@ def test_an_interrupted_month_end_run_again_is_one_clean_run(examples: Path) -> 
             assert _export(register, folder / "export.jsonl") == expected
         written = {p.name: p.read_bytes() for p in (folder / "out").iterdir()}
         assert written == files
+
+
+def test_a_terminal_sees_the_progress_a_pipe_does_not(examples: Path) -> None:
+    import contextlib
+    import io
+
+    from paxbill.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    args = [
+        "month-end",
+        "--register",
+        str(examples / "billing.sqlite"),
+        "--month",
+        "2025-04",
+        "--installer",
+        str(examples / "installer.json"),
+        "--clients",
+        str(examples / "clients.csv"),
+        "--users",
+        str(examples / "users.csv"),
+        "--out",
+        str(examples / "out"),
+        "--no-pdf",
+    ]
+    terminal, out = Terminal(), io.StringIO()
+    with contextlib.redirect_stderr(terminal), contextlib.redirect_stdout(out):
+        assert main(args) == 0
+    # Three terms start in April: the monthly client, the bundle, the quarter.
+    assert terminal.getvalue().endswith("\rissuing invoices: 3/3\n")
+    piped = month_end(examples, "2025-05")
+    assert piped.returncode == 0
+    assert piped.stderr == ""
+
+
+def test_a_backup_of_month_ends_restores_row_by_row(where: str, tmp_path: Path) -> None:
+    """Ledgers, Paxton's invoices, reviews and runs restore as documents do."""
+    with Register.open(where) as register:
+        for m in (4, 5, 6, 7):
+            run_month_end(
+                register,
+                month(2025, m),
+                installer=installer(),
+                contracts=[QUARTERLY],
+                users={"RES-TILLEULS": SEVENTY},
+            )
+        register.pay_paxton_invoice("2025-03", D(2025, 4, 1), PaymentMethod.AUTOMATIC)
+        first = _export(register, tmp_path / "first.jsonl")
+        tables = {json.loads(line)["table"] for line in first.splitlines()}
+        assert tables == {
+            "series",
+            "documents",
+            "ledger",
+            "paxton_invoices",
+            "paxton_payments",
+            "reviews",
+            "month_ends",
+        }
+        ledger, reviews = register.ledger("RES-TILLEULS"), register.reviews()
+    with Register.open(tmp_path / "restored.sqlite") as restored:
+        restored.import_jsonl(tmp_path / "first.jsonl")
+        assert _export(restored, tmp_path / "again.jsonl") == first
+        assert restored.verify().ok
+        assert restored.ledger("RES-TILLEULS") == ledger
+        assert restored.reviews() == reviews
+    with sqlite3.connect(tmp_path / "restored.sqlite") as connection:
+        connection.execute("UPDATE ledger SET body = replace(body, '178.50', '178.40')")
+    with Register.open(tmp_path / "restored.sqlite") as tampered:
+        problems = tampered.verify().problems
+    assert any(
+        p.startswith("the ledger entry RES-TILLEULS debit 2025-04") for p in problems
+    )
