@@ -34,6 +34,7 @@ from paxbill import (
     InvalidContractError,
     InvoiceLine,
     Money,
+    MonthEndReport,
     Party,
     PaymentMethod,
     PerUserPrice,
@@ -72,6 +73,20 @@ def month(year: int, number: int) -> BillingPeriod:
     return BillingPeriod.month(year, number)
 
 
+def april_to_july(register: Register) -> list[MonthEndReport]:
+    """The month ends of April to July 2025 of the quarterly client's 70 users."""
+    return [
+        run_month_end(
+            register,
+            month(2025, m),
+            installer=installer(),
+            contracts=[QUARTERLY],
+            users={"RES-TILLEULS": SEVENTY},
+        )
+        for m in (4, 5, 6, 7)
+    ]
+
+
 def test_a_quarter_of_month_ends_by_hand(where: str) -> None:
     """70 users at 4.00 a month, billed quarterly; Paxton 2.55, a system manager.
 
@@ -85,17 +100,7 @@ def test_a_quarter_of_month_ends_by_hand(where: str) -> None:
     paid on July 1) is owed: 1,680.00 - 357.00 - 178.50 = 1,144.50.
     """
     with Register.open(where) as register:
-        reports = [
-            run_month_end(
-                register,
-                month(2025, m),
-                installer=installer(),
-                contracts=[QUARTERLY],
-                users={"RES-TILLEULS": SEVENTY},
-            )
-            for m in (4, 5, 6, 7)
-        ]
-        april, may, june, july = reports
+        april, may, june, july = april_to_july(register)
         assert [(i.number, i.net_total) for i in april.issued] == [
             ("F2025-0001", eur("840.00"))
         ]
@@ -604,14 +609,7 @@ def test_a_terminal_sees_the_progress_a_pipe_does_not(examples: Path) -> None:
 def test_a_backup_of_month_ends_restores_row_by_row(where: str, tmp_path: Path) -> None:
     """Ledgers, Paxton's invoices, reviews and runs restore as documents do."""
     with Register.open(where) as register:
-        for m in (4, 5, 6, 7):
-            run_month_end(
-                register,
-                month(2025, m),
-                installer=installer(),
-                contracts=[QUARTERLY],
-                users={"RES-TILLEULS": SEVENTY},
-            )
+        april_to_july(register)
         register.pay_paxton_invoice("2025-03", D(2025, 4, 1), PaymentMethod.AUTOMATIC)
         first = _export(register, tmp_path / "first.jsonl")
         tables = {json.loads(line)["table"] for line in first.splitlines()}
