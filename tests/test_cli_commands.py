@@ -365,7 +365,12 @@ class TestProrate:
     def test_part_outside(self) -> None:
         """A part outside its period is one line, status 2."""
         line = bad(*self.ARGS[:-1], "2023-12-01")
-        assert "not within" in line
+        assert "argument --start: 2024-01-01 is after --part-start 2023-12-01" in line
+
+    def test_a_part_after_the_period_names_the_part(self) -> None:
+        """A part that starts after the period is the part's fault, not the period's."""
+        line = bad(*self.ARGS[:-1], "2025-03-01")
+        assert "argument --part-start: 2025-03-01 is after --end" in line
 
 
 class TestReview:
@@ -857,7 +862,7 @@ def test_a_negative_quote_and_files_without_rows_or_with_unknown_columns(
     tmp_path: Path,
 ) -> None:
     """Refused, each in one line that says what is accepted."""
-    assert "argument --price: -4.00 is negative: a price is 0 or more" in bad(
+    assert "argument --price: -4.00 is negative: give 0 or more" in bad(
         "quote", "--users", "70", "--price", "-4.00", "--start", "2024-04-01"
     )
     empty = tmp_path / "clients.csv"
@@ -973,3 +978,93 @@ def test_a_quarterly_bundle_says_what_a_bundle_is_billed() -> None:
         "argument --frequency: a bundled contract is billed monthly or annual, "
         "not quarterly"
     )
+
+
+def test_a_quote_over_a_price_change_shows_each_price() -> None:
+    """70 users, 4.00 for January to March and 4.50 for April to June.
+
+    70 x (3 x 4.00 + 3 x 4.50) = 70 x 25.50 = 1,785.00.
+    """
+    shown = ok(
+        "quote",
+        "--users",
+        "70",
+        "--price",
+        "4.00",
+        "--frequency",
+        "6",
+        "--start",
+        "2024-01-01",
+        "--price-from",
+        "2024-04-01",
+        "4.50",
+    )
+    rows = [line.split() for line in shown.splitlines()]
+    dash = "\N{EN DASH}"
+    assert ["01/01/2024", dash, "31/03/2024", "€4.00", "x", "3"] == rows[3][-6:]
+    assert ["01/04/2024", dash, "30/06/2024", "€4.50", "x", "3"] == rows[4][-6:]
+    assert shown.splitlines()[-1].endswith("€1,785.00")
+
+
+def test_client_invoice_json_on_a_day_gives_the_state_and_what_is_due(
+    tmp_path: Path,
+) -> None:
+    """The example invoice, 1,188.00, due 2024-02-01 and unpaid on 2024-02-05."""
+    path = tmp_path / "invoice.json"
+    path.write_text(ok("example", "client-invoice"), encoding="utf-8")
+    told = json.loads(
+        ok("client-invoice", str(path), "--as-of", "2024-02-05", "--json")
+    )
+    assert (told["state"], told["amount_due"], told["refund_due"]) == (
+        "overdue",
+        "1188.00",
+        "0.00",
+    )
+    assert told["document"]["number"] == "F2024-0001"
+
+
+def test_amounts_on_the_command_line_are_read_as_people_write_them() -> None:
+    """3,00 under a French locale is 3.00; 3.005 EUR is not a price; names in words."""
+    french = json.loads(
+        ok(
+            "estimate",
+            "--users",
+            "70",
+            "--list-price",
+            "3,00",
+            "--discount",
+            "15",
+            "--locale",
+            "fr_FR",
+            "--json",
+        )
+    )
+    assert french["total"] == "178.50"  # 70 x 2.55
+    assert "argument --list-price: 3.005 has 3 decimals, EUR has 2" in bad(
+        "estimate", "--users", "70", "--list-price", "3.005"
+    )
+    assert "argument --balance: '1e30' is not an amount" in bad(
+        "review",
+        "--balance",
+        "1e30",
+        "--monthly-cost",
+        "25",
+        "--as-of",
+        "2024-04-01",
+        "--term-end",
+        "2025-01-01",
+    )
+    line = bad(
+        "review",
+        "--balance",
+        "100",
+        "--monthly-cost",
+        "25",
+        "--as-of",
+        "2025-02-01",
+        "--term-end",
+        "2025-01-01",
+    )
+    assert "argument --as-of: 2025-02-01 is after --term-end 2025-01-01" in line
+    assert "as_of" not in line
+    assert "Money(" not in line

@@ -8,6 +8,7 @@ from paxbill.cli._common import (
     BadInput,
     add_list_price,
     add_output_options,
+    amount_option,
     choice,
     dumps,
     list_price,
@@ -17,7 +18,6 @@ from paxbill.cli._common import (
 from paxbill.clients.bundles import Bundle
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
-from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._labels import label
@@ -50,14 +50,15 @@ def run(args: argparse.Namespace) -> str:
             f"not {args.frequency.value}"
         )
     app_price = PerUserPrice(
-        Money(list_price(args), args.currency), Discount(args.discount)
+        amount_option(args, "--list-price", args.currency, text=list_price(args)),
+        Discount(args.discount),
     )
     result = Bundle(
-        Money(args.fee, args.currency),
+        amount_option(args, "--fee", args.currency),
         args.frequency,
         args.users,
         app_price,
-        Money(args.other_costs, args.currency),
+        amount_option(args, "--other-costs", args.currency),
     )
     if args.json:
         return dumps(

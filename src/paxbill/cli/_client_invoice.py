@@ -10,6 +10,7 @@ from paxbill.cli._common import (
     dumps,
     iso_date,
     pairs,
+    plain,
     write_file,
 )
 from paxbill.cli._files import read_object
@@ -128,7 +129,19 @@ def run(args: argparse.Namespace) -> str:
     if "-" in (args.xml, args.ubl, args.html, args.pdf):
         return ""  # standard output holds the file asked for
     if args.json:
-        return dumps(to_dict(document))
+        written = to_dict(document)
+        if args.as_of is not None and isinstance(document, ClientInvoice):
+            # What the text says on the day; the document itself reads back.
+            return dumps(
+                {
+                    "document": written,
+                    "as_of": args.as_of.isoformat(),
+                    "state": document.status_on(args.as_of).value,
+                    "amount_due": plain(document.amount_due_on(args.as_of)),
+                    "refund_due": plain(document.refund_due_on(args.as_of)),
+                }
+            )
+        return dumps(written)
     is_invoice = isinstance(document, ClientInvoice)
     title = (
         f"{text('ci.invoice' if is_invoice else 'ci.credit_note', locale)} "

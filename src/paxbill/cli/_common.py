@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import itertools
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -264,3 +266,71 @@ def write_file(path: str | Path, content: bytes) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise BadInput(f"{path}: cannot write it ({error.strerror})") from None
+
+
+def amount_option(
+    args: argparse.Namespace,
+    option: str,
+    currency: str,
+    *,
+    negative: bool = False,
+    cents: bool = True,
+    text: str | None = None,
+) -> Money:
+    """The amount the user gave as *option* (such as ``"--list-price"``), read plainly.
+
+    Digits with a decimal point, or a decimal comma where ``--locale`` writes
+    one (``3,00`` under fr_FR); no more decimals than *currency* has unless
+    not *cents* (a unit price may have more); 0 or more unless *negative*.
+    Every refusal names the option and the value.
+    """
+    from paxbill.core._currency import minor_unit
+
+    given = (
+        getattr(args, option.lstrip("-").replace("-", "_")) if text is None else text
+    )
+    written = str(given).strip()
+    locale = getattr(args, "locale", None)
+    if "," in written and "." not in written and locale:
+        from babel.numbers import get_decimal_symbol
+
+        from paxbill.core.formatting import parse_locale
+
+        if get_decimal_symbol(parse_locale(locale)) == ",":
+            written = written.replace(",", ".")
+    if not re.fullmatch(r"-?[0-9]{1,28}(\.[0-9]{1,28})?", written):
+        raise BadInput(
+            f"argument {option}: {given!r} is not an amount: write digits with a"
+            " decimal point, such as 3.00"
+            + (" (or a decimal comma under --locale fr_FR)" if "," in written else "")
+        )
+    decimals = len(written.partition(".")[2])
+    places = minor_unit(currency)
+    if cents and decimals > places:
+        raise BadInput(
+            f"argument {option}: {given} has {decimals} decimals, {currency} has "
+            f"{places}: give it to the {'cent' if places == 2 else 'minor unit'}"
+        )
+    if written.startswith("-") and not negative:
+        raise BadInput(f"argument {option}: {given} is negative: give 0 or more")
+    try:
+        return Money(written, currency)
+    except PaxbillError as error:
+        raise BadInput(f"argument {option}: {given}: {error}") from None
+
+
+def in_order(*days: tuple[str, dt.date | None], strict: bool = False) -> None:
+    """Refuse dates the user gave out of order, naming the options they wrote.
+
+    *days* are (option, date) pairs that must come in that order (each on or
+    after the one before; after it with *strict*); a None is not given.
+    """
+    given = [(option, day) for option, day in days if day is not None]
+    for (first, early), (second, late) in itertools.pairwise(given):
+        if late < early or (strict and late == early):
+            word = "before" if strict else "on or before"
+            relation = "is after" if late < early else "is the same day as"
+            raise BadInput(
+                f"argument {first}: {early.isoformat()} {relation} {second} "
+                f"{late.isoformat()}: give {first} {word} {second}"
+            )

@@ -13,6 +13,7 @@ from paxbill.cli._common import (
     add_exchange_options,
     add_list_price,
     add_output_options,
+    amount_option,
     dumps,
     exchange_rates,
     iso_date,
@@ -32,7 +33,6 @@ from paxbill.clients.cashflow import (
 from paxbill.core.discount import Discount
 from paxbill.core.exchange import RateTable
 from paxbill.core.formatting import parse_locale
-from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._reports import comparison_report, month
@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> str:
         )
     paxton_currency = args.paxton_currency or args.currency
     paxton = PerUserPrice(
-        Money(list_price(args), paxton_currency), Discount(args.discount)
+        amount_option(args, "--list-price", paxton_currency, text=list_price(args)),
+        Discount(args.discount),
     )
     account = Account("installer", args.account_type, credit_days=args.credit_days)
     return render_comparison(

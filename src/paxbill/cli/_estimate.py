@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from paxbill.cli._common import add_output_options, dumps, pairs, plain
+from paxbill.cli._common import add_output_options, amount_option, dumps, pairs, plain
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
-from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._words import text
 
@@ -27,7 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """The next Paxton invoice for a number of users."""
     locale = parse_locale(args.locale)
-    price = PerUserPrice(Money(args.list_price, args.currency), Discount(args.discount))
+    price = PerUserPrice(
+        amount_option(args, "--list-price", args.currency), Discount(args.discount)
+    )
     total = price.monthly_total(args.users)
     discount = price.discount or Discount(0)
     if args.json:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 
 from paxbill.cli._common import (
+    BadInput,
     add_output_options,
+    amount_option,
     choice,
     dumps,
+    in_order,
     iso_date,
     pairs,
     plain,
 )
 from paxbill.clients.proration import ProrationMethod, prorate
 from paxbill.core.formatting import parse_locale
-from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
 from paxbill.io._reports import span
 from paxbill.io._words import text
@@ -56,7 +58,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """The share of an amount for part of a period."""
     locale = parse_locale(args.locale)
-    amount = Money(args.amount, args.currency)
+    amount = amount_option(args, "--amount", args.currency, negative=True)
+    in_order(("--start", args.start), ("--end", args.end), strict=True)
+    in_order(
+        ("--start", args.start),
+        ("--part-start", args.part_start),
+        ("--part-end", args.part_end),
+        ("--end", args.end),
+    )
+    if args.part_start == (args.part_end or args.end):
+        raise BadInput(
+            "argument --part-start: the part from it to --part-end is empty: "
+            "give a --part-start before --part-end"
+        )
     period = BillingPeriod(args.start, args.end)
     part = BillingPeriod(args.part_start, args.part_end or args.end)
     share = prorate(amount, period, part, method=args.method, anchor=args.anchor)

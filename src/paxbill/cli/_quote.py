@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import Any
 
 from paxbill.cli._common import (
     BadInput,
     add_output_options,
+    amount_option,
     dumps,
     frequency,
     iso_date,
@@ -15,10 +17,11 @@ from paxbill.cli._common import (
     plain,
 )
 from paxbill.clients.prepayment import quote_prepayment
+from paxbill.core._dates import months_after
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency
+from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.core.pricing import PerUserPrice
 from paxbill.core.schedules import PriceSchedule
 from paxbill.io._labels import label
@@ -62,17 +65,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """What to bill a client in advance."""
     locale = parse_locale(args.locale)
-    price = Money(args.price, args.currency)
-    if price.amount < 0:
-        raise BadInput(
-            f"argument --price: {args.price} is negative: a price is 0 or more"
-        )
+    price = amount_option(args, "--price", args.currency, cents=False)
     if args.discount is not None:
         price = PerUserPrice(price, Discount(args.discount)).net
     dated: Money | PriceSchedule = price
     if args.price_from:
         changes = [
-            (_day(day), Money(value, args.currency)) for day, value in args.price_from
+            (
+                _day(day),
+                amount_option(
+                    args, "--price-from", args.currency, cents=False, text=value
+                ),
+            )
+            for day, value in args.price_from
         ]
         for day, _ in changes:
             if day <= args.start:
@@ -108,12 +113,32 @@ def run(args: argparse.Namespace) -> str:
             span(result.period, locale),
         ),
         (text("quote.frequency", locale), label(result.frequency, locale)),
-        (text("net_price", locale), result.unit_price.format(locale)),
+        *_price_rows(result.prices, result.period.start, locale),
         (text("users", locale), format_number(result.users, locale)),
         (text("quote.months", locale), format_number(result.months, locale)),
         (text("quote.total", locale), result.total.format(locale)),
     ]
     return "\n".join([text("quote.title", locale), *pairs(rows)])
+
+
+def _price_rows(
+    prices: tuple[Money, ...], start: dt.date, locale: Any
+) -> list[tuple[str, str]]:
+    """The net price, or each price with the months it is billed for."""
+    if len(set(prices)) == 1:
+        return [(text("net_price", locale), prices[0].format(locale))]
+    rows, first = [], 0
+    for k in range(1, len(prices) + 1):
+        if k == len(prices) or prices[k] != prices[first]:
+            months = BillingPeriod(months_after(start, first), months_after(start, k))
+            rows.append(
+                (
+                    f"{text('net_price', locale)}, {span(months, locale)}",
+                    f"{prices[first].format(locale)} x {k - first}",
+                )
+            )
+            first = k
+    return rows
 
 
 def _day(text: str) -> dt.date:

@@ -8,15 +8,16 @@ from paxbill.cli._common import (
     add_account_type,
     add_exchange_options,
     add_output_options,
+    amount_option,
     dumps,
     exchange_rates,
+    in_order,
     iso_date,
     plain,
 )
 from paxbill.cli._render import render
 from paxbill.clients.reviews import review_balance
 from paxbill.core.formatting import parse_locale
-from paxbill.core.money import Money
 from paxbill.io._reports import review_report
 
 
@@ -52,9 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """The monthly review of a prepaid balance."""
     locale = parse_locale(args.locale)
+    in_order(("--term-start", args.term_start), ("--term-end", args.term_end))
+    in_order(("--as-of", args.as_of), ("--term-end", args.term_end))
     result = review_balance(
-        Money(args.balance, args.currency),
-        Money(args.monthly_cost, args.paxton_currency or args.currency),
+        amount_option(args, "--balance", args.currency, negative=True),
+        amount_option(args, "--monthly-cost", args.paxton_currency or args.currency),
         as_of=args.as_of,
         term_end=args.term_end,
         term_start=args.term_start,
