@@ -228,7 +228,7 @@ class TestInvoices:
         """An unknown column or a bad field in CSV names the file, row and field."""
         unknown = tmp_path / "unknown.csv"
         unknown.write_text("number,colour\n1,red\n")
-        assert "unknown column 'colour'" in bad(
+        assert "missing column 'account_id': the columns are number" in bad(
             "invoices", str(unknown), "--as-of", "2024-06-05"
         )
         dated = tmp_path / "dated.csv"
@@ -873,7 +873,7 @@ def test_a_negative_quote_and_files_without_rows_or_with_unknown_columns(
     )
     unknown = tmp_path / "more.csv"
     unknown.write_text(header + ",notes\n", encoding="utf-8")
-    message = bad("compare", str(unknown), "--start", "2024-07-01")
+    message = bad("compare", str(unknown), "--start", "2024-07-01", "--strict")
     assert "unknown column 'notes': the columns are" in message
 
 
@@ -1068,3 +1068,59 @@ def test_amounts_on_the_command_line_are_read_as_people_write_them() -> None:
     assert "argument --as-of: 2025-02-01 is after --term-end 2025-01-01" in line
     assert "as_of" not in line
     assert "Money(" not in line
+
+
+def test_a_file_s_dates_are_read_in_the_locale_given(tmp_path: Path) -> None:
+    """01/05/2024 is 1 May under fr_FR; without --locale it could be either."""
+    french = tmp_path / "factures.csv"
+    french.write_text(
+        "number,account_id,account_type,period_start,period_end,users,unit_price,"
+        "currency\n335218,INST-1,approved_installer,01/05/2024,01/06/2024,70,2,55,EUR\n".replace(
+            "2,55", '"2,55"'
+        ),
+        encoding="utf-8",
+    )
+    read = json.loads(
+        ok(
+            "invoices",
+            str(french),
+            "--as-of",
+            "2024-06-05",
+            "--locale",
+            "fr_FR",
+            "--json",
+        )
+    )
+    assert read["invoices"][0]["period"]["start"] == "2024-05-01"
+    assert read["invoices"][0]["total"]["amount"] == "178.50"  # 70 x 2.55
+    line = bad("invoices", str(french), "--as-of", "2024-06-05")
+    assert "line 2, column 'period_start': '01/05/2024' could be 1/5 or 5/1" in line
+
+
+def test_headers_in_any_case_unknown_columns_and_windows_1252(tmp_path: Path) -> None:
+    """`Client ID` is client_id; `notes` is ignored with a warning; cp1252 is read."""
+    text = ok("example", "clients").replace("client_id,", "Client ID,", 1)
+    lines = text.splitlines()
+    lines[0] += ",notes"
+    lines[1:] = [line + ",à revoir" for line in lines[1:]]
+    path = tmp_path / "clients.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    result = run("compare", str(path), "--start", "2024-07-01", "--json")
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2
+    assert "is not UTF-8: read as Windows-1252" in warnings[0]
+    assert "ignoring the column(s) 'notes': the columns are client_id" in warnings[1]
+    plain = tmp_path / "plain.csv"
+    plain.write_text(ok("example", "clients"), encoding="utf-8")
+    same = run("compare", str(plain), "--start", "2024-07-01", "--json")
+    assert json.loads(result.stdout) == json.loads(same.stdout)
+    strict = run("compare", str(path), "--start", "2024-07-01", "--strict")
+    assert strict.returncode == 2
+    assert "unknown column 'notes'" in strict.stderr.splitlines()[-1]
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"client_id\x81,users\n")  # 0x81: not Windows-1252 either
+    assert "not UTF-8 text" in bad("compare", str(broken), "--start", "2024-07-01")
+    assert "save it as « CSV UTF-8 »" in bad(
+        "compare", str(broken), "--start", "2024-07-01"
+    )

@@ -457,7 +457,7 @@ def test_a_dry_run_of_the_command_writes_nothing(examples: Path) -> None:
             "users.csv",
             4,
             "U0003,RES-TILLEULS,2025-13-01,",
-            "users.csv: line 4, column 'activated_on': '2025-13-01' is not a date",
+            "users.csv: line 4, column 'activated_on': '2025-13-01' is not a day",
         ),
         (
             "clients.csv",

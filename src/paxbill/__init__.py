@@ -103,6 +103,7 @@ if TYPE_CHECKING:
         InvalidAmountError,
         InvalidContractError,
         InvalidCountError,
+        InvalidDateError,
         InvalidDateRangeError,
         InvalidDiscountError,
         InvalidDocumentError,
@@ -138,6 +139,7 @@ if TYPE_CHECKING:
     from paxbill.io._labels import label
     from paxbill.io.cii import check_cii_xml, embed_cii_xml, to_cii_xml
     from paxbill.io.cii_reader import from_cii_xml
+    from paxbill.io.dates import parse_date
     from paxbill.io.facturx_pdf import to_facturx_pdf
     from paxbill.io.frames import to_dataframe
     from paxbill.io.invoice_html import invoice_html
@@ -222,6 +224,7 @@ _EXPORTS = {
     "InvalidAmountError": "paxbill.exceptions",
     "InvalidContractError": "paxbill.exceptions",
     "InvalidCountError": "paxbill.exceptions",
+    "InvalidDateError": "paxbill.exceptions",
     "InvalidDateRangeError": "paxbill.exceptions",
     "InvalidDiscountError": "paxbill.exceptions",
     "InvalidDocumentError": "paxbill.exceptions",
@@ -318,6 +321,7 @@ _EXPORTS = {
     "monthly_active_counts": "paxbill.paxton.counting",
     "monthly_charge_dates": "paxbill.clients.reviews",
     "months_in": "paxbill.clients.proration",
+    "parse_date": "paxbill.io.dates",
     "paxton_price_of": "paxbill.core.pricing",
     "paxton_schedule": "paxbill.core.schedules",
     "period_fraction": "paxbill.clients.proration",
@@ -408,6 +412,7 @@ __all__ = [
     "InvalidAmountError",
     "InvalidContractError",
     "InvalidCountError",
+    "InvalidDateError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
@@ -505,6 +510,7 @@ __all__ = [
     "monthly_active_counts",
     "monthly_charge_dates",
     "months_in",
+    "parse_date",
     "paxton_price_of",
     "paxton_schedule",
     "period_fraction",

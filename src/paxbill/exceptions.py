@@ -31,6 +31,7 @@ __all__ = [
     "InvalidAmountError",
     "InvalidContractError",
     "InvalidCountError",
+    "InvalidDateError",
     "InvalidDateRangeError",
     "InvalidDiscountError",
     "InvalidDocumentError",
@@ -505,6 +506,18 @@ class InvalidPortfolioError(PaxbillError, ValueError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"{reason}: fix the portfolio or the call")
+
+
+class InvalidDateError(PaxbillError, ValueError):
+    """A date written in a way paxbill cannot read, or not on the calendar.
+
+    Attributes:
+        text: the date as written.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        super().__init__(f"{_shown(text)} {reason}")
 
 
 class InvalidContractError(PaxbillError, ValueError):

@@ -13,12 +13,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from paxbill.cli._common import EXIT_BAD_INPUT, BadInput, Outcome, installed_version
+from paxbill.cli._common import (
+    EXIT_BAD_INPUT,
+    BadInput,
+    Outcome,
+    installed_version,
+    settle_locale,
+    visible,
+)
 from paxbill.exceptions import PaxbillError
 
 __all__ = ["main"]
@@ -130,20 +136,6 @@ def _complete(parser: argparse.ArgumentParser) -> None:
     argcomplete.autocomplete(parser)
 
 
-#: The characters a terminal would obey rather than show: C0 (but tab and
-#: line feed), DEL and C1, escape sequences (ESC, CSI, OSC) among them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    r"""*text* with its control characters shown, never obeyed by the terminal.
-
-    >>> visible("Badge\x1b[31m rouge")
-    'Badge\\x1b[31m rouge'
-    """
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
-
-
 def _run(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     parser = _build_parser(words)
@@ -155,6 +147,7 @@ def _run(argv: Sequence[str] | None) -> int:
         print("paxbill: error: give a COMMAND, such as 'paxbill demo'", file=sys.stderr)
         return EXIT_BAD_INPUT
     args = parser.parse_args(words)
+    settle_locale(args)
     try:
         output = args.run(args)
     except (PaxbillError, BadInput) as error:

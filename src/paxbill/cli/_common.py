@@ -218,10 +218,13 @@ def add_output_options(
     """Add --currency if asked, --locale (for people) and --json (for programs)."""
     if currency:
         command.add_argument("--currency", default="EUR", help="ISO 4217 code (EUR)")
-    default = "the document's language" if locale is None else locale
+    shown = "the document's language" if locale is None else locale
+    # None here, the default filled in after parsing: a file's dates are read
+    # in a locale's order only when the user chose one (given_locale).
     command.add_argument(
-        "--locale", default=locale, help=f"locale for people, e.g. fr_FR ({default})"
+        "--locale", default=None, help=f"locale for people, e.g. fr_FR ({shown})"
     )
+    command.set_defaults(default_locale=locale)
     command.add_argument(
         "--json", action="store_true", help="print one JSON object for programs"
     )
@@ -334,3 +337,30 @@ def in_order(*days: tuple[str, dt.date | None], strict: bool = False) -> None:
                 f"argument {first}: {early.isoformat()} {relation} {second} "
                 f"{late.isoformat()}: give {first} {word} {second}"
             )
+
+
+def settle_locale(args: argparse.Namespace) -> None:
+    """Fill in --locale's default; ``given_locale`` is what the user gave, or None."""
+    if hasattr(args, "default_locale"):
+        args.given_locale = args.locale
+        if args.locale is None:
+            args.locale = args.default_locale
+
+
+def warn(message: str) -> None:
+    """Tell the user something paxbill did on their behalf, on standard error."""
+    sys.stderr.write(f"paxbill: warning: {visible(message)}\n")
+
+
+#: The characters a terminal would obey rather than show: C0 (but tab and
+#: line feed), DEL and C1, escape sequences (ESC, CSI, OSC) among them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    r"""*text* with its control characters shown, never obeyed by the terminal.
+
+    >>> visible("Badge\x1b[31m rouge")
+    'Badge\\x1b[31m rouge'
+    """
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)

@@ -61,7 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """Cash-flow projections of billing strategies for clients in a file."""
     clients = read_clients(
-        args.file, form=args.format, decimal_comma=decimal_comma(args.locale)
+        args.file,
+        form=args.format,
+        decimal_comma=decimal_comma(args.locale),
+        strict=args.strict,
     )
     currencies = sorted(
         {

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from paxbill.cli._common import BadInput
+from paxbill.cli._common import BadInput, warn
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import Client
 from paxbill.clients.contracts import ClientContract
@@ -24,6 +24,7 @@ from paxbill.core.formatting import parse_locale
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.exceptions import InvalidDocumentError, PaxbillError
+from paxbill.io.dates import parse_date
 from paxbill.io.serialization import from_dict
 from paxbill.paxton.accounts import Account, AccountType, PaymentMethod
 from paxbill.paxton.app_users import AppUser
@@ -51,7 +52,12 @@ FORMATS = ("csv", "json")
 
 
 def read_invoices(
-    path: str, *, form: str | None = None, decimal_comma: bool = False
+    path: str,
+    *,
+    form: str | None = None,
+    decimal_comma: bool = False,
+    locale: str | None = None,
+    strict: bool = False,
 ) -> list[Invoice]:
     """Read invoices from a JSON file (to_dict documents) or a CSV file.
 
@@ -61,20 +67,32 @@ def read_invoices(
     text = _open(path)
     if _is_csv(path, text, form):
         rows = _read_csv(
-            path, text, INVOICE_COLUMNS, INVOICE_OPTIONAL, _invoice_row, decimal_comma
+            path,
+            text,
+            INVOICE_COLUMNS,
+            INVOICE_OPTIONAL,
+            lambda row, field: _invoice_row(row, field, _dates(locale)),
+            decimal_comma,
+            strict,
         )
         return list(rows)
     return _read_json(path, text, "invoices", Invoice)
 
 
 def read_clients(
-    path: str, *, form: str | None = None, decimal_comma: bool = False
+    path: str,
+    *,
+    form: str | None = None,
+    decimal_comma: bool = False,
+    strict: bool = False,
 ) -> list[Client]:
     """Read clients from a JSON file (to_dict documents) or a CSV file."""
     text = _open(path)
     if _is_csv(path, text, form):
         return list(
-            _read_csv(path, text, CLIENT_COLUMNS, (), _client_row, decimal_comma)
+            _read_csv(
+                path, text, CLIENT_COLUMNS, (), _client_row, decimal_comma, strict
+            )
         )
     return _read_json(path, text, "clients", Client)
 
@@ -89,6 +107,12 @@ def add_input_options(command: argparse.ArgumentParser, what: str) -> None:
         choices=FORMATS,
         default=None,
         help="csv or json, when the file's name does not tell",
+    )
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a CSV column paxbill does not know (by default it is ignored,"
+        " with a warning)",
     )
 
 
@@ -121,7 +145,19 @@ def _open(path: str) -> str:
         # "CSV UTF-8" from Excel starts with a byte order mark: utf-8-sig drops it.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BadInput(f"{path}: not UTF-8 text ({error.reason})") from None
+        reason = error.reason
+    # French Excel's « CSV (séparateur : point-virgule) » is Windows-1252.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise BadInput(
+            f"{path}: not UTF-8 text ({reason}): save it as « CSV UTF-8 »"
+        ) from None
+    warn(
+        f"{path} is not UTF-8: read as Windows-1252, as Excel saves « CSV "
+        "(séparateur : point-virgule) »; save it as « CSV UTF-8 » to be sure"
+    )
+    return text
 
 
 def read_object(path: str, kinds: tuple[type, ...]) -> Any:
@@ -219,22 +255,38 @@ def _read_csv(
     optional: tuple[str, ...],
     build: Callable[[Mapping[str, str], Callable[[str, Callable[[str], Any]], Any]], T],
     decimal_comma: bool,
+    strict: bool = False,
 ) -> Iterator[T]:
+    """Each row of a CSV file, built; headers read in any case and spacing.
+
+    A column paxbill does not know is named in a warning and ignored, or
+    refused when *strict*.
+    """
     lines = text.splitlines()  # CRLF or LF
     header = lines[0] if lines else ""
     # French spreadsheets write ';' between fields, and decimal commas.
     separator = ";" if header.count(";") > header.count(",") else ","
     comma = decimal_comma or separator == ";"
     reader = csv.DictReader(lines, delimiter=separator)
-    columns = [name.strip() for name in reader.fieldnames or []]
+    written = list(reader.fieldnames or [])
+    columns = [_header(name) for name in written]
     reader.fieldnames = columns
     known = ", ".join((*required, *optional))
-    for name in columns:
-        if name not in required and name not in optional:
-            raise BadInput(f"{path}: unknown column {name!r}: the columns are {known}")
     for name in required:
         if name not in columns:
-            raise BadInput(f"{path}: missing column {name!r}")
+            raise BadInput(f"{path}: missing column {name!r}: the columns are {known}")
+    unknown = [
+        given
+        for given, name in zip(written, columns, strict=True)
+        if name not in required and name not in optional
+    ]
+    if unknown and strict:
+        raise BadInput(
+            f"{path}: unknown column {unknown[0].strip()!r}: the columns are {known}"
+        )
+    if unknown:
+        names = ", ".join(repr(name.strip()) for name in unknown)
+        warn(f"{path}: ignoring the column(s) {names}: the columns are {known}")
     for row in reader:
         number = reader.line_num
 
@@ -260,6 +312,11 @@ def _read_csv(
             raise BadInput(f"{path}: line {number}: {error}") from None
     if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
         raise BadInput(f"{path}: no rows under its header")
+
+
+def _header(name: str) -> str:
+    """A column's name as paxbill spells it: ``Client ID`` is ``client_id``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
 
 
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
@@ -288,13 +345,13 @@ def _reason(error: Exception, text: str) -> str:
     return f"{text!r} is not valid here"
 
 
-def _date(text: str) -> dt.date:
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise _NotOneOf(f"{text!r} is not a date: write it YYYY-MM-DD") from None
+def _dates(locale: str | None) -> Callable[[str], dt.date]:
+    """The reader of a file's dates: ISO, or the order of the --locale given."""
+
+    def read(text: str) -> dt.date:
+        return parse_date(text, locale)
+
+    return read
 
 
 def _decimal(text: str) -> Decimal:
@@ -316,7 +373,9 @@ def _yes(text: str) -> bool:
 
 
 def _invoice_row(
-    row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
+    row: Mapping[str, str],
+    field: Callable[[str, Callable[[str], Any]], Any],
+    _date: Callable[[str], dt.date],
 ) -> Invoice:
     account_type = field("account_type", _one_of(AccountType))
     autopay = (
@@ -384,7 +443,13 @@ USER_OPTIONAL = ("deactivated_on",)
 
 
 def read_contracts(
-    path: str, *, seller_country: str, app_price: Money, decimal_comma: bool = False
+    path: str,
+    *,
+    seller_country: str,
+    app_price: Money,
+    decimal_comma: bool = False,
+    locale: str | None = None,
+    strict: bool = False,
 ) -> tuple[list[ClientContract], dict[str, int]]:
     """Read the clients' contracts from a CSV file, or a JSON file of them.
 
@@ -397,6 +462,7 @@ def read_contracts(
     """
     text = _open(path)
     counts: dict[str, int] = {}
+    _date = _dates(locale)
     if not _is_csv(path, text, None):
         return _read_json(path, text, "clients", ClientContract), counts
 
@@ -446,14 +512,25 @@ def read_contracts(
         return ClientContract(client_id, buyer, billing, price, **options)
 
     contracts = list(
-        _read_csv(path, text, CONTRACT_COLUMNS, CONTRACT_OPTIONAL, build, decimal_comma)
+        _read_csv(
+            path,
+            text,
+            CONTRACT_COLUMNS,
+            CONTRACT_OPTIONAL,
+            build,
+            decimal_comma,
+            strict,
+        )
     )
     return contracts, counts
 
 
-def read_app_users(path: str, *, clients: set[str]) -> dict[str, list[AppUser]]:
+def read_app_users(
+    path: str, *, clients: set[str], locale: str | None = None, strict: bool = False
+) -> dict[str, list[AppUser]]:
     """Read app users from a CSV file: each with its client, one of *clients*."""
     text = _open(path)
+    _date = _dates(locale)
     users: dict[str, list[AppUser]] = {}
 
     def known(text: str) -> str:
@@ -472,7 +549,7 @@ def read_app_users(path: str, *, clients: set[str]) -> dict[str, list[AppUser]]:
         )
         users.setdefault(field("client_id", known), []).append(user)
 
-    for _ in _read_csv(path, text, USER_COLUMNS, USER_OPTIONAL, build, False):
+    for _ in _read_csv(path, text, USER_COLUMNS, USER_OPTIONAL, build, False, strict):
         pass
     return users
 

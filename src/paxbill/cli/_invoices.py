@@ -31,7 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     """Invoices read from a file, with each one's state on a date."""
     found = read_invoices(
-        args.file, form=args.format, decimal_comma=decimal_comma(args.locale)
+        args.file,
+        form=args.format,
+        decimal_comma=decimal_comma(args.locale),
+        strict=args.strict,
+        locale=args.given_locale,
     )
     return render_invoices(found, args.as_of, args.locale, args.json)
 

@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from paxbill.cli._common import BadInput, dumps, plain, write_file
-from paxbill.cli._files import read_app_users, read_contracts, read_object
+from paxbill.cli._files import (
+    decimal_comma,
+    read_app_users,
+    read_contracts,
+    read_object,
+)
 from paxbill.clients.contracts import Installer
 from paxbill.core.periods import BillingPeriod
 from paxbill.core.schedules import paxton_net_on
@@ -60,7 +65,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="show what the month end would do, and change nothing",
     )
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a CSV column paxbill does not know (ignored, with a warning)",
+    )
+    parser.add_argument(
         "--no-pdf", action="store_true", help="write no PDF, even with paxbill[pdf]"
+    )
+    parser.add_argument(
+        "--locale",
+        default=None,
+        help="read the files' dates in this locale's order and its decimal commas,"
+        " e.g. fr_FR (ISO dates only)",
     )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object for programs"
@@ -115,12 +131,20 @@ def run(args: argparse.Namespace) -> str:
     installer = _installer(args)
     app_price = paxton_net_on(installer.paxton_price, args.month.start)
     contracts, counts = read_contracts(
-        args.clients, seller_country=installer.seller.country, app_price=app_price
+        args.clients,
+        seller_country=installer.seller.country,
+        app_price=app_price,
+        decimal_comma=args.locale is not None and decimal_comma(args.locale),
+        locale=args.locale,
+        strict=args.strict,
     )
     users: dict[str, Any] = dict(counts)
     if args.users is not None:
         listed = read_app_users(
-            args.users, clients={contract.client_id for contract in contracts}
+            args.users,
+            clients={contract.client_id for contract in contracts},
+            locale=args.locale,
+            strict=args.strict,
         )
         both = sorted(set(listed) & set(counts))
         if both:
