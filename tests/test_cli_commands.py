@@ -1124,3 +1124,31 @@ def test_headers_in_any_case_unknown_columns_and_windows_1252(tmp_path: Path) ->
     assert "save it as « CSV UTF-8 »" in bad(
         "compare", str(broken), "--start", "2024-07-01"
     )
+
+
+def test_the_words_of_a_frequency_agree_with_what_they_describe() -> None:
+    """« Facturation trimestrielle », « forfait annuel », « jährliche Pauschale »."""
+    french = ok(
+        "quote",
+        "--users",
+        "70",
+        "--price",
+        "4.00",
+        "--frequency",
+        "quarterly",
+        "--start",
+        "2024-01-01",
+        "--locale",
+        "fr_FR",
+    )
+    assert french.splitlines()[2].split() == ["Facturation", "trimestrielle"]
+    bundle = ("bundle", "--fee", "300", "--users", "70", "--list-price", "3.00")
+    assert ok(*bundle, "--frequency", "annual", "--locale", "fr_FR").startswith(
+        "Contrat groupé (forfait annuel)"
+    )
+    assert ok(*bundle, "--frequency", "annual", "--locale", "de_DE").startswith(
+        "Paketvertrag (jährliche Pauschale)"
+    )
+    assert ok(*bundle, "--locale", "de_DE").startswith(
+        "Paketvertrag (monatliche Pauschale)"
+    )

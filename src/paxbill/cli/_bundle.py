@@ -20,7 +20,6 @@ from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
-from paxbill.io._labels import label
 from paxbill.io._words import text
 
 
@@ -90,7 +89,5 @@ def run(args: argparse.Namespace) -> str:
             "-" if breaks is None else format_number(breaks, locale),
         ),
     ]
-    title = text("bundle.title", locale).format(
-        frequency=label(result.frequency, locale)
-    )
+    title = text(f"bundle.title.{result.frequency.value}", locale)
     return "\n".join([title, *pairs(rows)])

@@ -160,9 +160,7 @@ def _bundle(bundle: Bundle, locale: object) -> str:
             "-" if breaks is None else format_number(breaks, locale),
         ],
     ]
-    caption = text("bundle.title", locale).format(
-        frequency=label(bundle.frequency, locale)
-    )
+    caption = text(f"bundle.title.{bundle.frequency.value}", locale)
     return _table(caption, ["", ""], rows, numeric=(1,))
 
 
