@@ -48,3 +48,13 @@ def test_any_amount_paxbill_holds_is_laid_out_whole() -> None:
         assert format_number(Decimal("1234567.891"), "en_GB") == "1,234,567.891"
     tiny = Money("0.000000000000000000000000001", "EUR")
     assert format_money(tiny, "en_GB") == "€0.00"
+
+
+def test_format_money_refuses_what_is_not_money() -> None:
+    """A float is no amount: a paxbill error, never an AttributeError."""
+    import pytest
+
+    from paxbill import ArgumentTypeError, format_money
+
+    with pytest.raises(ArgumentTypeError, match="money must be a Money, not float"):
+        format_money(2.55, "fr_FR")  # type: ignore[arg-type]

@@ -2,8 +2,10 @@
 
 The layers, bottom to top, are the errors, ``core``, ``paxton``,
 ``clients``, ``portfolio``, ``io``, ``register`` and ``cli``; the package
-itself and ``__main__`` stand on top. The one import allowed to climb is
-the notebook seam of ``paxbill.core._notebook`` (see its docstring).
+itself and ``__main__`` stand on top. No import climbs, not even inside a
+function (the package root gives the domain its notebook HTML, see
+``paxbill.core._notebook``), no two modules import each other, even for
+types only, and no private name crosses from one module to another.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ LAYERS = (
     "cli",
 )
 TOP = len(LAYERS)
-SEAM = ("paxbill.core._notebook", "paxbill.io.notebook")
 
 
 def module_name(path: Path) -> str:
@@ -93,27 +94,43 @@ def test_imports_point_down() -> None:
         f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}"
         for name, path in modules().items()
         for target, line in imports(path, runtime_only=False)
-        if rank(target) > rank(name) and (name, target) != SEAM
+        if rank(target) > rank(name)
     ]
     assert climbing == []
 
 
-def test_the_seam_is_the_only_climb() -> None:
-    """The notebook seam exists and imports the HTML door, lazily."""
-    seam = modules()[SEAM[0]]
-    tree = ast.parse(seam.read_text())
-    top_level = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
-    assert SEAM[1] not in top_level
-    assert SEAM[1] in {target for target, _ in imports(seam, runtime_only=False)}
+def test_no_private_name_crosses_a_module() -> None:
+    """A name with a leading underscore is used only in the module that defines it.
+
+    A package's private modules are imported by their package's modules; a
+    private function or constant is not, from anywhere: what two modules
+    share is made public in one of them.
+    """
+    known = modules()
+    crossing = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno} takes "
+        f"{node.module}.{alias.name}"
+        for path in known.values()
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.ImportFrom) and node.module in known
+        for alias in node.names
+        if alias.name.startswith("_")
+        and not alias.name.startswith("__")
+        and f"{node.module}.{alias.name}" not in known  # a module, not a name
+    ]
+    assert crossing == []
 
 
 def test_no_import_cycles() -> None:
-    """The modules' run-time imports form no circle, within a layer or across."""
+    """The modules' imports form no circle, within a layer or across.
+
+    Type-only imports count: two modules that name each other's types are
+    one concept in two places.
+    """
     graph = {
-        name: {target for target, _ in imports(path, runtime_only=True)}
+        name: {target for target, _ in imports(path, runtime_only=False)}
         for name, path in modules().items()
     }
-    graph[SEAM[0]].discard(SEAM[1])
     state: dict[str, int] = {}
     cycles: list[list[str]] = []
 

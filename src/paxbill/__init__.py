@@ -79,8 +79,7 @@ if TYPE_CHECKING:
     )
     from paxbill.core.discount import Discount
     from paxbill.core.exchange import ExchangeRate, RateTable
-    from paxbill.core.formatting import format_money
-    from paxbill.core.money import Money, total
+    from paxbill.core.money import Money, format_money, total
     from paxbill.core.periods import (
         BillingFrequency,
         BillingPeriod,
@@ -308,7 +307,7 @@ _EXPORTS = {
     "embed_cii_xml": "paxbill.io.cii",
     "en16931_problems": "paxbill.clients.invoicing.en16931",
     "estimate_next_invoice": "paxbill.paxton.invoices",
-    "format_money": "paxbill.core.formatting",
+    "format_money": "paxbill.core.money",
     "from_cii_xml": "paxbill.io.cii_reader",
     "from_dict": "paxbill.io.serialization",
     "from_ubl_xml": "paxbill.io.ubl_reader",
@@ -538,3 +537,15 @@ __all__ = [
     "total",
     "user_days",
 ]
+
+
+def _notebook_html(value: object) -> str:
+    """A value object's HTML in Jupyter, from the doors, loaded on first use."""
+    from paxbill.io.notebook import to_html
+
+    return to_html(value)
+
+
+# The package root stands above every layer: it gives the domain the doors'
+# HTML, so that no module of the domain imports them (core/_notebook.py).
+importlib.import_module("paxbill.core._notebook").show_with(_notebook_html)

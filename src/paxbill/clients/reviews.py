@@ -107,10 +107,10 @@ def monthly_charge_dates(
     >>> monthly_charge_dates(dt.date(2024, 10, 15), dt.date(2025, 1, 1))
     (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1), datetime.date(2025, 1, 1))
     """
-    return _remaining_charges(as_of, term_end, term_start, account_type, credit_days)[1]
+    return remaining_charges(as_of, term_end, term_start, account_type, credit_days)[1]
 
 
-def _remaining_charges(
+def remaining_charges(
     as_of: object,
     term_end: object,
     term_start: object,
@@ -299,13 +299,13 @@ def review_balance(
     if not isinstance(balance, Money):
         raise ArgumentTypeError(balance, "a Money", what="balance")
     day = to_date(as_of, what="as_of")
-    months, paid = _remaining_charges(
+    months, paid = remaining_charges(
         day, term_end, term_start, account_type, credit_days
     )
-    return _review_charges(balance, monthly_cost, months, paid, day, rates)
+    return review_charges(balance, monthly_cost, months, paid, day, rates)
 
 
-def _review_charges(
+def review_charges(
     balance: Money,
     monthly_cost: Money | PriceSchedule,
     months: tuple[BillingPeriod, ...],

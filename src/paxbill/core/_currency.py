@@ -18,7 +18,7 @@ from paxbill.exceptions import UnknownCurrencyError
 
 # Every spelling seen so far, mapped to its canonical (upper-case, interned)
 # code, so that checking a currency is one dict lookup after the first time.
-_CANONICAL: dict[object, str] = {}
+CANONICAL_CODES: dict[object, str] = {}
 
 
 @cache
@@ -35,13 +35,13 @@ def currency_code(code: object) -> str:
     >>> currency_code("eur")
     'EUR'
     """
-    canonical = _CANONICAL.get(code) if isinstance(code, str) else None
+    canonical = CANONICAL_CODES.get(code) if isinstance(code, str) else None
     if canonical is not None:
         return canonical
     if not isinstance(code, str) or code.upper() not in _known_codes():
         raise UnknownCurrencyError(code)
-    canonical = _CANONICAL.setdefault(code.upper(), code.upper())
-    _CANONICAL[code] = canonical
+    canonical = CANONICAL_CODES.setdefault(code.upper(), code.upper())
+    CANONICAL_CODES[code] = canonical
     return canonical
 
 

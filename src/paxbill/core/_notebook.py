@@ -1,18 +1,25 @@
-"""The one seam through which a value object climbs to a door.
+"""How a value object shows itself in Jupyter, without the domain knowing the doors.
 
-paxbill's layers import downwards only (``core`` < ``paxton`` < ``clients``
-< ``portfolio`` < ``io`` < ``cli``), with this single, stated exception:
-Jupyter asks an object for ``_repr_html_``, and the HTML that answers lives
-in the ``io`` layer above the domain. A value object that shows itself in a
-notebook inherits :class:`ShowsInNotebook`, whose method imports
-:func:`paxbill.io.notebook.to_html` when it is first called, never when the
-domain is imported. The layering test allows this module, and only this
-module, that upward import.
+Jupyter asks an object for ``_repr_html_``; the HTML that answers lives in
+the ``io`` layer, above the domain. The domain keeps only a place for a
+renderer (:func:`show_with`), which the package itself fills when it is
+imported (``paxbill/__init__.py``), with a function that loads
+:func:`paxbill.io.notebook.to_html` on first use. Every import of the
+domain's points down; the package root, above every layer, joins them.
 """
 
 from __future__ import annotations
 
-__all__ = ["ShowsInNotebook"]
+from collections.abc import Callable
+
+__all__ = ["ShowsInNotebook", "show_with"]
+
+_RENDERERS: list[Callable[[object], str]] = []
+
+
+def show_with(renderer: Callable[[object], str]) -> None:
+    """Make *renderer* the HTML of every object that shows in a notebook."""
+    _RENDERERS[:] = [renderer]
 
 
 class ShowsInNotebook:
@@ -21,7 +28,12 @@ class ShowsInNotebook:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        """Show as a table in Jupyter (see :mod:`paxbill.io.notebook`)."""
-        from paxbill.io.notebook import to_html
+        """Show as a table in Jupyter (see :mod:`paxbill.io.notebook`).
 
-        return to_html(self)
+        Until a renderer is given, the object's repr, escaped.
+        """
+        if not _RENDERERS:
+            from html import escape
+
+            return f"<pre>{escape(repr(self))}</pre>"
+        return _RENDERERS[0](self)

@@ -3,8 +3,7 @@ r"""Formatting money and numbers for people, in their locale, with babel.
 The domain never depends on a locale: ``str()`` and ``repr()`` are the same
 everywhere. Only these functions take one.
 
->>> from paxbill import Money
->>> format_money(Money("178.50", "EUR"), "fr_FR") == "178,50\xa0€"
+>>> format_amount(Decimal("178.50"), "EUR", "fr_FR") == "178,50\xa0€"
 True
 """
 
@@ -23,7 +22,6 @@ from decimal import (
     localcontext,
 )
 from functools import cache
-from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.core import UnknownLocaleError as _BabelUnknownLocale
@@ -37,9 +35,6 @@ from paxbill.core._cldr import (
 from paxbill.core._currency import cash_quantum, quantum
 from paxbill.core._numbers import ARITHMETIC
 from paxbill.exceptions import UnknownLocaleError
-
-if TYPE_CHECKING:
-    from paxbill.core.money import Money
 
 # babel computes in the caller's decimal context; a wide one lets it lay out
 # every digit of any amount paxbill holds, whatever that context is. Ordinary
@@ -57,7 +52,7 @@ def _context_for(number: Decimal) -> AbstractContextManager[object]:
 __all__ = [
     "CurrencyFormat",
     "currency_format",
-    "format_money",
+    "format_amount",
     "format_number",
     "format_percent_value",
     "parse_locale",
@@ -224,34 +219,34 @@ def currency_format(locale: object, currency: str, digits: int) -> CurrencyForma
         return made
 
 
-def format_money(
-    money: Money, locale: object, *, rounding: str = ROUND_HALF_UP, cash: bool = False
+def format_amount(
+    amount: Decimal,
+    currency: str,
+    locale: object,
+    *,
+    rounding: str = ROUND_HALF_UP,
+    cash: bool = False,
 ) -> str:
-    r"""Return *money* rounded to its minor unit and formatted for *locale*.
+    r"""Return *amount* of *currency* rounded to its minor unit, for *locale*.
 
-    Rounding is paxbill's (half-up by default), to the currency's ISO 4217
-    minor unit; with ``cash=True``, to CLDR's cash digits and increment
-    instead (five centimes for the Swiss franc). The layout is CLDR's, as
-    ICU prints it (``docs/rules.md``, "Formatting").
+    What :func:`~paxbill.format_money` lays out: rounding is paxbill's
+    (half-up by default), to the currency's ISO 4217 minor unit; with
+    ``cash=True``, to CLDR's cash digits and increment instead (five
+    centimes for the Swiss franc). The layout is CLDR's, as ICU prints it
+    (``docs/rules.md``, "Formatting").
 
-    >>> from paxbill import Money
-    >>> format_money(Money("2.125", "GBP"), "en_GB")
+    >>> format_amount(Decimal("2.125"), "GBP", "en_GB")
     '£2.13'
-    >>> format_money(Money("999.95", "CHF"), "fr_CH") == "999.95\xa0CHF"
-    True
-    >>> format_money(Money("2.47", "CHF"), "de_CH", cash=True) == "CHF\xa02.45"
-    True
     """
-    currency = money.currency
     if cash:
         step = cash_quantum(currency)
-        steps = ARITHMETIC.divide(money.amount, step).to_integral_value(rounding)
-        amount = ARITHMETIC.multiply(steps, step)
+        steps = ARITHMETIC.divide(amount, step).to_integral_value(rounding)
+        rounded = ARITHMETIC.multiply(steps, step)
     else:
         step = quantum(currency)
-        amount = money.round(rounding=rounding).amount
+        rounded = amount.quantize(step, rounding, _WIDE)
     digits = -int(step.as_tuple().exponent)
-    return currency_format(locale, currency, digits).apply(amount)
+    return currency_format(locale, currency, digits).apply(rounded)
 
 
 def format_number(number: Decimal | int, locale: object) -> str:

@@ -26,10 +26,10 @@ from typing import Any, Final, NoReturn, final
 from attrs.exceptions import FrozenInstanceError
 
 from paxbill.core._allocation import allocate_units
-from paxbill.core._currency import _CANONICAL, currency_code, quantum
+from paxbill.core._currency import CANONICAL_CODES, currency_code, quantum
 from paxbill.core._numbers import ARITHMETIC, ExactNumber, inexact, to_count, to_decimal
 from paxbill.core._numbers import read_decimal as _read_decimal
-from paxbill.core.formatting import format_money
+from paxbill.core.formatting import format_amount
 from paxbill.exceptions import (
     AmountTypeError,
     ArgumentTypeError,
@@ -37,7 +37,7 @@ from paxbill.exceptions import (
     InvalidAllocationError,
 )
 
-__all__ = ["Money", "total"]
+__all__ = ["Money", "format_money", "total"]
 
 # Rounding to a minor unit only drops digits, so an unbounded context can never
 # round twice or overflow, whatever context the caller has set.
@@ -86,7 +86,7 @@ class Money:
         if value is None or not value.is_finite():
             value = to_decimal(amount)
         try:
-            code = _CANONICAL[currency]
+            code = CANONICAL_CODES[currency]
         except (KeyError, TypeError):
             code = currency_code(currency)
         _set_amount(self, value)
@@ -322,6 +322,34 @@ class Money:
         True
         """
         return format_money(self, locale, cash=cash)
+
+
+def format_money(
+    money: Money, locale: object, *, rounding: str = ROUND_HALF_UP, cash: bool = False
+) -> str:
+    r"""Return *money* rounded to its minor unit and formatted for *locale*.
+
+    Rounding is paxbill's (half-up by default), to the currency's ISO 4217
+    minor unit; with ``cash=True``, to CLDR's cash digits and increment
+    instead (five centimes for the Swiss franc). The layout is CLDR's, as
+    ICU prints it (``docs/rules.md``, "Formatting").
+
+    Raises:
+        ArgumentTypeError: *money* is not a Money (a float, say).
+
+    >>> format_money(Money("2.125", "GBP"), "en_GB")
+    '£2.13'
+    >>> format_money(Money("999.95", "CHF"), "fr_CH") == "999.95\xa0CHF"
+    True
+    >>> format_money(Money("2.47", "CHF"), "de_CH", cash=True) == "CHF\xa02.45"
+    True
+    """
+    if not isinstance(money, Money):
+        raise ArgumentTypeError(money, "a Money", what="money")
+    if cash:
+        return format_amount(money.amount, money.currency, locale, cash=True)
+    rounded = money.round(rounding=rounding)
+    return format_amount(rounded.amount, money.currency, locale)
 
 
 _new = object.__new__

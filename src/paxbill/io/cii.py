@@ -48,14 +48,14 @@ __all__ = ["check_cii_xml", "embed_cii_xml", "legal_information", "to_cii_xml"]
 #: The guideline of the EN 16931 profile (BT-24), as Factur-X writes it.
 EN16931 = "urn:cen.eu:en16931:2017"
 
-_NS = {
+CII_NAMESPACES = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
     "qdt": "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
     "ram": "urn:un:unece:uncefact:data:standard:"
     "ReusableAggregateBusinessInformationEntity:100",
     "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
 }
-_CII = Tree(_NS)
+_CII = Tree(CII_NAMESPACES)
 _add = _CII.add
 _identifier = _CII.optional
 

@@ -52,7 +52,7 @@ from paxbill.io._einvoice_reading import (
     to_indicator,
     to_money,
 )
-from paxbill.io.cii import _NS, VAT_ON_DEBITS_CODE
+from paxbill.io.cii import CII_NAMESPACES, VAT_ON_DEBITS_CODE
 
 __all__ = ["from_cii_xml"]
 
@@ -85,7 +85,7 @@ TERMS = {
     "IncludedNote": "BT-127",
 }
 
-_ROOT = f"{{{_NS['rsm']}}}CrossIndustryInvoice"
+_ROOT = f"{{{CII_NAMESPACES['rsm']}}}CrossIndustryInvoice"
 _HEADER = "rsm:ExchangedDocument"
 _CONTEXT = "rsm:ExchangedDocumentContext"
 
@@ -112,7 +112,7 @@ def from_cii_xml(xml: bytes | str) -> ClientInvoice | CreditNote:
         raise EInvoiceError(
             "xml", f"is not a CII invoice: its root is {root.tag.rpartition('}')[2]}"
         )
-    parts = Parts(root, _NS, TERMS)
+    parts = Parts(root, CII_NAMESPACES, TERMS)
     context = f"{_CONTEXT}/ram:"
     specification(
         parts.text(

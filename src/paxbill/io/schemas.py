@@ -24,7 +24,7 @@ import attrs
 
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError
-from paxbill.io.serialization import _BY_NAME, _TYPES, _hints
+from paxbill.io.serialization import TYPE_NAMES, TYPES_BY_NAME, field_hints
 
 __all__ = ["json_schema", "schema_names"]
 
@@ -52,7 +52,7 @@ JSON = dict[str, Any]
 
 def schema_names() -> tuple[str, ...]:
     """The ``"type"`` of every document, sorted: the names :func:`json_schema` takes."""
-    return tuple(sorted(_BY_NAME))
+    return tuple(sorted(TYPES_BY_NAME))
 
 
 def json_schema(name: str) -> JSON:
@@ -61,7 +61,7 @@ def json_schema(name: str) -> JSON:
     Raises:
         ArgumentTypeError: *name* is not one of :func:`schema_names`.
     """
-    kind = _BY_NAME.get(name) if isinstance(name, str) else None
+    kind = TYPES_BY_NAME.get(name) if isinstance(name, str) else None
     if kind is None:
         raise ArgumentTypeError(
             name, f"one of {', '.join(schema_names())}", what="schema name"
@@ -76,7 +76,7 @@ def json_schema(name: str) -> JSON:
 
 
 def _reference(kind: type, definitions: dict[str, JSON]) -> JSON:
-    name = _TYPES[kind][0]
+    name = TYPE_NAMES[kind][0]
     if name not in definitions:
         definitions[name] = {}  # a placeholder, for types that nest themselves
         definitions[name] = _object(kind, definitions)
@@ -86,8 +86,8 @@ def _reference(kind: type, definitions: dict[str, JSON]) -> JSON:
 def _object(kind: type, definitions: dict[str, JSON]) -> JSON:
     if kind is Money:
         return dict(_MONEY)
-    name, derived = _TYPES[kind]
-    hints = _hints(kind)
+    name, derived = TYPE_NAMES[kind]
+    hints = field_hints(kind)
     properties: JSON = {"type": {"const": name}}
     required = ["type"]
     for field in attrs.fields(kind):
@@ -151,6 +151,6 @@ def _schema(hint: Any, definitions: dict[str, JSON]) -> JSON:
             "minItems": count,
             "maxItems": count,
         }
-    if hint in _TYPES:
+    if hint in TYPE_NAMES:
         return _reference(hint, definitions)
     return {}  # Any: the object's own "type" says what it is

@@ -73,7 +73,7 @@ from paxbill.portfolio.sites import Portfolio, Site
 __all__ = ["from_dict", "to_dict"]
 
 #: Each object's ``"type"``, and the worked-out figures written beside its fields.
-_TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
+TYPE_NAMES: dict[type, tuple[str, tuple[str, ...]]] = {
     Money: ("money", ()),
     Discount: ("discount", ()),
     PerUserPrice: ("per_user_price", ("net",)),
@@ -146,7 +146,7 @@ _TYPES: dict[type, tuple[str, tuple[str, ...]]] = {
     Installer: ("installer", ()),
     ClientContract: ("client_contract", ()),
 }
-_BY_NAME = {name: kind for kind, (name, _) in _TYPES.items()}
+TYPES_BY_NAME = {name: kind for kind, (name, _) in TYPE_NAMES.items()}
 
 JSONValue = None | bool | int | str | list["JSONValue"] | dict[str, "JSONValue"]
 
@@ -191,7 +191,7 @@ def to_dict(value: object) -> dict[str, JSONValue]:
     try:
         encode = _ENCODERS[type(value)]
     except KeyError:
-        if type(value) not in _TYPES:
+        if type(value) not in TYPE_NAMES:
             raise ArgumentTypeError(
                 value, "a paxbill value object", what="to_dict()"
             ) from None
@@ -214,7 +214,7 @@ def from_dict(document: Mapping[str, Any], *, path: str = "") -> Any:
         # The usual document, a dict of a known type, goes straight to its
         # decoder; anything else is taken apart by the general reader.
         name = document.get("type") if type(document) is dict else None
-        kind = _BY_NAME.get(name) if type(name) is str else None
+        kind = TYPES_BY_NAME.get(name) if type(name) is str else None
         decode = None if kind is None else _DECODERS.get(kind)
         if decode is not None:
             return decode(document)
@@ -272,7 +272,7 @@ def _encoder_for(hint: Any) -> Encoder | None:
         return _encode_money
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _encode_enum
-    if hint in _TYPES:
+    if hint in TYPE_NAMES:
         return _encode_object
     options = typing.get_args(hint)
     if (
@@ -327,8 +327,8 @@ def _derived_encoder(kind: type, attribute: str) -> Encoder | None:
 
 def _object_encoder(kind: type) -> Encoder:
     """The encoder of one class: one dict display, written once from its fields."""
-    name, derived = _TYPES[kind]
-    hints = _hints(kind)
+    name, derived = TYPE_NAMES[kind]
+    hints = field_hints(kind)
     plan = [
         (field.name, _encoder_for(hints[field.name]))
         for field in attrs.fields(kind)
@@ -370,18 +370,18 @@ def _decode_object_of(value: object, expected: tuple[type, ...] | None) -> Any:
     if type(value) is not dict and not isinstance(value, Mapping):
         raise _Bad(f"expected an object, not {_kind(value)}")
     name = value.get("type")
-    kind = _BY_NAME.get(name) if isinstance(name, str) else None
+    kind = TYPES_BY_NAME.get(name) if isinstance(name, str) else None
     if kind is None:
         if name is None:
             wanted = (
-                " or ".join(repr(_TYPES[k][0]) for k in expected)
+                " or ".join(repr(TYPE_NAMES[k][0]) for k in expected)
                 if expected is not None
                 else '"money"'
             )
             raise _Bad(f'has no "type": give it, such as "type": {wanted}', "type")
         raise _Bad(f"unknown type {name!r}", "type")
     if expected is not None and kind not in expected:
-        names = " or ".join(_TYPES[k][0] for k in expected)
+        names = " or ".join(TYPE_NAMES[k][0] for k in expected)
         raise _Bad(f"expected {names}, not {name}", "type")
     return _decoder_of(kind)(value)
 
@@ -425,8 +425,8 @@ def _object_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
     """
     if kind is Money:
         return _decode_money
-    _, derived = _TYPES[kind]
-    hints = _hints(kind)
+    _, derived = TYPE_NAMES[kind]
+    hints = field_hints(kind)
     fields = [field for field in attrs.fields(kind) if field.init]
     known = frozenset(["type", *(field.name for field in fields), *derived])
     scope: dict[str, Any] = {
@@ -559,11 +559,12 @@ def _field_reader(hint: Any, local: str, name: str, scope: dict[str, Any]) -> li
     elif type(None) in typing.get_args(hint):
         # An optional field written as null is None: nothing to read.
         return [f"if {local} is not None:", *(f"    {line}" for line in read)]
-    elif hint in _TYPES and hint not in _BUILDING:
+    elif hint in TYPE_NAMES and hint not in _BUILDING:
         # An object of its one type goes straight to that type's decoder.
         scope[f"object_{local}"] = _decoder_of(hint)
+        written = TYPE_NAMES[hint][0]
         fast = [
-            f"if type({local}) is dict and {local}.get('type') == {_TYPES[hint][0]!r}:",
+            f"if type({local}) is dict and {local}.get('type') == {written!r}:",
             f"    {local} = object_{local}({local})",
             "else:",
         ]
@@ -630,7 +631,7 @@ def _shown(value: object) -> str:
 
 
 @cache
-def _hints(kind: type) -> dict[str, Any]:
+def field_hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
 
@@ -648,14 +649,14 @@ def _decoder_for(hint: Any) -> Decoder:
         return _fixed_decoder(tuple(_decoder_for(a) for a in arguments))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _enum_decoder(hint)
-    if hint in _TYPES:
+    if hint in TYPE_NAMES:
         return _single_decoder(hint)
     raise TypeError(f"cannot read a {hint!r}")  # pragma: no cover
 
 
 def _single_decoder(kind: type) -> Decoder:
     """The decoder of a field that holds an object of one class."""
-    expected, name = (kind,), _TYPES[kind][0]
+    expected, name = (kind,), TYPE_NAMES[kind][0]
     found: Callable[[Mapping[str, Any]], Any] | None = None
 
     def decode(value: object) -> Any:
@@ -672,7 +673,7 @@ def _single_decoder(kind: type) -> Decoder:
 def _union_decoder(arguments: tuple[Any, ...]) -> Decoder:
     optional = type(None) in arguments
     options = tuple(a for a in arguments if a is not type(None))
-    objects = tuple(a for a in options if a in _TYPES)
+    objects = tuple(a for a in options if a in TYPE_NAMES)
     decoders = [_decoder_for(option) for option in options]
 
     def decode(value: object) -> Any:

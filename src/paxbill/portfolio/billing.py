@@ -23,9 +23,9 @@ from paxbill.clients.cashflow import CashFlowProjection, billed_for, cash_flow
 from paxbill.clients.ledger import ClientLedger
 from paxbill.clients.reviews import (
     BalanceReview,
-    _remaining_charges,
-    _review_charges,
+    remaining_charges,
     review_balance,
+    review_charges,
     term_usage_months,
 )
 from paxbill.core._dates import first_day, months_after, to_date
@@ -208,7 +208,7 @@ def _plan(
         (start, start.month - 1 if start >= months[0].start else None, start <= day)
         for start in terms.starts
     )
-    review_months, review_paid = _remaining_charges(
+    review_months, review_paid = remaining_charges(
         day, terms.review_term.end, terms.review_term.start, *rules
     )
     dated = isinstance(site.price, PriceSchedule)
@@ -454,7 +454,7 @@ def bill_portfolio(
             reviews.append(
                 (
                     site.site_id,
-                    _review_charges(
+                    review_charges(
                         total(credits, currency) - charges,
                         monthly,
                         plan.review_months,
