@@ -1152,3 +1152,40 @@ def test_the_words_of_a_frequency_agree_with_what_they_describe() -> None:
     assert ok(*bundle, "--locale", "de_DE").startswith(
         "Paketvertrag (monatliche Pauschale)"
     )
+
+
+def test_compare_json_reads_back_and_a_client_without_type_is_named(
+    tmp_path: Path,
+) -> None:
+    """What `compare --json` prints, `compare` reads: the same projection again."""
+    clients = tmp_path / "clients.csv"
+    clients.write_text(ok("example", "clients"), encoding="utf-8")
+    first = ok("compare", str(clients), "--start", "2024-07-01", "--json")
+    out = tmp_path / "out.json"
+    out.write_text(first, encoding="utf-8")
+    assert ok("compare", str(out), "--start", "2024-07-01", "--json") == first
+    assert json.loads(first)["clients"][0]["client_id"] == "RES-TILLEULS"
+    bare = tmp_path / "bare.json"
+    bare.write_text('{"clients": [{"client_id": "A", "users": 3}]}', encoding="utf-8")
+    assert 'clients[0]: has no "type": give "type": "client"' in bad(
+        "compare", str(bare), "--start", "2024-07-01"
+    )
+
+
+def test_the_example_credit_note_credits_ten_users_of_the_example_invoice(
+    tmp_path: Path,
+) -> None:
+    """10 of the 70 users at 12.00 the quarter: 120.00 + 20 % VAT = 144.00."""
+    from paxbill import ClientInvoice, CreditNote, en16931_problems, from_dict
+
+    note = from_dict(json.loads(ok("example", "credit-note")))
+    invoice = from_dict(json.loads(ok("example", "client-invoice")))
+    assert isinstance(note, CreditNote)
+    assert isinstance(invoice, ClientInvoice)
+    assert note.invoice_number == invoice.number
+    assert note.gross_total == Money("144.00", "EUR")
+    credited = invoice.apply_credit(note)
+    assert credited.amount_due_on(D(2024, 2, 15)) == Money(
+        "1044.00", "EUR"
+    )  # 1188 - 144
+    assert en16931_problems(note, france=True) == ()

@@ -37,6 +37,7 @@ from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._reports import comparison_report, month
 from paxbill.io._words import text
+from paxbill.io.serialization import to_dict
 from paxbill.paxton.accounts import Account
 
 
@@ -135,6 +136,8 @@ def render_comparison(
     if as_json:
         return dumps(
             {
+                # The clients as read: the command reads this output back.
+                "clients": [to_dict(client) for client in ways["as_billed"]],
                 "currency": result.projections[0][1].currency,
                 "strategies": [
                     {

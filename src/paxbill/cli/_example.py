@@ -12,6 +12,7 @@ EXAMPLES = {
     "invoices": ("invoices.csv", "paxbill invoices FILE --as-of 2024-06-05"),
     "clients": ("clients.csv", "paxbill compare FILE --start 2024-07-01"),
     "client-invoice": ("client_invoice.json", "paxbill client-invoice FILE"),
+    "credit-note": ("credit_note.json", "paxbill client-invoice FILE --xml avoir.xml"),
     "installer": (
         "installer.json",
         "paxbill month-end --installer FILE --register R --month 2025-04 ...",

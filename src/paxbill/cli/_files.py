@@ -25,7 +25,7 @@ from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.exceptions import InvalidDocumentError, PaxbillError
 from paxbill.io.dates import parse_date
-from paxbill.io.serialization import from_dict
+from paxbill.io.serialization import TYPE_NAMES, from_dict
 from paxbill.paxton.accounts import Account, AccountType, PaymentMethod
 from paxbill.paxton.app_users import AppUser
 from paxbill.paxton.invoices import APP_USERS, Invoice, InvoiceLine, Payment
@@ -238,6 +238,9 @@ def _read_json(path: str, text: str, key: str, kind: type[T]) -> list[T]:
     result = []
     for index, item in enumerate(items):
         where = f"{prefix}[{index}]"
+        if isinstance(item, dict) and "type" not in item:
+            expected = TYPE_NAMES[kind][0]
+            raise BadInput(f'{path}: {where}: has no "type": give "type": "{expected}"')
         try:
             value = from_dict(item, path=where)
         except InvalidDocumentError as error:
