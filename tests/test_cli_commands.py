@@ -586,7 +586,16 @@ class TestDemo:
     def test_demo_json(self) -> None:
         """Its JSON holds every section, with amounts as strings."""
         data = json.loads(ok("demo", "--json"))
-        assert set(data) == {"estimate", "invoices", "quote", "review", "comparison"}
+        assert set(data) == {
+            "estimate",
+            "invoices",
+            "quote",
+            "review",
+            "prorate",
+            "bundle",
+            "client_invoice",
+            "comparison",
+        }
         assert data["estimate"]["total"] == "178.50"
         assert [s["status"] for s in data["invoices"]["states"]] == [
             "invoiced",
@@ -599,6 +608,12 @@ class TestDemo:
         # 10 x 25.00 = 250.00, 50.00 more than the balance.
         assert data["review"]["months_remaining"] == 10
         assert data["review"]["shortfall"] == "50.00"
+        # GBP 30.00 a year, from 1 July: 184 of 366 days = 15.08.
+        assert data["prorate"]["share"] == "15.08"
+        # 70 users at 2.55 = 178.50 of a 300.00 fee: 121.50 left.
+        assert data["bundle"]["margin"] == "121.50"
+        # The example invoice: 70 x 12.00 + 150.00, and 20 % VAT.
+        assert data["client_invoice"]["gross_total"]["amount"] == "1188.00"
 
 
 # -- client-invoice ----------------------------------------------------------

@@ -9,7 +9,7 @@ from importlib.resources import files
 from types import ModuleType
 from typing import Any
 
-from paxbill.cli import _estimate, _quote, _review
+from paxbill.cli import _bundle, _client_invoice, _estimate, _prorate, _quote, _review
 from paxbill.cli._common import add_output_options, dumps
 from paxbill.cli._compare import render_comparison, strategies
 from paxbill.cli._invoices import render_invoices
@@ -74,6 +74,23 @@ def run(args: argparse.Namespace) -> str:
             "--term-start 2024-01-01 --term-end 2025-01-01 "
             f"--account-type {installer.account_type.value} "
             f"--credit-days {installer.credit_days}",
+            *output,
+        ),
+        "prorate": _run(
+            _prorate,
+            "--amount 30.00 --currency GBP --start 2024-01-01 --end 2025-01-01 "
+            "--part-start 2024-07-01",
+            *output,
+        ),
+        "bundle": _run(
+            _bundle,
+            f"--fee 300.00 --users 70 --list-price {price.list_price.amount:f} "
+            f"--discount {discount:f} --currency {price.currency}",
+            *output,
+        ),
+        "client_invoice": _run(
+            _client_invoice,
+            str(files("paxbill").joinpath("data", "examples", "client_invoice.json")),
             *output,
         ),
         "comparison": render_comparison(
