@@ -132,3 +132,24 @@ def test_quotes_bundles_and_activity_show_as_tables() -> None:
     activity = account_activity(invoices, 2024)._repr_html_()
     assert activity.count("€178.50") == 2
     assert "€357.00" in activity
+
+
+def test_a_client_invoice_shows_as_the_other_tables_do() -> None:
+    """Its figures right-aligned, its totals under its lines: 70 x 4.00 + 20 %."""
+    import re
+
+    from paxbill import ClientInvoice, ClientInvoiceLine, Party
+
+    invoice = ClientInvoice(
+        "F2024-0001",
+        dt.date(2024, 1, 2),
+        Party("Sécurité Dupont SARL", "FR", vat_id="FR40303265045"),
+        Party("Résidence Les Tilleuls", "FR"),
+        [ClientInvoiceLine("Entry app users", 70, Money("4.00", "EUR"), "S", "20")],
+    )
+    html = invoice._repr_html_()
+    assert html.startswith("<table")
+    cells = re.findall(r'text-align:(\w+)">([^<]*)<', html)
+    assert ("right", "€280.00") in cells
+    assert ("right", "€336.00") in cells  # 280.00 + 56.00 VAT
+    assert ("left", "Entry app users") in cells

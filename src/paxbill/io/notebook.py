@@ -45,8 +45,8 @@ from paxbill.io._reports import (
     review_report,
     span,
 )
-from paxbill.io._words import language, text
-from paxbill.io.invoice_html import document_table
+from paxbill.io._words import text
+from paxbill.io.invoice_html import quantity_text, unit_price_text, vat_text
 from paxbill.paxton.activity import AccountActivity
 from paxbill.paxton.invoices import Invoice
 
@@ -114,15 +114,47 @@ def _invoice(invoice: Invoice, locale: object) -> str:
 
 
 def _client_document(document: ClientInvoice | CreditNote, locale: object) -> str:
-    # The printable invoice's own tables, under a one-line caption.
-    words = language(locale)
+    # One table, as every other object shows: its lines, then its totals,
+    # the figures right-aligned.
+    where = str(parse_locale(locale))
     kind = "ci.invoice" if isinstance(document, ClientInvoice) else "ci.credit_note"
     caption = (
         f"{text(kind, locale)} {document.number} · {day(document.issue_date, locale)}"
         f" · {document.buyer.name}"
     )
-    tables = document_table(document, language=words, locale=str(parse_locale(locale)))
-    return f"<div><strong>{escape(caption)}</strong>{tables}</div>"
+    header = [
+        text(k, locale)
+        for k in (
+            "col.description",
+            "col.quantity",
+            "col.unit_price",
+            "ci.vat",
+            "ci.net",
+        )
+    ]
+    rows = [
+        [
+            line.description,
+            quantity_text(line, where),
+            unit_price_text(line.unit_price, where),
+            vat_text(line.vat_category, line.vat_rate, where),
+            line.net_amount.format(locale),
+        ]
+        for line in document.lines
+    ]
+    totals = [
+        ("ci.net_total", document.net_total),
+        ("ci.vat_total", document.vat_total),
+        ("ci.gross_total", document.gross_total),
+    ]
+    rows += [
+        [text(key, locale), "", "", "", value.format(locale)] for key, value in totals
+    ]
+    if isinstance(document, ClientInvoice):
+        rows.append(
+            [text("ci.due_date", locale), "", "", "", day(document.due_date, locale)]
+        )
+    return _table(caption, header, rows, numeric=(1, 2, 3, 4))
 
 
 def _quote(quote: PrepaymentQuote, locale: object) -> str:
