@@ -39,8 +39,8 @@ from paxbill.core.periods import (
     term_at,
     term_starts,
 )
-from paxbill.core.pricing import PerUserPrice, paxton_price_of
-from paxbill.core.schedules import PriceSchedule, paxton_net_on, paxton_prices
+from paxbill.core.pricing import PerUserPrice
+from paxbill.core.schedules import PriceSchedule, paxton_prices, price_on
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
 from paxbill.paxton.accounts import (
     DEFAULT_CREDIT_DAYS,
@@ -215,23 +215,29 @@ def _plan(
     return _Plan(terms, rows, charged, costs, review_months, review_paid, bills, dated)
 
 
+# Paxton's price takes its one form where it enters a public function
+# (paxton_prices: a PerUserPrice, or a schedule of them) and travels as that.
+Prices = PerUserPrice | PriceSchedule
+
+
+def _net_on(price: Prices, day: dt.date) -> Money:
+    """The net unit price in force on *day*, of a price in its one form."""
+    in_force: PerUserPrice = price_on(price, day)
+    return in_force.net
+
+
 def _unit_costs(
-    price: PerUserPrice | PriceSchedule, usage_months: tuple[BillingPeriod, ...]
+    price: Prices, usage_months: tuple[BillingPeriod, ...]
 ) -> tuple[Money, ...]:
-    return tuple(paxton_net_on(price, month.start) for month in usage_months)
+    return tuple(_net_on(price, month.start) for month in usage_months)
 
 
-def monthly_costs(
-    paxton_price: Money | PerUserPrice | PriceSchedule, users: int
-) -> Money | PriceSchedule:
+def monthly_costs(price: Prices, users: int) -> Money | PriceSchedule:
     """What Paxton charges a month for *users*: dated when its price is."""
-    if not isinstance(paxton_price, PriceSchedule):
-        return paxton_price_of(paxton_price).net * users
+    if not isinstance(price, PriceSchedule):
+        return price.net * users
     return PriceSchedule(
-        [
-            (day, paxton_price_of(cast("Money | PerUserPrice", value)).net * users)
-            for day, value in paxton_price.entries
-        ]
+        [(day, cast(PerUserPrice, value).net * users) for day, value in price.entries]
     )
 
 
@@ -312,7 +318,8 @@ def site_review(
     months = _year(year)
     day = _check_review_day(review_on, months)
     account_type, credit_days = _payment_rules(account)
-    currency = paxton_net_on(paxton_price, day).currency
+    price = paxton_prices(paxton_price)
+    currency = _net_on(price, day).currency
     terms = _terms_of(site, months, day)
     ledger = ClientLedger(site.site_id, currency)
     for start, first in zip(terms.starts, terms.first_months, strict=True):
@@ -321,7 +328,7 @@ def site_review(
         ledger = ledger.credit(start, billed, "prepayment")
     owed = []
     for month in terms.usage_months:
-        unit_cost = paxton_net_on(paxton_price, month.start)
+        unit_cost = _net_on(price, month.start)
         charge = unit_cost * active_users(site.users, month)
         paid = due_date(account_type, month.end, credit_days=credit_days)
         ledger = ledger.debit(paid, charge, "Paxton")
@@ -331,7 +338,7 @@ def site_review(
     now = months[day.month - 1]  # the year's months are calendar months
     return review_balance(
         ledger.balance_for_review(day) - total(owed, currency),
-        monthly_costs(paxton_price, active_users(site.users, now)),
+        monthly_costs(price, active_users(site.users, now)),
         as_of=day,
         term_start=terms.review_term.start,
         term_end=terms.review_term.end,
@@ -377,7 +384,7 @@ def bill_portfolio(
     months = _year(year)
     day = _check_review_day(review_on, months)
     price = paxton_prices(paxton_price)
-    currency = paxton_net_on(price, months[0].start).currency
+    currency = _net_on(price, months[0].start).currency
     # The invoices are numbered ACCOUNT-YYYY-MM.
     suffixes = [f"-{year}-{n:02d}" for n in range(1, 13)]
     now = day.month - 1  # the year's months are calendar months
