@@ -282,6 +282,8 @@ class _MonthEnd:
             count = self.count(client, BillingPeriod(start, months_after(start, 1)))
             if not count and not isinstance(contract.billing, Bundle):
                 without_users.append(client)
+                if progress is not None:
+                    progress(done, len(due))
                 continue
             fields = term_invoice_fields(
                 self.installer, contract, start, users=count, issue_date=day
