@@ -52,7 +52,7 @@ from paxbill.core.periods import (
     term_starts,
 )
 from paxbill.core.pricing import PerUserPrice
-from paxbill.core.schedules import PriceSchedule, paxton_net_on
+from paxbill.core.schedules import PriceSchedule, net_in_force, paxton_prices
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
@@ -321,7 +321,9 @@ def project_cash_flow(
     if not isinstance(account, Account):
         raise ArgumentTypeError(account, "an Account", what="account")
     first = to_date(start, what="start")
-    paxton_currency = paxton_net_on(paxton_price, first).currency
+    # Paxton's price takes its one form here, and is read in it below.
+    price = paxton_prices(paxton_price)
+    paxton_currency = net_in_force(price, first).currency
     installer = paxton_currency if currency is None else currency_code(currency)
     _currency_of(group, installer)
     if rates is not None and not isinstance(rates, RateTable):
@@ -337,7 +339,7 @@ def project_cash_flow(
     for index, month in enumerate(calendar):
         billed = [client.billed_in(month, index) for client in group]
         money_in.append(total([b for b in billed if b is not None], installer))
-        unit_cost = paxton_net_on(paxton_price, month.start)
+        unit_cost = net_in_force(price, month.start)
         paxton_bills.append(unit_cost * sum(client.users_in(month) for client in group))
     return cash_flow(calendar, money_in, paxton_bills, account, installer, rates)
 

@@ -169,6 +169,20 @@ def paxton_prices(
     return paxton_price_of(price)
 
 
+def net_in_force(price: PerUserPrice | PriceSchedule, day: dt.date) -> Money:
+    """The net unit price in force on *day*, of a price already in its one form.
+
+    *price* is what :func:`paxton_prices` returns: a PerUserPrice, or a
+    schedule of them. A function takes Paxton's price in that form once,
+    where it enters, and reads it with this.
+
+    >>> net_in_force(PerUserPrice(Money("3.00", "EUR"), 15), dt.date(2024, 6, 1))
+    Money('2.55', 'EUR')
+    """
+    in_force: PerUserPrice = price_on(price, day)
+    return in_force.net
+
+
 def paxton_schedule(
     list_prices: PriceSchedule | Money,
     discounts: PriceSchedule | Discount | None = None,

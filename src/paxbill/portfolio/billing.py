@@ -40,7 +40,7 @@ from paxbill.core.periods import (
     term_starts,
 )
 from paxbill.core.pricing import PerUserPrice
-from paxbill.core.schedules import PriceSchedule, paxton_prices, price_on
+from paxbill.core.schedules import PriceSchedule, net_in_force, paxton_prices
 from paxbill.exceptions import ArgumentTypeError, InvalidPortfolioError, UnknownIdError
 from paxbill.paxton.accounts import (
     DEFAULT_CREDIT_DAYS,
@@ -220,16 +220,10 @@ def _plan(
 Prices = PerUserPrice | PriceSchedule
 
 
-def _net_on(price: Prices, day: dt.date) -> Money:
-    """The net unit price in force on *day*, of a price in its one form."""
-    in_force: PerUserPrice = price_on(price, day)
-    return in_force.net
-
-
 def _unit_costs(
     price: Prices, usage_months: tuple[BillingPeriod, ...]
 ) -> tuple[Money, ...]:
-    return tuple(_net_on(price, month.start) for month in usage_months)
+    return tuple(net_in_force(price, month.start) for month in usage_months)
 
 
 def monthly_costs(price: Prices, users: int) -> Money | PriceSchedule:
@@ -319,7 +313,7 @@ def site_review(
     day = _check_review_day(review_on, months)
     account_type, credit_days = _payment_rules(account)
     price = paxton_prices(paxton_price)
-    currency = _net_on(price, day).currency
+    currency = net_in_force(price, day).currency
     terms = _terms_of(site, months, day)
     ledger = ClientLedger(site.site_id, currency)
     for start, first in zip(terms.starts, terms.first_months, strict=True):
@@ -328,7 +322,7 @@ def site_review(
         ledger = ledger.credit(start, billed, "prepayment")
     owed = []
     for month in terms.usage_months:
-        unit_cost = _net_on(price, month.start)
+        unit_cost = net_in_force(price, month.start)
         charge = unit_cost * active_users(site.users, month)
         paid = due_date(account_type, month.end, credit_days=credit_days)
         ledger = ledger.debit(paid, charge, "Paxton")
@@ -384,7 +378,7 @@ def bill_portfolio(
     months = _year(year)
     day = _check_review_day(review_on, months)
     price = paxton_prices(paxton_price)
-    currency = _net_on(price, months[0].start).currency
+    currency = net_in_force(price, months[0].start).currency
     # The invoices are numbered ACCOUNT-YYYY-MM.
     suffixes = [f"-{year}-{n:02d}" for n in range(1, 13)]
     now = day.month - 1  # the year's months are calendar months
