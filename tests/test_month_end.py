@@ -445,8 +445,14 @@ def test_a_dry_run_of_the_command_writes_nothing(examples: Path) -> None:
     assert "dry run: nothing is written" in result.stdout
     assert "F2025-0001" in result.stdout
     assert not (examples / "out").exists()
+    assert not (examples / "billing.sqlite").exists()  # no register made
+    month_end(examples, "2025-04", "--installer", str(examples / "installer.json"))
+    before = (examples / "billing.sqlite").read_bytes()
+    again = month_end(examples, "2025-05", "--dry-run")
+    assert "F2025-0004" in again.stdout  # May's invoices, after April's three
     with Register.open(examples / "billing.sqlite") as register:
-        assert register.documents() == ()
+        assert [d.number for d in register.documents()][-1] == "F2025-0003"
+    assert (examples / "billing.sqlite").read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -95,16 +95,17 @@ def _month(text: str) -> BillingPeriod:
         ) from None
 
 
+def _is_url(where: str) -> bool:
+    return where.startswith(("postgresql://", "postgres://"))
+
+
 def _installer(args: argparse.Namespace) -> Installer:
     """The installer of --installer, else the one of the register's last month end."""
     if args.installer is not None:
         found: Installer = read_object(args.installer, (Installer,))
         return found
     where = str(args.register)
-    if (
-        not where.startswith(("postgresql://", "postgres://"))
-        and not Path(where).exists()
-    ):
+    if not _is_url(where) and not Path(where).exists():
         raise BadInput(
             f"{where}: no such register, and no --installer: give --installer "
             "INSTALLER.json (paxbill example installer writes one)"
@@ -153,7 +154,10 @@ def run(args: argparse.Namespace) -> str:
                 f"{args.users} lists them: give them in one place"
             )
         users.update(listed)
-    with Register.open(args.register) as register:
+    where = str(args.register)
+    if args.dry_run and not _is_url(where) and not Path(where).exists():
+        where = ":memory:"  # a dry run leaves no new register behind
+    with Register.open(where) as register:
         report = run_month_end(
             register,
             args.month,
