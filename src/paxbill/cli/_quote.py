@@ -16,12 +16,11 @@ from paxbill.cli._common import (
     pairs,
     plain,
 )
-from paxbill.clients.prepayment import quote_prepayment
-from paxbill.core._dates import months_after
+from paxbill.clients.prepayment import price_runs, quote_prepayment
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.money import Money
-from paxbill.core.periods import BillingFrequency, BillingPeriod
+from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.core.schedules import PriceSchedule
 from paxbill.io._labels import label
@@ -127,18 +126,13 @@ def _price_rows(
     """The net price, or each price with the months it is billed for."""
     if len(set(prices)) == 1:
         return [(text("net_price", locale), prices[0].format(locale))]
-    rows, first = [], 0
-    for k in range(1, len(prices) + 1):
-        if k == len(prices) or prices[k] != prices[first]:
-            months = BillingPeriod(months_after(start, first), months_after(start, k))
-            rows.append(
-                (
-                    f"{text('net_price', locale)}, {span(months, locale)}",
-                    f"{prices[first].format(locale)} x {k - first}",
-                )
-            )
-            first = k
-    return rows
+    return [
+        (
+            f"{text('net_price', locale)}, {span(period, locale)}",
+            f"{price.format(locale)} x {months}",
+        )
+        for period, months, price in price_runs(prices, start)
+    ]
 
 
 def _day(text: str) -> dt.date:

@@ -39,7 +39,7 @@ from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
-from paxbill.clients.prepayment import monthly_unit_prices, unit_price_of
+from paxbill.clients.prepayment import monthly_unit_prices, price_runs, unit_price_of
 from paxbill.core._dates import months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of, is_optional_date
@@ -74,6 +74,11 @@ _LINE_WORDS = {
         "Bundled contract ({start} to {end})",
     ),
 }
+
+
+#: Where the terms of a contract without a term start run from: 1 January
+#: (of any year: terms of 1, 2, 3, 4, 6 or 12 months start on the same days).
+DEFAULT_ANCHOR = dt.date(2000, 1, 1)
 
 
 def _to_series(value: object) -> str:
@@ -276,9 +281,10 @@ class ClientContract:
         """
         return not isinstance(self.billing, Bundle) and self.billing.months > 1
 
-    def anchor(self, year: int) -> dt.date:
-        """The day the client's terms run from: its term start, or 1 January."""
-        return self.term_start or dt.date(year, 1, 1)
+    @property
+    def anchor(self) -> dt.date:
+        """The day the client's terms run from: its term start, or a 1 January."""
+        return self.term_start or DEFAULT_ANCHOR
 
 
 def term_invoice_fields(
@@ -318,27 +324,13 @@ def term_invoice_fields(
     else:
         assert contract.price is not None  # checked when the contract was made
         prices = monthly_unit_prices(contract.price, term_start, months)
-        first = 0
-        for k in range(1, months + 1):
-            if k == months or prices[k] != prices[first]:
-                start = months_after(term_start, first)
-                end = months_after(term_start, k)
-                text = words[0].format(
-                    users=count,
-                    months=k - first,
-                    start=start,
-                    end=end - dt.timedelta(days=1),
-                )
-                lines.append(
-                    ClientInvoiceLine(
-                        text,
-                        count * (k - first),
-                        prices[first],
-                        *vat,
-                        unit_code="MON",
-                    )
-                )
-                first = k
+        for period, run, price in price_runs(prices, term_start):
+            text = words[0].format(
+                users=count, months=run, start=period.start, end=period.last_day
+            )
+            lines.append(
+                ClientInvoiceLine(text, count * run, price, *vat, unit_code="MON")
+            )
     fields: dict[str, Any] = {
         "issue_date": issue_date,
         "seller": installer.seller,

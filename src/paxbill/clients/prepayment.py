@@ -82,6 +82,28 @@ def monthly_unit_prices(
     return tuple(unit_price_of(price.on(months_after(start, k))) for k in range(months))
 
 
+def price_runs(
+    prices: tuple[Money, ...], start: dt.date
+) -> tuple[tuple[BillingPeriod, int, Money], ...]:
+    """The runs of months at one price of a term from *start*, in order.
+
+    Each is its period, its number of months and its price: what a quote
+    shows and an invoice bills on one line.
+
+    >>> runs = price_runs((Money("4.00", "EUR"),) * 2 + (Money("4.50", "EUR"),),
+    ...                   dt.date(2024, 1, 1))
+    >>> [(str(period), months, str(price)) for period, months, price in runs]
+    [('2024-01-01/2024-03-01', 2, '4.00 EUR'), ('2024-03-01/2024-04-01', 1, '4.50 EUR')]
+    """
+    runs, first = [], 0
+    for k in range(1, len(prices) + 1):
+        if k == len(prices) or prices[k] != prices[first]:
+            period = BillingPeriod(months_after(start, first), months_after(start, k))
+            runs.append((period, k - first, prices[first]))
+            first = k
+    return tuple(runs)
+
+
 def term_bill(prices: tuple[Money, ...], users: int) -> Money:
     """What a term billed in advance costs: its monthly prices x users, rounded once.
 

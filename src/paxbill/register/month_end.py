@@ -58,9 +58,6 @@ from paxbill.register.register import Register, StoredReview, canonical
 
 __all__ = ["LedgerDebit", "MonthEndReport", "run_month_end"]
 
-#: Where the terms of a contract without a term start run from: 1 January.
-DEFAULT_ANCHOR = dt.date(2000, 1, 1)
-
 Users = int | Sequence[AppUser]
 
 
@@ -111,9 +108,7 @@ class _DryRun(Exception):
 def _check_month(month: object) -> BillingPeriod:
     if not isinstance(month, BillingPeriod):
         raise ArgumentTypeError(month, "a BillingPeriod of a month", what="month")
-    if month.start.day != 1 or month != BillingPeriod.month(
-        month.start.year, month.start.month
-    ):
+    if month != BillingPeriod.month(month.start.year, month.start.month):
         raise InvalidContractError(f"{month} is not a calendar month")
     return month
 
@@ -266,7 +261,7 @@ class _MonthEnd:
             (contract, start)
             for contract in self.clients
             for start in term_starts(
-                contract.term_start or DEFAULT_ANCHOR,
+                contract.anchor,
                 contract.frequency,
                 month.start,
                 month.end,
