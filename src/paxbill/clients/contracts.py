@@ -283,7 +283,7 @@ class ClientContract:
 
     @property
     def anchor(self) -> dt.date:
-        """The day the client's terms run from: its term start, or a 1 January."""
+        """The day the client's terms run from, its term start or a 1 January."""
         return self.term_start or DEFAULT_ANCHOR
 
 
