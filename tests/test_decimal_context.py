@@ -205,8 +205,12 @@ def test_a_result_that_cannot_be_exact_is_an_error() -> None:
     """Beyond the digits paxbill keeps, an error, never a rounded figure."""
     from paxbill import PaxbillError
 
-    factor = Decimal("9" * 27 + "." + "9")
-    product = eur("9" * 26 + ".99") * factor * factor  # 28 + 2 x 28 digits
-    with pytest.raises(PaxbillError) as caught:
-        product * factor  # would need more than 100 digits
-    assert isinstance(caught.value, ValueError)
+    largest = eur("9" * 26 + ".99")  # 28 digits, the most an amount has
+    for operation in (
+        lambda: largest * Decimal("1.1"),  # 29 digits
+        lambda: largest + eur("0.01"),  # 10^28
+        lambda: largest.split(1)[0] * 2,
+    ):
+        with pytest.raises(PaxbillError) as caught:
+            operation()
+        assert isinstance(caught.value, ValueError)

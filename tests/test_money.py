@@ -266,11 +266,16 @@ class TestArithmetic:
 
 
 EUR_1, GBP_1 = Money("1.00", "EUR"), Money("1.00", "GBP")
-#: Three times 10^27: a product of 82 digits, to which a cent cannot be
-#: added within the 100 digits paxbill computes with.
-HUGE = Money("1E+27", "EUR") * Decimal("1E+27") * Decimal("1E+27")
-#: 84 significant digits, which a 28-digit factor takes past 100.
-LONG = Money("1" * 28, "EUR") * Decimal("1" * 28) * Decimal("1" * 28)
+#: The largest amount Money reads: 28 nines, one cent short of 10^28.
+LARGEST = Money("9" * 26 + ".99", "EUR")
+#: 28 significant digits, which any sum or product with digits below its
+#: last takes past the 28 an amount may have.
+LONG = Money("1" * 28, "EUR")
+#: What every refusal of a result says after the operation.
+NOT_AN_AMOUNT = (
+    "is not an amount: an amount has at most 28 significant digits and is "
+    "below 10^28 and, unless zero, at least 10^-28 in size"
+)
 
 
 class TestRefusals:
@@ -340,40 +345,81 @@ class TestRefusals:
             (
                 lambda: Money.from_minor_units(10**120, "EUR"),
                 InvalidAmountError,
-                f"units {10**120} cannot be kept exactly",
-                10**120,
-            ),
-            (
-                lambda: total([HUGE, Money("1E-28", "EUR")]),
-                InvalidAmountError,
-                "result 'the total' cannot be kept exactly",
+                f"the result of {10**120} minor units of EUR {NOT_AN_AMOUNT}",
                 None,
             ),
             (
-                lambda: total([HUGE] + [Money("1E-28", "EUR")] * 20),
+                lambda: total([LARGEST, Money("0.01", "EUR")]),
                 InvalidAmountError,
-                "result 'the total' cannot be kept exactly",
+                f"the result of the total of 2 amounts {NOT_AN_AMOUNT}",
                 None,
             ),
             (
-                lambda: HUGE + Money("1E-28", "EUR"),
+                lambda: total([LARGEST] + [Money("0.01", "EUR")] * 20),
                 InvalidAmountError,
-                f"result '{HUGE} + 0.0000000000000000000000000001 EUR' cannot be "
-                "kept exactly",
+                f"the result of the total of 21 amounts {NOT_AN_AMOUNT}",
                 None,
             ),
             (
-                lambda: HUGE - Money("1E-28", "EUR"),
+                lambda: LARGEST + Money("0.01", "EUR"),
                 InvalidAmountError,
-                f"result '{HUGE} - 0.0000000000000000000000000001 EUR' cannot be "
-                "kept exactly",
+                f"the result of {LARGEST!r} + Money('0.01', 'EUR') {NOT_AN_AMOUNT}",
                 None,
             ),
             (
-                lambda: LONG * Decimal("1" * 28),
+                lambda: LONG - Money("1E-28", "EUR"),
                 InvalidAmountError,
-                f"result '{LONG} x {'1' * 28}' cannot be kept exactly",
+                f"the result of {LONG!r} - Money('1E-28', 'EUR') {NOT_AN_AMOUNT}",
                 None,
+            ),
+            (
+                lambda: LONG * Decimal("1.1"),
+                InvalidAmountError,
+                f"the result of {LONG!r} x Decimal('1.1') {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: EUR_1 * 10**30,
+                InvalidAmountError,
+                f"the result of {EUR_1!r} x {10**30} {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: EUR_1 * Decimal("1E+999999"),
+                InvalidAmountError,
+                f"the result of {EUR_1!r} x Decimal('1E+999999') {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: EUR_1 * Decimal("1E-999999"),
+                InvalidAmountError,
+                f"the result of {EUR_1!r} x Decimal('1E-999999') {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: EUR_1 * 10**5000,
+                InvalidAmountError,
+                f"the result of {EUR_1!r} x <an int of 16610 bits> {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: Money("9" * 27 + ".9", "EUR").round(),
+                InvalidAmountError,
+                f"the result of rounding Money('{'9' * 27}.9', 'EUR') {NOT_AN_AMOUNT}",
+                None,
+            ),
+            (
+                lambda: EUR_1.split(10**30),
+                InvalidAllocationError,
+                f"cannot allocate by weights {10**30}: a split has at most "
+                "1,000,000 parts",
+                None,
+            ),
+            (
+                lambda: EUR_1.allocate("123"),  # type: ignore[arg-type]
+                ArgumentTypeError,
+                "weights must be a sequence of weights, not str '123'",
+                "123",
             ),
         ],
     )
@@ -592,11 +638,9 @@ class TestTotal:
         assert repr(total([Money("2.55", "EUR")])) == "Money('2.55', 'EUR')"
         assert repr(total([Money("-0.00", "EUR")])) == "Money('0.00', 'EUR')"
         assert repr(total([Money("1E+2", "JPY")])) == "Money('100', 'JPY')"
-        # 10^108 cannot be written out in 100 digits, alone or not.
-        far = Money("1E+27", "EUR") * Decimal("1E+27") * Decimal("1E+27") * 10**27
-        for items in ([far], [far, Money("0.00", "EUR")]):
-            with pytest.raises(InvalidAmountError, match=r"^result 'the total'"):
-                total(items)
+        # The largest amount is its own total, alone or with nothing added.
+        for items in ([LARGEST], [LARGEST, Money("0.00", "EUR")]):
+            assert total(items) == LARGEST
         with pytest.raises(ArgumentTypeError):
             total([Decimal("2.55")])  # type: ignore[list-item]
 

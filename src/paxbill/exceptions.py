@@ -83,7 +83,7 @@ _SHORT.maxother = 400
 _SHORT.maxlong = 400
 
 
-def _shown(value: Any) -> str:
+def shorten(value: Any) -> str:
     """*value*'s repr, shortened: huge or deeply nested values never fail a message."""
     try:
         return _SHORT.repr(value)
@@ -107,7 +107,7 @@ class ArgumentTypeError(PaxbillError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(
-            f"{what} must be {expected}, not {type(value).__name__} {_shown(value)}"
+            f"{what} must be {expected}, not {type(value).__name__} {shorten(value)}"
         )
 
 
@@ -142,7 +142,7 @@ class InvalidAmountError(PaxbillError, ValueError):
         reason: str = "is not a finite decimal number; write it like '178.50'",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {_shown(value)} {reason}")
+        super().__init__(f"{what} {shorten(value)} {reason}")
 
 
 class UnknownCurrencyError(PaxbillError, ValueError):
@@ -155,7 +155,7 @@ class UnknownCurrencyError(PaxbillError, ValueError):
     def __init__(self, currency: Any) -> None:
         self.currency = currency
         super().__init__(
-            f"unknown currency {_shown(currency)}: give an ISO 4217 code such as "
+            f"unknown currency {shorten(currency)}: give an ISO 4217 code such as "
             "'EUR' or 'GBP'"
         )
 
@@ -189,7 +189,7 @@ class InvalidAllocationError(PaxbillError, ValueError):
     def __init__(self, weights: Any, reason: str) -> None:
         self.weights = weights
         super().__init__(
-            f"cannot allocate by weights {_shown(weights)}: {reason}; give "
+            f"cannot allocate by weights {shorten(weights)}: {reason}; give "
             "non-negative ints or Decimals with a positive total"
         )
 
@@ -223,7 +223,7 @@ class InvalidCountError(PaxbillError, ValueError):
         reason: str = "is negative: give a whole number 0 or more",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {_shown(value)} {reason}")
+        super().__init__(f"{what} {shorten(value)} {reason}")
 
 
 class InvalidUserCountError(InvalidCountError):
@@ -251,7 +251,7 @@ class UnknownLocaleError(PaxbillError, ValueError):
     def __init__(self, locale: Any) -> None:
         self.locale = locale
         super().__init__(
-            f"unknown locale {_shown(locale)}: give an identifier such as 'fr_FR' "
+            f"unknown locale {shorten(locale)}: give an identifier such as 'fr_FR' "
             "or 'en_GB'"
         )
 
@@ -299,8 +299,8 @@ class AutopayRequiredError(PaxbillError, ValueError):
     def __init__(self, account_id: Any) -> None:
         self.account_id = account_id
         super().__init__(
-            f"account {_shown(account_id)} is a system manager's: automatic payment is "
-            "mandatory for it, so set autopay=True"
+            f"account {shorten(account_id)} is a system manager's: automatic "
+            "payment is mandatory for it, so set autopay=True"
         )
 
 
@@ -455,7 +455,7 @@ class UnsupportedLanguageError(PaxbillError, ValueError):
         self.language = language
         self.available = tuple(available)
         super().__init__(
-            f"no page in {_shown(language)}: paxbill writes pages in "
+            f"no page in {shorten(language)}: paxbill writes pages in "
             + ", ".join(self.available)
         )
 
@@ -517,7 +517,7 @@ class InvalidDateError(PaxbillError, ValueError):
 
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
-        super().__init__(f"{_shown(text)} {reason}")
+        super().__init__(f"{shorten(text)} {reason}")
 
 
 class InvalidContractError(PaxbillError, ValueError):
@@ -533,7 +533,7 @@ class InvalidRateError(PaxbillError, ValueError):
 
     def __init__(self, rate: Any, reason: str) -> None:
         self.rate = rate
-        super().__init__(f"exchange rate {_shown(rate)} {reason}")
+        super().__init__(f"exchange rate {shorten(rate)} {reason}")
 
 
 class NoExchangeRateError(PaxbillError, ValueError):
@@ -594,7 +594,7 @@ class InvalidQuantityError(PaxbillError, ValueError):
     def __init__(self, quantity: Any, reason: str = "is negative") -> None:
         self.quantity = quantity
         super().__init__(
-            f"quantity {_shown(quantity)} {reason}: give a count of 0 or more, and "
+            f"quantity {shorten(quantity)} {reason}: give a count of 0 or more, and "
             "credit what is removed with a credit note"
         )
 
@@ -622,7 +622,7 @@ class InvalidPartyError(PaxbillError, ValueError):
 
     def __init__(self, value: Any, reason: str) -> None:
         self.value = value
-        super().__init__(f"party: {_shown(value)} {reason}")
+        super().__init__(f"party: {shorten(value)} {reason}")
 
 
 class InvalidInvoiceError(PaxbillError, ValueError):
@@ -689,7 +689,7 @@ class InvalidIdentifierError(PaxbillError, ValueError):
     def __init__(self, value: Any, kind: str, reason: str) -> None:
         self.value = value
         self.kind = kind
-        super().__init__(f"{kind} {_shown(value)} {reason}")
+        super().__init__(f"{kind} {shorten(value)} {reason}")
 
 
 class OverpaymentError(PaxbillError, ValueError):
@@ -737,7 +737,7 @@ class DuplicateNumberError(PaxbillError, ValueError):
     def __init__(self, number: str) -> None:
         self.number = number
         super().__init__(
-            f"number {_shown(number)} is already used: a series issues each number "
+            f"number {shorten(number)} is already used: a series issues each number "
             "once; continue it with NumberSeries.continuing(documents)"
         )
 
@@ -752,7 +752,7 @@ class UnknownIdError(PaxbillError, KeyError):
     def __init__(self, key: Any, kind: str) -> None:
         self.key = key
         super().__init__(
-            f"no {kind} {_shown(key)} here: look up an id of the portfolio billed"
+            f"no {kind} {shorten(key)} here: look up an id of the portfolio billed"
         )
 
     def __str__(self) -> str:

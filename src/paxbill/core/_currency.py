@@ -7,6 +7,7 @@ digits and rounding serve only for display, when a caller asks for them.
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from functools import cache
 
@@ -40,7 +41,10 @@ def currency_code(code: object) -> str:
         return canonical
     if not isinstance(code, str) or code.upper() not in _known_codes():
         raise UnknownCurrencyError(code)
-    canonical = CANONICAL_CODES.setdefault(code.upper(), code.upper())
+    # Interned, so that a code written in the source ("EUR") is the very
+    # object Money keeps, and a currency compares by identity.
+    upper = sys.intern(code.upper())
+    canonical = CANONICAL_CODES.setdefault(upper, upper)
     CANONICAL_CODES[code] = canonical
     return canonical
 

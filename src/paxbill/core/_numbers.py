@@ -22,6 +22,7 @@ from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidAmountError,
     InvalidUserCountError,
+    shorten,
 )
 
 #: The most significant digits an exact number may have: decimal's default
@@ -41,6 +42,12 @@ _INPUT_CONTEXT = Context(
 )
 #: Read a str, int or Decimal exactly, or signal an ArithmeticError.
 read_decimal = _INPUT_CONTEXT.create_decimal
+
+#: Money's own arithmetic runs in the context its amounts are read in: a sum
+#: or product that the constructor would refuse (more than 28 digits, too
+#: large or too small) signals, so that every amount paxbill returns is one
+#: it reads back.
+AMOUNTS = _INPUT_CONTEXT
 
 #: The digits paxbill's own arithmetic keeps: far more than any sum or
 #: product of amounts it accepts needs (two 28-digit numbers multiply into 56).
@@ -74,6 +81,34 @@ def inexact(value: object, *, what: str = "result") -> InvalidAmountError:
         reason=f"cannot be kept exactly: paxbill computes with "
         f"{ARITHMETIC_DIGITS} significant digits and never rounds silently",
     )
+
+
+def beyond_an_amount(operation: str, *operands: object) -> InvalidAmountError:
+    """The error for an amount worked out that Money would not read back.
+
+    Operands are shown shortened, however large they are.
+
+    >>> print(beyond_an_amount("x", "Money('1.00', 'EUR')", 10**30))
+    ... # doctest: +ELLIPSIS
+    the result of Money('1.00', 'EUR') x 1000...000 is not an amount: ...
+    """
+    parts = [
+        operand if isinstance(operand, str) else shorten(operand)
+        for operand in operands
+    ]
+    # One operand is what the operation was applied to ("rounding Money(...)").
+    if len(parts) == 1:
+        shown = f"{operation} {parts[0]}"
+    else:
+        shown = f" {operation} ".join(parts)
+    reason = (
+        f"is not an amount: an amount has at most {MAX_DIGITS} significant "
+        f"digits and is below 10^{MAX_DIGITS} and, unless zero, at least "
+        f"10^-{MAX_DIGITS} in size; paxbill never rounds silently"
+    )
+    error = InvalidAmountError(shown, what="the result of", reason=reason)
+    error.args = (f"the result of {shown} {reason}",)
+    return error
 
 
 def to_decimal(value: object, *, what: str = "amount") -> Decimal:

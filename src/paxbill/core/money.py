@@ -17,6 +17,7 @@ from decimal import (
     ROUND_HALF_UP,
     Context,
     Decimal,
+    InvalidOperation,
     localcontext,
 )
 from fractions import Fraction
@@ -25,25 +26,39 @@ from typing import Any, Final, NoReturn, final
 
 from attrs.exceptions import FrozenInstanceError
 
-from paxbill.core._allocation import allocate_units
+from paxbill.core._allocation import allocate_units, split_units
 from paxbill.core._currency import CANONICAL_CODES, currency_code, quantum
-from paxbill.core._numbers import ARITHMETIC, ExactNumber, inexact, to_count, to_decimal
-from paxbill.core._numbers import read_decimal as _read_decimal
+from paxbill.core._numbers import (
+    AMOUNTS,
+    ARITHMETIC,
+    MAX_DIGITS,
+    ExactNumber,
+    beyond_an_amount,
+    read_decimal,
+    to_count,
+    to_decimal,
+)
 from paxbill.core.formatting import format_amount
 from paxbill.exceptions import (
     AmountTypeError,
     ArgumentTypeError,
     CurrencyMismatchError,
-    InvalidAllocationError,
 )
 
 __all__ = ["Money", "format_money", "total"]
 
-# Rounding to a minor unit only drops digits, so an unbounded context can never
-# round twice or overflow, whatever context the caller has set.
-_ROUNDING_CONTEXT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
-# Sums and products are computed in paxbill's own context, never the caller's.
-_add, _subtract, _multiply = ARITHMETIC.add, ARITHMETIC.subtract, ARITHMETIC.multiply
+# Padding an amount to its minor unit for display only adds zeros, so an
+# unbounded context never rounds there, whatever context the caller has set.
+_PADDING: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+# Rounding to a minor unit is bounded like an amount: a result of more than
+# 28 digits (27 nines and a fraction, rounded up) is refused, not returned.
+_ROUNDING: Final = Context(
+    prec=MAX_DIGITS, Emax=MAX_DIGITS - 1, Emin=-MAX_DIGITS, traps=[InvalidOperation]
+)
+# Sums and products are computed in paxbill's own context, never the caller's,
+# the one amounts are read in: what Money cannot read back signals.
+_add, _subtract, _multiply = AMOUNTS.add, AMOUNTS.subtract, AMOUNTS.multiply
+_add_any = ARITHMETIC.add
 _text = ARITHMETIC.to_sci_string
 
 
@@ -79,10 +94,12 @@ class Money:
     def __init__(self, amount: ExactNumber, currency: str) -> None:
         # Fast path for the usual decimal string, read by the same rule as
         # to_decimal; anything else, or anything wrong, goes through it.
-        try:
-            value = _read_decimal(amount) if type(amount) is str else None
-        except ArithmeticError:
-            value = None
+        value = None
+        if type(amount) is str and amount.isascii():
+            try:
+                value = read_decimal(amount)
+            except ArithmeticError:
+                value = None  # to_decimal below says what is wrong
         if value is None or not value.is_finite():
             value = to_decimal(amount)
         try:
@@ -137,13 +154,17 @@ class Money:
     def __str__(self) -> str:
         """Show the amount with its minor unit, or more digits, never rounded."""
         amount = self.amount
-        padded = amount.quantize(_QUANTA[self.currency], context=_ROUNDING_CONTEXT)
+        padded = amount.quantize(_QUANTA[self.currency], context=_PADDING)
         return f"{padded if padded == amount else amount:f} {self.currency}"
 
+    def __init_subclass__(cls, **kwargs: object) -> NoReturn:
+        # Money is final at run time too, so that isinstance() is a type check.
+        raise TypeError("Money cannot be subclassed: wrap it instead")
+
     def __eq__(self, other: object) -> bool:
-        if type(other) is not Money:
-            return NotImplemented
-        return self.currency is other.currency and self.amount == other.amount
+        if isinstance(other, Money):
+            return self.amount == other.amount and self.currency is other.currency
+        return NotImplemented
 
     def __hash__(self) -> int:
         return hash((self.amount, self.currency))
@@ -151,30 +172,29 @@ class Money:
     def __bool__(self) -> bool:
         return bool(self.amount)
 
-    def _compare_amounts(self, other: object) -> tuple[Decimal, Decimal]:
-        if type(other) is not Money:
-            _refuse(other, "compare with", _SAME_CURRENCY)
-        if other.currency is not self.currency:
-            raise CurrencyMismatchError(
-                self.currency, other.currency, operation="compare"
-            )
-        return self.amount, other.amount
+    # Each comparison is one frame: the usual case compares and returns, and
+    # only a refusal calls out. isinstance() is the fastest type check there,
+    # and exact: Money cannot be subclassed.
 
     def __lt__(self, other: object) -> bool:
-        pair = self._compare_amounts(other)
-        return pair[0] < pair[1]
+        if isinstance(other, Money) and other.currency is self.currency:
+            return self.amount < other.amount
+        return _refuse_comparison(self, other)
 
     def __le__(self, other: object) -> bool:
-        pair = self._compare_amounts(other)
-        return pair[0] <= pair[1]
+        if isinstance(other, Money) and other.currency is self.currency:
+            return self.amount <= other.amount
+        return _refuse_comparison(self, other)
 
     def __gt__(self, other: object) -> bool:
-        pair = self._compare_amounts(other)
-        return pair[0] > pair[1]
+        if isinstance(other, Money) and other.currency is self.currency:
+            return self.amount > other.amount
+        return _refuse_comparison(self, other)
 
     def __ge__(self, other: object) -> bool:
-        pair = self._compare_amounts(other)
-        return pair[0] >= pair[1]
+        if isinstance(other, Money) and other.currency is self.currency:
+            return self.amount >= other.amount
+        return _refuse_comparison(self, other)
 
     # -- arithmetic ----------------------------------------------------------
     # The hot operators build their result without __init__: both operands
@@ -189,7 +209,7 @@ class Money:
         try:
             amount = _add(self.amount, other.amount)
         except ArithmeticError:
-            raise inexact(f"{self} + {other}") from None
+            raise beyond_an_amount("+", self, other) from None
         result = _new(Money)
         _set_amount(result, amount)
         _set_currency(result, currency)
@@ -210,7 +230,7 @@ class Money:
         try:
             amount = _subtract(self.amount, other.amount)
         except ArithmeticError:
-            raise inexact(f"{self} - {other}") from None
+            raise beyond_an_amount("-", self, other) from None
         result = _new(Money)
         _set_amount(result, amount)
         _set_currency(result, currency)
@@ -225,7 +245,7 @@ class Money:
         try:
             amount = _multiply(self.amount, factor)
         except ArithmeticError:
-            raise inexact(f"{self} x {factor}") from None
+            raise beyond_an_amount("x", self, factor) from None
         result = _new(Money)
         _set_amount(result, amount)
         _set_currency(result, self.currency)
@@ -264,11 +284,12 @@ class Money:
         (Money('1235', 'JPY'), Money('0.013', 'BHD'))
         """
         currency = self.currency
+        try:
+            amount = self.amount.quantize(_QUANTA[currency], rounding, _ROUNDING)
+        except InvalidOperation:
+            raise beyond_an_amount("rounding", self) from None
         result = _new(Money)
-        _set_amount(
-            result,
-            self.amount.quantize(_QUANTA[currency], rounding, _ROUNDING_CONTEXT),
-        )
+        _set_amount(result, amount)
         _set_currency(result, currency)
         return result
 
@@ -286,7 +307,8 @@ class Money:
 
         The parts are whole minor units and sum exactly to :meth:`round`;
         leftover units go to the largest remainders, ties to the earliest.
-        Weights are ints, Decimals or Fractions, none negative.
+        Weights are ints, Decimals or Fractions, none negative, at most a
+        million of them.
 
         Raises:
             InvalidAllocationError: a weight is negative, or all are zero.
@@ -296,18 +318,24 @@ class Money:
         """
         units = allocate_units(self.to_minor_units(), weights)
         currency = self.currency
-        return tuple(_units(part, currency) for part in units)
+        return tuple([_units(part, currency) for part in units])
 
     def split(self, parts: int) -> tuple[Money, ...]:
         """Split the rounded amount into *parts* near-equal parts, larger first.
+
+        The rule of :meth:`allocate` with equal weights, from 1 to a million
+        parts; equal parts are the one immutable Money.
 
         >>> [str(part) for part in Money("100.00", "EUR").split(3)]
         ['33.34 EUR', '33.33 EUR', '33.33 EUR']
         """
         count = to_count(parts, what="parts")
-        if count < 1:
-            raise InvalidAllocationError(count, "a split needs at least one part")
-        return self.allocate([1] * count)
+        larger, extra, smaller = split_units(self.to_minor_units(), count)
+        currency = self.currency
+        tail = (_units(smaller, currency),) * (count - extra)
+        if not extra:
+            return tail
+        return (_units(larger, currency),) * extra + tail
 
     def format(self, locale: object, *, cash: bool = False) -> str:
         r"""Return the amount rounded half-up and formatted for *locale*.
@@ -379,7 +407,7 @@ def _units(units: int, currency: str) -> Money:
     try:
         return _make(_multiply(_QUANTA[currency], units), currency)
     except ArithmeticError:
-        raise inexact(units, what="units") from None
+        raise beyond_an_amount("minor units of", units, currency) from None
 
 
 def _make(amount: Decimal, currency: str) -> Money:
@@ -391,6 +419,12 @@ def _make(amount: Decimal, currency: str) -> Money:
 
 
 _SAME_CURRENCY: Final = "Money of the same currency"
+
+
+def _refuse_comparison(money: Money, other: object) -> NoReturn:
+    if type(other) is not Money:
+        _refuse(other, "compare with", _SAME_CURRENCY)
+    raise CurrencyMismatchError(money.currency, other.currency, operation="compare")
 
 
 def _refuse(other: object, operation: str, expected: str) -> NoReturn:
@@ -440,9 +474,11 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
             for item in items:
                 if type(item) is not Money or item.currency is not code:
                     _refuse_mixed(items)
-                amount = _add(amount, item.amount)
+                amount = _add_any(amount, item.amount)
+        # The sum runs in 100 digits; the total is bounded like any amount.
+        amount = read_decimal(amount)
     except ArithmeticError:
-        raise inexact("the total") from None
+        raise beyond_an_amount("the total of", f"{len(items):,} amounts") from None
     return _make(amount, code)
 
 
