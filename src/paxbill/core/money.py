@@ -450,36 +450,51 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     >>> total([], "GBP")
     Money('0.00', 'GBP')
     """
-    items = amounts if isinstance(amounts, list | tuple) else list(amounts)
-    short = len(items) <= _SHORT
-    first = items[0] if items else None
-    if (
-        short
-        and type(first) is Money
-        and (currency is None or currency is first.currency)
-    ):
-        code = first.currency  # each item is checked as it is added
-    else:
-        code = _currency_of(items, currency)
-        if not items:
-            return Money.zero(code)
+    kind = type(amounts)
+    items = amounts if kind is list or kind is tuple else _listed(amounts)
+    count = len(items)
+    if 0 < count <= _SHORT:
+        first = items[0]
+        if type(first) is Money:
+            code = first.currency
+            if currency is not None and currency is not code:
+                _currency_of(items, currency)  # another spelling, or refused
+            # Making sets to check the items costs more than checking and
+            # adding a few amounts one by one.
+            amount = first.amount
+            try:
+                amount = _add_any(_ZERO, amount)  # as sum() does: -0.00 is 0.00
+                for item in items[1:] if count > 1 else ():
+                    if type(item) is not Money or item.currency is not code:
+                        _refuse_mixed(items)
+                    amount = _add_any(amount, item.amount)
+                if count > 1:  # one amount is within bounds already
+                    amount = read_decimal(amount)
+            except ArithmeticError:
+                raise beyond_an_amount("the total of", f"{count:,} amounts") from None
+            result = _new(Money)
+            _set_amount(result, amount)
+            _set_currency(result, code)
+            return result
+    code = _currency_of(items, currency)
+    if not count:
+        return Money.zero(code)
     try:
-        if not short:
-            with localcontext(ARITHMETIC):
-                amount = sum(map(_get_amount, items), _ZERO)
-        else:
-            # Entering a context, or making sets to check the items, costs
-            # more than checking and adding a few amounts one by one.
-            amount = _ZERO
-            for item in items:
-                if type(item) is not Money or item.currency is not code:
-                    _refuse_mixed(items)
-                amount = _add_any(amount, item.amount)
         # The sum runs in 100 digits; the total is bounded like any amount.
+        with localcontext(ARITHMETIC):
+            amount = sum(map(_get_amount, items), _ZERO)
         amount = read_decimal(amount)
     except ArithmeticError:
-        raise beyond_an_amount("the total of", f"{len(items):,} amounts") from None
+        raise beyond_an_amount("the total of", f"{count:,} amounts") from None
     return _make(amount, code)
+
+
+def _listed(amounts: Iterable[Money]) -> list[Money] | tuple[Money, ...]:
+    if isinstance(amounts, list | tuple):
+        return amounts
+    if isinstance(amounts, str | bytes) or not isinstance(amounts, Iterable):
+        raise ArgumentTypeError(amounts, "an iterable of Money", what="amounts")
+    return list(amounts)
 
 
 def _refuse_mixed(items: list[Money] | tuple[Money, ...]) -> NoReturn:
