@@ -11,6 +11,7 @@ from paxbill.cli._common import (
     amount_option,
     choice,
     dumps,
+    integer,
     list_price,
     pairs,
     plain,
@@ -32,7 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=BillingFrequency.MONTHLY,
         help="monthly or annual (monthly)",
     )
-    parser.add_argument("--users", type=int, required=True, help="app users covered")
+    parser.add_argument(
+        "--users", type=integer, required=True, help="app users covered"
+    )
     add_list_price(parser, aliases=["--app-price"])
     parser.add_argument(
         "--other-costs", default="0", help="the other services' cost per period"

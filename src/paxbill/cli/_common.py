@@ -87,7 +87,7 @@ def add_account_type(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--credit-days",
-        type=int,
+        type=integer,
         default=DEFAULT_CREDIT_DAYS,
         help=f"an approved installer's credit period ({DEFAULT_CREDIT_DAYS})",
     )
@@ -117,16 +117,25 @@ def iso_date(text: str) -> dt.date:
 MAX_MONTHS = 1200
 
 
+def integer(text: str) -> int:
+    """An argument type that reads a whole number in ASCII digits, such as 70.
+
+    Python's ``int`` also reads other scripts' digits (``"١٢٣"`` is 123) and
+    underscores; a command line reads only what it would print.
+    """
+    if not re.fullmatch(r"[+-]?[0-9]{1,30}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    return int(text)
+
+
+integer.__name__ = "whole number"
+
+
 def whole(low: int, high: int) -> Callable[[str], int]:
     """An argument type that reads a whole number from *low* to *high*."""
 
     def read(text: str) -> int:
-        try:
-            number = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{text!r} is not a whole number"
-            ) from None
+        number = integer(text)
         if not low <= number <= high:
             raise argparse.ArgumentTypeError(f"{number} is not {low:,} to {high:,}")
         return number

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from paxbill.cli._common import add_output_options, amount_option, dumps, pairs, plain
+from paxbill.cli._common import (
+    add_output_options,
+    amount_option,
+    dumps,
+    integer,
+    pairs,
+    plain,
+)
 from paxbill.core.discount import Discount
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
 from paxbill.core.pricing import PerUserPrice
@@ -13,7 +20,7 @@ from paxbill.io._words import text
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``paxbill estimate``."""
-    parser.add_argument("--users", type=int, required=True, help="active app users")
+    parser.add_argument("--users", type=integer, required=True, help="active app users")
     parser.add_argument(
         "--list-price", required=True, help="list price per user per month, e.g. 3.00"
     )

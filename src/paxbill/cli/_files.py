@@ -358,13 +358,13 @@ def _dates(locale: str | None) -> Callable[[str], dt.date]:
 
 
 def _decimal(text: str) -> Decimal:
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         raise _NotOneOf(f"{text!r} is not a number such as 20 or 5.5")
     return Decimal(text)
 
 
 def _whole(text: str) -> int:
-    if not text.lstrip("-").isdigit():
+    if not re.fullmatch(r"-?[0-9]+", text):
         raise ValueError(text)
     return int(text)
 

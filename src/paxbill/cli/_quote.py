@@ -12,6 +12,7 @@ from paxbill.cli._common import (
     amount_option,
     dumps,
     frequency,
+    integer,
     iso_date,
     pairs,
     plain,
@@ -30,7 +31,7 @@ from paxbill.io._words import text
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``paxbill quote``."""
-    parser.add_argument("--users", type=int, required=True, help="app users")
+    parser.add_argument("--users", type=integer, required=True, help="app users")
     parser.add_argument(
         "--price", required=True, help="price per user per month to the client"
     )

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 from paxbill.core._dates import months_after, to_date
 from paxbill.core._exact import scale
+from paxbill.core._items import to_items
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
@@ -240,7 +241,9 @@ def split_over_periods(
     Raises:
         PeriodsNotContiguousError: the parts leave a gap or overlap.
     """
-    pieces = tuple(parts)
+    if not isinstance(amount, Money):
+        raise ArgumentTypeError(amount, "a Money", what="amount")
+    pieces = to_items(parts, what="parts", expected="a sequence of BillingPeriod")
     if not pieces:
         raise ArgumentTypeError(pieces, "at least one BillingPeriod", what="parts")
     for piece in pieces:

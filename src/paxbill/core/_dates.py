@@ -98,7 +98,7 @@ def first_day(year: int, month: int) -> dt.date:
     """
     try:
         return dt.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise DateOutOfRangeError(
             (year, month),
             reason=f"month {month} of year {year} does not exist: a month is 1 to "

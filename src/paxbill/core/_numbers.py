@@ -124,6 +124,11 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     """
     if not isinstance(value, str | int | Decimal) or isinstance(value, bool):
         raise AmountTypeError(value, what=what)
+    if isinstance(value, str) and not value.isascii():
+        # decimal reads other scripts' digits ("١٢٣" is 123): paxbill does not.
+        raise InvalidAmountError(
+            value, what=what, reason="is not written in ASCII digits such as '178.50'"
+        )
     try:
         number = read_decimal(value)
     except InvalidOperation:

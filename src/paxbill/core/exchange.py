@@ -25,6 +25,7 @@ import attrs
 from paxbill.core._currency import currency_code
 from paxbill.core._dates import to_date
 from paxbill.core._exact import money_from_fraction
+from paxbill.core._items import to_items
 from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.core._validators import is_date
 from paxbill.core.money import Money
@@ -95,7 +96,7 @@ class ExchangeRate:
 
 
 def _to_rates(value: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]:
-    rates = tuple(value)
+    rates = to_items(value, what="rates", expected="a sequence of ExchangeRate")
     for rate in rates:
         if not isinstance(rate, ExchangeRate):
             raise ArgumentTypeError(rate, "an ExchangeRate", what="each rate")

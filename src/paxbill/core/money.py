@@ -451,7 +451,11 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     Money('0.00', 'GBP')
     """
     kind = type(amounts)
-    items = amounts if kind is list or kind is tuple else _listed(amounts)
+    items: list[Money] | tuple[Money, ...] = (
+        amounts  # type: ignore[assignment]
+        if kind is list or kind is tuple
+        else _listed(amounts)
+    )
     count = len(items)
     if 0 < count <= _SHORT:
         first = items[0]
@@ -489,7 +493,7 @@ def total(amounts: Iterable[Money], currency: str | None = None) -> Money:
     return _make(amount, code)
 
 
-def _listed(amounts: Iterable[Money]) -> list[Money] | tuple[Money, ...]:
+def _listed(amounts: object) -> list[Money] | tuple[Money, ...]:
     if isinstance(amounts, list | tuple):
         return amounts
     if isinstance(amounts, str | bytes) or not isinstance(amounts, Iterable):

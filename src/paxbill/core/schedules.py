@@ -24,6 +24,7 @@ from typing import Any, TypeVar, cast, overload
 import attrs
 
 from paxbill.core._dates import to_date
+from paxbill.core._items import to_items
 from paxbill.core.discount import Discount
 from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
@@ -53,7 +54,13 @@ def _currency(value: Priced) -> str | None:
 def _to_entries(
     value: Mapping[dt.date, Priced] | Iterable[tuple[dt.date, Priced]],
 ) -> tuple[tuple[dt.date, Priced], ...]:
-    pairs = list(value.items() if isinstance(value, Mapping) else value)
+    pairs = (
+        tuple(value.items())
+        if isinstance(value, Mapping)
+        else to_items(
+            value, what="entries", expected="a mapping or pairs of date and price"
+        )
+    )
     if not pairs:
         raise InvalidScheduleError("it holds no price: give at least one")
     entries = []
@@ -201,7 +208,7 @@ def paxton_schedule(
     (Money('2.55', 'EUR'), Money('2.81', 'EUR'))
     """
     lists = _schedule_of(list_prices, Money, "list_prices")
-    cuts = _schedule_of(discounts, Discount, "discounts") if discounts else None
+    cuts = None if discounts is None else _schedule_of(discounts, Discount, "discounts")
     start = max(lists.dates[0], cuts.dates[0] if cuts else dt.date.min)
     dates = sorted(
         {d for d in lists.dates + (cuts.dates if cuts else ()) if d >= start}

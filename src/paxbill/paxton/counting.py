@@ -28,6 +28,11 @@ def _not_a_user(user: object) -> ArgumentTypeError:
     return ArgumentTypeError(user, "an AppUser", what="each user")
 
 
+def _check_users(users: object) -> None:
+    if isinstance(users, str | bytes) or not isinstance(users, Iterable):
+        raise ArgumentTypeError(users, "a sequence of AppUser", what="users")
+
+
 def _check_period(period: object) -> BillingPeriod:
     if not isinstance(period, BillingPeriod):
         raise ArgumentTypeError(period, "a BillingPeriod", what="period")
@@ -54,6 +59,7 @@ def active_users(users: Iterable[AppUser], period: BillingPeriod) -> int:
     if isinstance(users, AppUserColumns):
         return users.counts([_check_period(period)])[0]
     start, end = _check_period(period).day_numbers
+    _check_users(users)
     count = 0
     # The hot loop of every invoice: one exact type check per user (a
     # subclass takes the slower isinstance path), then two int compares.

@@ -309,6 +309,8 @@ def site_review(
     1 June, the charges for January to April are paid, 4 x 178.50; May's,
     paid on 1 June, and the seven after it remain.
     """
+    if not isinstance(site, Site):
+        raise ArgumentTypeError(site, "a Site", what="site")
     months = _year(year)
     day = _check_review_day(review_on, months)
     account_type, credit_days = _payment_rules(account)

@@ -23,6 +23,7 @@ import attrs
 
 from paxbill.clients.cashflow import Client
 from paxbill.clients.prepayment import unit_price_of
+from paxbill.core._items import to_items
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of, is_optional_date
 from paxbill.core.money import Money
@@ -116,7 +117,7 @@ T = TypeVar("T", Account, Site)
 
 def _unique(value: Iterable[T], kind: type[T], name: str) -> tuple[T, ...]:
     """The items as a tuple, each a *kind*, no identifier twice."""
-    items = tuple(value)
+    items = to_items(value, what=f"{name}s", expected=f"a sequence of {kind.__name__}")
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, kind):
