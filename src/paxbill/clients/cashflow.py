@@ -351,19 +351,22 @@ def cash_flow(
     account: Account,
     currency: str,
     rates: RateTable | None = None,
+    due_dates: Sequence[dt.date] | None = None,
 ) -> CashFlowProjection:
     """Lay money in and Paxton's bills out month by month, with the position.
 
     Each usage month's bill is paid on its invoice's due date (the invoice is
-    issued on the month's end); a bill paid after the last month is left out.
+    issued on the month's end: *due_dates* where its invoices say it
+    already); a bill paid after the last month is left out.
     A bill in another currency than *currency* is converted at the rate of
     *rates* in force on its day, and the projection tells what the rates'
     changes gained or lost against the rate of its first day.
     """
     starts = [month.start for month in calendar]
     paid: list[list[tuple[Money, dt.date]]] = [[] for _ in calendar]
-    for month, bill in zip(calendar, paxton_bills, strict=True):
-        due = account.due_date(month.end)
+    if due_dates is None:
+        due_dates = [account.due_date(month.end) for month in calendar]
+    for bill, due in zip(paxton_bills, due_dates, strict=True):
         index = bisect_right(starts, due) - 1
         if index >= 0 and due < calendar[index].end:
             paid[index].append((bill, due))

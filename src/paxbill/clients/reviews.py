@@ -319,6 +319,9 @@ def review_charges(
     that reviews many balances on the same charges finds them once.
     """
     if isinstance(monthly_cost, Money):
+        if monthly_cost.currency is balance.currency and monthly_cost.amount >= 0:
+            # The usual review: one cost a month, in the balance's currency.
+            return BalanceReview(balance, monthly_cost, paid, months)
         first = monthly_cost
         amounts = (first,) * len(months)
         distinct: Collection[object] = (first,)

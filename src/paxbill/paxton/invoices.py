@@ -269,6 +269,10 @@ _set_number, _set_account, _set_period = (
 _set_lines, _set_issue_date, _set_payment = (
     vars(Invoice)[name].__set__ for name in ("lines", "issue_date", "payment")
 )
+_set_amount = vars(InvoiceLine)["_amount"].__set__
+_set_total, _set_due_date = (
+    vars(Invoice)[name].__set__ for name in ("_total", "_due_date")
+)
 
 
 def _issued(
@@ -279,11 +283,13 @@ def _issued(
     The same invoice as ``Invoice(number, account, period, [InvoiceLine(
     APP_USERS, users, unit_price)])``: issued on the period's end, unpaid.
     """
+    # The figures of __attrs_post_init__, for the one line it would read.
+    amount = unit_price * users
     line = _new(InvoiceLine)
     _set_description(line, APP_USERS)
     _set_quantity(line, users)
     _set_unit_price(line, unit_price)
-    line.__attrs_post_init__()
+    _set_amount(line, amount)
     invoice = _new(Invoice)
     _set_number(invoice, number)
     _set_account(invoice, account)
@@ -291,7 +297,8 @@ def _issued(
     _set_lines(invoice, (line,))
     _set_issue_date(invoice, period.end)
     _set_payment(invoice, None)
-    invoice.__attrs_post_init__()
+    _set_total(invoice, total((amount,)))
+    _set_due_date(invoice, account.due_date(period.end))
     return invoice
 
 

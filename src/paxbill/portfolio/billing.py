@@ -484,10 +484,11 @@ def bill_portfolio(
                 cash_flow(
                     months,
                     [total(bills, currency) for bills in money_in],
-                    # What Paxton bills is what its invoices say.
+                    # What Paxton bills, and when, is what its invoices say.
                     [invoice.total for invoice in account_invoices],
                     account,
                     currency,
+                    due_dates=[invoice.due_date for invoice in account_invoices],
                 ),
             )
         )
