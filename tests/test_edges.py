@@ -225,3 +225,47 @@ def test_a_count_on_the_command_line_is_ascii_digits(users: str) -> None:
     assert result.stdout == ""
     assert f"{users!r} is not a whole number" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_invoice_page_refuses_what_the_charges_refuse() -> None:
+    """A negative late rate and a text as_of: paxbill errors, never « -5 % »."""
+    from paxbill import invoice_html, late_payment_charges
+    from tests.examples import centralised_invoice
+
+    invoice = centralised_invoice()
+    with pytest.raises(InvalidAmountError, match="late_interest_rate '-5' is negative"):
+        invoice_html(invoice, late_interest_rate="-5")
+    with pytest.raises(InvalidAmountError, match="annual_rate '-5' is negative"):
+        late_payment_charges(invoice, dt.date(2030, 1, 1), annual_rate="-5")
+    with pytest.raises(ArgumentTypeError, match="as_of"):
+        invoice_html(invoice, as_of="2024-02-05")  # type: ignore[arg-type]
+    assert "10,5" in invoice_html(invoice, late_interest_rate="10.5", locale="fr_FR")
+
+
+def test_a_tampered_pickle_is_refused_on_load() -> None:
+    """A tampered pickle raises the constructor's error on load.
+
+    Unpickling makes the object again: a Discount of -5 % or a period ending
+    before it starts is refused as the constructor refuses it.
+    """
+    import pickle
+
+    from paxbill import Discount, InvalidDateRangeError, InvalidDiscountError
+
+    made = pickle.dumps(Discount(15))
+    assert pickle.loads(made) == Discount(15)
+    with pytest.raises(InvalidDiscountError):
+        pickle.loads(made.replace(b"15", b"-5"))
+    june = pickle.dumps(BillingPeriod(dt.date(2024, 6, 1), dt.date(2024, 7, 1)))
+    swapped = june.replace(b"\x07\xe8\x06", b"\x07\xe8\x08")  # 1 June -> 1 August
+    with pytest.raises(InvalidDateRangeError):
+        pickle.loads(swapped)
+    # Everything else still pickles to an equal object.
+    for value in (
+        EUR,
+        JUNE,
+        PAXTON,
+        EMPTY,
+        Site("S", "A", [], EUR, BillingFrequency.ANNUAL),
+    ):
+        assert pickle.loads(pickle.dumps(value)) == value

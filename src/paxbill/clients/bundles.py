@@ -22,6 +22,7 @@ from paxbill.core._allocation import round_half_up
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import ARITHMETIC, to_user_count
 from paxbill.core._validators import instance_of
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
@@ -71,7 +72,7 @@ def _check_currencies(instance: Bundle, attribute: object, value: Money) -> None
 
 
 @attrs.frozen
-class Bundle(ShowsInNotebook):
+class Bundle(ShowsInNotebook, Revalidated):
     """A fixed fee that covers the Entry app for *users* and other services.
 
     Every amount is per billing period of the fee: a month, or a year.

@@ -38,9 +38,11 @@ from paxbill.clients.prepayment import (
 )
 from paxbill.core._currency import currency_code
 from paxbill.core._dates import months_after, to_date
+from paxbill.core._items import to_items
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of, is_optional_date
+from paxbill.core._values import Revalidated
 from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
@@ -113,7 +115,7 @@ def _to_users(value: int | Iterable[AppUser]) -> int | tuple[AppUser, ...]:
 
 
 @attrs.frozen
-class Client:
+class Client(Revalidated):
     """A client site: its app users and how the installer bills it.
 
     Args:
@@ -193,7 +195,7 @@ def billed_for(
 
 
 @attrs.frozen
-class CashFlowMonth:
+class CashFlowMonth(Revalidated):
     """One month of a projection.
 
     Args:
@@ -218,7 +220,7 @@ class CashFlowMonth:
 
 
 @attrs.frozen
-class CashFlowProjection(ShowsInNotebook):
+class CashFlowProjection(ShowsInNotebook, Revalidated):
     """Month-by-month money in and out, with the running position.
 
     Args:
@@ -314,7 +316,7 @@ def project_cash_flow(
         NoExchangeRateError: *rates* has no rate for a payment's day.
         InvalidCountError: *months* is negative.
     """
-    group = list(clients)
+    group = to_items(clients, what="clients", expected="a sequence of Client")
     for client in group:
         if not isinstance(client, Client):
             raise ArgumentTypeError(client, "a Client", what="each client")
@@ -401,11 +403,15 @@ def rebill(
     clients: Iterable[Client], billing: Frequency | Bundle
 ) -> tuple[Client, ...]:
     """Return the same clients, billed another way (same users and price)."""
-    return tuple(attrs.evolve(client, billing=billing) for client in clients)
+    group = to_items(clients, what="clients", expected="a sequence of Client")
+    for client in group:
+        if not isinstance(client, Client):
+            raise ArgumentTypeError(client, "a Client", what="each client")
+    return tuple(attrs.evolve(client, billing=billing) for client in group)
 
 
 @attrs.frozen
-class StrategyComparison(ShowsInNotebook):
+class StrategyComparison(ShowsInNotebook, Revalidated):
     """Projections of the same clients under several billing strategies.
 
     Args:
@@ -457,6 +463,10 @@ def compare_strategies(
     >>> comparison.safest
     'annual'
     """
+    if not isinstance(strategies, Mapping):
+        raise ArgumentTypeError(
+            strategies, "a mapping of names to clients", what="strategies"
+        )
     return StrategyComparison(
         tuple(
             (

@@ -43,6 +43,7 @@ from paxbill.clients.prepayment import monthly_unit_prices, price_runs, unit_pri
 from paxbill.core._dates import months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of, is_optional_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.periods import (
     BillingFrequency,
@@ -111,7 +112,7 @@ def _to_width(value: object) -> int:
 
 
 @attrs.frozen
-class Installer:
+class Installer(Revalidated):
     """The installer, as each of its month ends bills.
 
     Args:
@@ -204,7 +205,7 @@ def _currency_of(price: Money | PerUserPrice | PriceSchedule) -> str:
 
 
 @attrs.frozen
-class ClientContract:
+class ClientContract(Revalidated):
     """What the installer agreed with one client.
 
     Args:

@@ -20,6 +20,7 @@ from paxbill.core._currency import currency_code
 from paxbill.core._dates import days_after, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._validators import instance_of, is_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -54,7 +55,7 @@ def _check_positive(
 
 
 @attrs.frozen
-class LedgerEntry:
+class LedgerEntry(Revalidated):
     """One dated movement of a client's prepaid balance.
 
     Args:
@@ -98,7 +99,7 @@ def _check_currency(
 
 
 @attrs.frozen
-class ClientLedger(ShowsInNotebook):
+class ClientLedger(ShowsInNotebook, Revalidated):
     """A client's prepaid balance: dated credits and debits in one currency.
 
     Adding an entry returns a new ledger.

@@ -22,6 +22,7 @@ from paxbill.core._dates import months_after, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import instance_of
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
     BillingPeriod,
@@ -140,7 +141,7 @@ def _check_monthly_prices(
 
 
 @attrs.frozen
-class PrepaymentQuote(ShowsInNotebook):
+class PrepaymentQuote(ShowsInNotebook, Revalidated):
     """What to bill a client in advance for *users* over *period*.
 
     Args:

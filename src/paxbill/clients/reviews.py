@@ -35,6 +35,7 @@ from paxbill.core._dates import (
     to_date,
 )
 from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._values import Revalidated
 from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
@@ -155,7 +156,7 @@ def _charges(
 
 
 @attrs.frozen
-class BalanceReview(ShowsInNotebook):
+class BalanceReview(ShowsInNotebook, Revalidated):
     """The outcome of a prepaid-balance review.
 
     Args:

@@ -12,6 +12,7 @@ from decimal import Decimal
 import attrs
 
 from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_decimal
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import InvalidDiscountError
 
@@ -32,7 +33,7 @@ def _check_range(
 
 
 @attrs.frozen
-class Discount:
+class Discount(Revalidated):
     """A discount of *percent* per cent, from 0 to 100 inclusive.
 
     Args:

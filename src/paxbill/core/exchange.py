@@ -28,6 +28,7 @@ from paxbill.core._exact import money_from_fraction
 from paxbill.core._items import to_items
 from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.core._validators import is_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -56,7 +57,7 @@ def _check_pair(
 
 
 @attrs.frozen
-class ExchangeRate:
+class ExchangeRate(Revalidated):
     """One unit of *source* is worth *rate* units of *target* on *on*.
 
     Args:
@@ -104,7 +105,7 @@ def _to_rates(value: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]:
 
 
 @attrs.frozen
-class RateTable:
+class RateTable(Revalidated):
     """Dated exchange rates: the rate for a pair is the last one dated by then.
 
     A rate converts both ways; the table uses the latest rate of either

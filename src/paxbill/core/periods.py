@@ -17,6 +17,7 @@ import attrs
 from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import is_date
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
     InvalidCountError,
@@ -71,7 +72,7 @@ def _to_term_months(value: object) -> int:
 
 
 @attrs.frozen
-class BillingTerm:
+class BillingTerm(Revalidated):
     """A billing term of any whole number of months: a half-year, two years.
 
     It goes wherever a :class:`BillingFrequency` goes; :meth:`of` gives the
@@ -126,7 +127,7 @@ def _check_order(
 
 
 @attrs.frozen(order=True)
-class BillingPeriod:
+class BillingPeriod(Revalidated):
     """The half-open span of days ``[start, end)``: *end* is not in it.
 
     Args:

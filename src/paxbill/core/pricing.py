@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 
 from paxbill.core._numbers import ExactNumber, to_user_count
+from paxbill.core._values import Revalidated
 from paxbill.core.discount import Discount
 from paxbill.core.money import Money
 from paxbill.exceptions import (
@@ -41,7 +42,7 @@ def _to_discount(value: Discount | ExactNumber | None) -> Discount | None:
 
 
 @attrs.frozen
-class PerUserPrice:
+class PerUserPrice(Revalidated):
     """A list price per app user per month, less an optional discount.
 
     Args:

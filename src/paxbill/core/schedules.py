@@ -25,6 +25,7 @@ import attrs
 
 from paxbill.core._dates import to_date
 from paxbill.core._items import to_items
+from paxbill.core._values import Revalidated
 from paxbill.core.discount import Discount
 from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice, paxton_price_of
@@ -88,7 +89,7 @@ def _to_entries(
 
 
 @attrs.frozen
-class PriceSchedule:
+class PriceSchedule(Revalidated):
     """A price, or discount, with the date from which each value applies.
 
     Args:

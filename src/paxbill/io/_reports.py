@@ -14,6 +14,7 @@ from babel.dates import format_interval, format_skeleton
 
 from paxbill.clients.cashflow import StrategyComparison
 from paxbill.clients.reviews import BalanceReview
+from paxbill.core._values import Revalidated
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.io._labels import label
@@ -23,7 +24,7 @@ from paxbill.paxton.invoices import Invoice
 
 
 @attrs.frozen
-class Report:
+class Report(Revalidated):
     """A table for people: a caption, a header, rows, and right-aligned columns."""
 
     caption: str

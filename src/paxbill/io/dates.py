@@ -22,7 +22,7 @@ from functools import lru_cache
 from dateutil import parser
 
 from paxbill.core.formatting import parse_locale
-from paxbill.exceptions import InvalidDateError
+from paxbill.exceptions import InvalidDateError, shorten
 
 __all__ = ["parse_date"]
 
@@ -79,7 +79,7 @@ def parse_date(text: str, locale: str | None = None) -> dt.date:
             the formats accepted.
     """
     if not isinstance(text, str):
-        raise InvalidDateError(repr(text), "is not a text")
+        raise InvalidDateError(shorten(text), "is not a text")
     written = text.strip()
     if _ISO.fullmatch(written):
         year, month, day = (int(part) for part in written.split("-"))

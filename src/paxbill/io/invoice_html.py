@@ -35,12 +35,14 @@ from pathlib import Path
 from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.credit_notes import CreditNote
 from paxbill.clients.invoicing.invoices import ClientInvoice
+from paxbill.clients.invoicing.late_payment import to_annual_rate
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.parties import Party
 from paxbill.clients.invoicing.payment_instructions import PaymentInstructions
 from paxbill.clients.invoicing.payment_terms import PaymentTerms
 from paxbill.clients.invoicing.vat import VatCategory
-from paxbill.core._numbers import ExactNumber, to_decimal
+from paxbill.core._dates import to_date
+from paxbill.core._numbers import ExactNumber
 from paxbill.core.formatting import format_number, format_percent_value
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, UnsupportedLanguageError
@@ -434,6 +436,8 @@ def invoice_html(
         raise ArgumentTypeError(
             document, "a ClientInvoice or a CreditNote", what="document"
         )
+    if as_of is not None:
+        as_of = to_date(as_of, what="as_of")
     lang = page_language(language, document)
     where = PAGE_LOCALES[lang] if locale is None else locale
     picture = None if logo is None else logo_data_uri(logo)
@@ -458,7 +462,7 @@ def invoice_html(
             word("ci.legal_rate")
             if late_interest_rate is None
             else rate_text(
-                to_decimal(late_interest_rate, what="late_interest_rate"), where
+                to_annual_rate(late_interest_rate, what="late_interest_rate"), where
             )
         )
         if document.payment_instructions is not None:

@@ -32,6 +32,8 @@ from paxbill.clients.ledger import ClientLedger
 from paxbill.clients.prepayment import PrepaymentQuote
 from paxbill.clients.proration import anchor_months
 from paxbill.clients.reviews import BalanceReview
+from paxbill.core._items import to_items
+from paxbill.core._values import Revalidated
 from paxbill.core.formatting import format_number, format_percent_value, parse_locale
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError
@@ -269,11 +271,15 @@ def _projection(
 
 
 def _to_invoices(value: Iterable[Invoice]) -> tuple[Invoice, ...]:
-    return tuple(value)
+    invoices = to_items(value, what="invoices", expected="a sequence of Invoice")
+    for invoice in invoices:
+        if not isinstance(invoice, Invoice):
+            raise ArgumentTypeError(invoice, "an Invoice", what="each invoice")
+    return invoices
 
 
 @attrs.frozen
-class InvoiceList:
+class InvoiceList(Revalidated):
     """Invoices to show with their states on *as_of*, automatic payments taken.
 
     >>> InvoiceList([], dt.date(2024, 6, 5))._repr_html_().startswith("<table")

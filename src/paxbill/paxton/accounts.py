@@ -24,6 +24,7 @@ import attrs
 
 from paxbill.core._dates import days_after, first_of_month_from, to_date
 from paxbill.core._numbers import to_count
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
     AutopayRequiredError,
@@ -95,7 +96,7 @@ def to_credit_days(value: object) -> int:
 
 
 @attrs.frozen
-class Account:
+class Account(Revalidated):
     """A myPaxton account: who Paxton bills, and how it pays.
 
     Args:

@@ -17,8 +17,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from paxbill.core._items import to_items
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.exceptions import ArgumentTypeError, CurrencyMismatchError
 from paxbill.paxton.accounts import Account
@@ -28,7 +30,7 @@ __all__ = ["AccountActivity", "account_activity"]
 
 
 @attrs.frozen
-class AccountActivity(ShowsInNotebook):
+class AccountActivity(ShowsInNotebook, Revalidated):
     """The totals invoiced in each month of *year*, January first.
 
     Args:
@@ -72,7 +74,9 @@ def account_activity(
     """
     wanted = to_count(year, what="year")
     counted = []
-    for invoice in invoices:
+    for invoice in to_items(
+        invoices, what="invoices", expected="a sequence of Invoice"
+    ):
         if not isinstance(invoice, Invoice):
             raise ArgumentTypeError(invoice, "an Invoice", what="each invoice")
         if invoice.issue_date.year == wanted and (

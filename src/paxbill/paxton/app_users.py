@@ -20,7 +20,9 @@ from typing import Any, cast
 
 import attrs
 
+from paxbill.core._items import to_items
 from paxbill.core._validators import is_date, is_optional_date
+from paxbill.core._values import Revalidated
 from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -65,7 +67,16 @@ _SHARED_DAYS: dict[dt.date, dt.date] = {}
 
 def _shared_days(days: Iterable[dt.date]) -> tuple[dt.date, ...]:
     """The same dates, in order, as a tuple, equal ones made one object."""
-    listed = days if isinstance(days, tuple | list) else tuple(days)
+    listed = (
+        days
+        if isinstance(days, tuple | list)
+        else to_items(days, what="days", expected="a sequence of dates")
+    )
+    if not set(map(type, listed)) <= _START_TYPES:
+        bad = next(day for day in listed if type(day) is not dt.date)
+        raise ArgumentTypeError(bad, "a datetime.date", what="each day")
+    if any(map(gt, listed, listed[1:])):
+        raise ArgumentTypeError(listed, "dates in order, earliest first", what="days")
     shared = tuple(map(_SHARED_DAYS.setdefault, listed, listed))
     if len(_SHARED_DAYS) > _MAX_DAY_NUMBERS:
         _SHARED_DAYS.clear()
@@ -96,7 +107,7 @@ def span_days(activated_on: dt.date, deactivated_on: dt.date | None) -> tuple[in
 
 
 @attrs.frozen
-class AppUser:
+class AppUser(Revalidated):
     """A user of the Entry app, active from *activated_on* until *deactivated_on*.
 
     Args:
@@ -146,7 +157,7 @@ class AppUser:
 
 
 @attrs.frozen
-class ActivityIndex:
+class ActivityIndex(Revalidated):
     """Users' activation and deactivation dates, sorted, to count by bisection.
 
     A period's active users are those activated before its end less those
@@ -193,7 +204,7 @@ def _ends_column(value: Iterable[dt.date | None] | None) -> tuple[Any, ...] | No
 
 
 @attrs.frozen
-class AppUserColumns:
+class AppUserColumns(Revalidated):
     """Many app users at once, from columns of ids and dates.
 
     The bulk way in, for users read from a file or a database: the columns

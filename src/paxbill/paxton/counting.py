@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from paxbill.core._items import to_items
 from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import ArgumentTypeError
 from paxbill.paxton.app_users import ActivityIndex, AppUser, AppUserColumns
@@ -117,8 +118,8 @@ def monthly_active_counts(
     return ActivityIndex.of(_users(users)).counts(periods)
 
 
-def _users(users: Iterable[AppUser]) -> list[AppUser]:
-    items = list(users)
+def _users(users: Iterable[AppUser]) -> tuple[AppUser, ...]:
+    items = to_items(users, what="users", expected="a sequence of AppUser")
     for user in items:
         if not isinstance(user, AppUser):
             raise _not_a_user(user)

@@ -27,6 +27,7 @@ from paxbill.core._dates import days_after, first_of_month, to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_user_count
 from paxbill.core._validators import instance_of, is_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
 from paxbill.core.pricing import PerUserPrice
@@ -64,7 +65,7 @@ class InvoiceStatus(enum.Enum):
 
 
 @attrs.frozen
-class InvoiceLine:
+class InvoiceLine(Revalidated):
     """One line of an invoice: *quantity* x *unit_price* = :attr:`amount`.
 
     >>> line = InvoiceLine("Entry app users", 70, Money("2.55", "EUR"))
@@ -93,7 +94,7 @@ class InvoiceLine:
 
 
 @attrs.frozen
-class Payment:
+class Payment(Revalidated):
     """A payment of an invoice: the day it was made and how.
 
     >>> Payment(dt.date(2024, 4, 12), PaymentMethod.MANUAL).method.value
@@ -127,8 +128,16 @@ def _to_lines(value: Iterable[InvoiceLine]) -> tuple[InvoiceLine, ...]:
     return lines
 
 
+#: The most digits an invoice number given as an int may have.
+MAX_NUMBER_DIGITS = 30
+
+
 def _to_number(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_NUMBER_DIGITS:
+            raise ArgumentTypeError(
+                value, f"a number of 0 to {MAX_NUMBER_DIGITS} digits", what="number"
+            )
         return str(value)
     if isinstance(value, str) and value:
         return value
@@ -154,7 +163,7 @@ def _check_payment(
 
 
 @attrs.frozen
-class Invoice(ShowsInNotebook):
+class Invoice(ShowsInNotebook, Revalidated):
     """A Paxton invoice for one usage period of one account.
 
     Args:

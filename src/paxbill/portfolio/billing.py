@@ -30,6 +30,7 @@ from paxbill.clients.reviews import (
 )
 from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
     BillingFrequency,
@@ -56,7 +57,7 @@ __all__ = ["PortfolioResult", "bill_portfolio", "site_review"]
 
 
 @attrs.frozen
-class PortfolioResult:
+class PortfolioResult(Revalidated):
     """What :func:`bill_portfolio` computes, looked up by account or site.
 
     Args:

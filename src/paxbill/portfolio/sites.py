@@ -26,6 +26,7 @@ from paxbill.clients.prepayment import unit_price_of
 from paxbill.core._items import to_items
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of, is_optional_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod, Frequency, to_frequency
 from paxbill.core.pricing import PerUserPrice
@@ -41,7 +42,7 @@ def _to_app_users(
 ) -> tuple[AppUser, ...] | AppUserColumns:
     if isinstance(value, AppUserColumns):
         return value
-    users = tuple(value)
+    users = to_items(value, what="users", expected="AppUsers or AppUserColumns")
     for user in users:
         if not isinstance(user, AppUser):
             raise ArgumentTypeError(user, "an AppUser", what="each user")
@@ -57,7 +58,7 @@ def _check_price(
 
 
 @attrs.frozen
-class Site:
+class Site(Revalidated):
     """A client site of an installer account, billed in advance.
 
     Args:
@@ -152,7 +153,7 @@ def _check_sites(
 
 
 @attrs.frozen
-class Portfolio:
+class Portfolio(Revalidated):
     """Installer accounts and their client sites.
 
     Raises:

@@ -31,6 +31,7 @@ import datetime as dt
 import attrs
 
 from paxbill.clients.reviews import BalanceReview
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice
 from paxbill.core.schedules import PriceSchedule
@@ -41,7 +42,7 @@ __all__ = ["PriceChangeEffect", "price_change_effect"]
 
 
 @attrs.frozen
-class PriceChangeEffect:
+class PriceChangeEffect(Revalidated):
     """A portfolio billed at Paxton's price as it is, and as it would be.
 
     Args:

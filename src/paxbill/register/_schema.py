@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 import attrs
 
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import RegisterError
 from paxbill.register._database import Database
 
@@ -97,7 +98,7 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _version_1, 2: _version_
 
 
 @attrs.frozen
-class Chained:
+class Chained(Revalidated):
     """A table of the hash chain: its columns, and how a row is named.
 
     Args:

@@ -46,6 +46,7 @@ from paxbill.clients.contracts import ClientContract, Installer, term_invoice_fi
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.ledger import EntryKind, LedgerEntry
 from paxbill.core._dates import months_after
+from paxbill.core._values import Revalidated
 from paxbill.core.periods import BillingPeriod, term_starts
 from paxbill.core.schedules import paxton_net_on
 from paxbill.exceptions import ArgumentTypeError, InvalidContractError
@@ -62,7 +63,7 @@ Users = int | Sequence[AppUser]
 
 
 @attrs.frozen
-class LedgerDebit:
+class LedgerDebit(Revalidated):
     """A prepaid client's ledger debited with Paxton's charge of a usage month."""
 
     client_id: str
@@ -71,7 +72,7 @@ class LedgerDebit:
 
 
 @attrs.frozen
-class MonthEndReport:
+class MonthEndReport(Revalidated):
     """What a month end did, or would do (*dry_run*).
 
     Args:

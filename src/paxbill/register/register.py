@@ -51,6 +51,7 @@ from paxbill.clients.invoicing.payment_instructions import PaymentMeans
 from paxbill.clients.ledger import ClientLedger, EntryKind, LedgerEntry
 from paxbill.clients.reviews import BalanceReview, review_balance
 from paxbill.core._dates import to_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
 from paxbill.core.pricing import PerUserPrice
@@ -86,7 +87,7 @@ def row_hash(prev: str, seq: int, kind: str, number: str, body: str, xml: bytes)
 
 
 @attrs.frozen
-class PaxtonInvoiceCheck:
+class PaxtonInvoiceCheck(Revalidated):
     """Paxton's invoice as stored, beside the one its users make.
 
     Args:
@@ -109,7 +110,7 @@ class PaxtonInvoiceCheck:
 
 
 @attrs.frozen
-class StoredReview:
+class StoredReview(Revalidated):
     """A prepaid-balance review a month end made and stored.
 
     Args:
@@ -124,7 +125,7 @@ class StoredReview:
 
 
 @attrs.frozen
-class VerifyReport:
+class VerifyReport(Revalidated):
     """What :meth:`Register.verify` found.
 
     Args:

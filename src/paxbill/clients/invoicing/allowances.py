@@ -26,6 +26,7 @@ from paxbill.clients.invoicing._code_lists import ALLOWANCE_REASONS, CHARGE_REAS
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ARITHMETIC, to_decimal
 from paxbill.core._text import xml_text
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -78,7 +79,7 @@ def _to_code(value: object) -> str | None:
 
 
 @attrs.frozen
-class _Adjustment:
+class _Adjustment(Revalidated):
     """What an allowance and a charge share: their amount, base and VAT."""
 
     #: Whether it raises the amount (a charge) or lowers it (an allowance).

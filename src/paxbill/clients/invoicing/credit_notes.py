@@ -44,6 +44,7 @@ from paxbill.core._currency import currency_code
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._text import xml_text
 from paxbill.core._validators import instance_of, is_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import ArgumentTypeError, InvalidInvoiceError
@@ -60,7 +61,7 @@ def _to_reason(value: object) -> str | None:
 
 
 @attrs.frozen
-class CreditNote(DocumentTotals, ShowsInNotebook):
+class CreditNote(DocumentTotals, ShowsInNotebook, Revalidated):
     """A credit note on an invoice: EN 16931 document type 381.
 
     Args:

@@ -23,6 +23,7 @@ from paxbill.clients.invoicing.parties import (
     to_postcode,
 )
 from paxbill.core._validators import is_optional_date
+from paxbill.core._values import Revalidated
 
 __all__ = ["Delivery"]
 
@@ -37,7 +38,7 @@ def _to_name(value: object) -> str | None:
 
 
 @attrs.frozen
-class Delivery:
+class Delivery(Revalidated):
     """The delivery of what is billed (BG-13, BG-15).
 
     Args:

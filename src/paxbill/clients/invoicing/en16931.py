@@ -35,6 +35,7 @@ import attrs
 from paxbill.clients.invoicing._code_lists import BUSINESS_PROCESSES
 from paxbill.clients.invoicing._document import DocumentTotals
 from paxbill.clients.invoicing.vat import VatCategory
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
     BusinessRuleError,
@@ -45,7 +46,7 @@ __all__ = ["EN16931_RULES", "FRENCH_RULES", "RuleProblem", "en16931_problems"]
 
 
 @attrs.frozen
-class RuleProblem:
+class RuleProblem(Revalidated):
     """A business rule a document breaks: the rule's identifier and what breaks it.
 
     The identifier is the official one, as the compiled rules name their

@@ -73,6 +73,7 @@ from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import ExactNumber
 from paxbill.core._validators import instance_of, is_date
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
 from paxbill.exceptions import (
@@ -106,7 +107,7 @@ def _check_amount(instance: Any, attribute: Any, value: Any) -> None:
 
 
 @attrs.frozen
-class ClientPayment:
+class ClientPayment(Revalidated):
     """A payment the client made on an invoice: how much, when and how.
 
     >>> ClientPayment(Money("100.00", "EUR"), dt.date(2024, 1, 20)).method.code
@@ -144,7 +145,7 @@ def _sum(amounts: Iterable[Money], currency: str) -> Money:
 
 
 @attrs.frozen
-class ClientInvoice(DocumentTotals, ShowsInNotebook):
+class ClientInvoice(DocumentTotals, ShowsInNotebook, Revalidated):
     """An invoice from the installer to its client: EN 16931 document type 380.
 
     Args:

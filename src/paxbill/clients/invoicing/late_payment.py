@@ -33,6 +33,7 @@ from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.core._dates import days_after, to_date
 from paxbill.core._exact import money_from_fraction
 from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_count, to_decimal
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -52,12 +53,31 @@ __all__ = [
 #: The fixed indemnity for the costs of recovery, per invoice (D441-5).
 RECOVERY_INDEMNITY = Money("40.00", "EUR")
 
+
+def to_annual_rate(value: ExactNumber, *, what: str = "annual_rate") -> Decimal:
+    """Return a yearly late-payment rate in percent: exact, 0 or more.
+
+    The one rule for the rate charged (:func:`late_payment_charges`) and the
+    rate an invoice states (:func:`~paxbill.invoice_html`).
+
+    Raises:
+        InvalidAmountError: the rate is negative, or not a number.
+
+    >>> to_annual_rate("10.5")
+    Decimal('10.5')
+    """
+    rate = to_decimal(value, what=what)
+    if rate < 0:
+        raise InvalidAmountError(value, what=what, reason="is negative")
+    return rate
+
+
 #: The days of a year of late-payment interest.
 DAYS_IN_YEAR = 365
 
 
 @attrs.frozen
-class LatePaymentCharges:
+class LatePaymentCharges(Revalidated):
     """What a late payment adds to an invoice: interest and the indemnity, apart.
 
     Args:
@@ -115,9 +135,7 @@ def late_payment_charges(
     """
     bill = _check_invoice(invoice)
     day = to_date(paid_on, what="paid_on")
-    rate = to_decimal(annual_rate, what="annual_rate")
-    if rate < 0:
-        raise InvalidAmountError(annual_rate, what="annual_rate", reason="is negative")
+    rate = to_annual_rate(annual_rate)
     fixed = RECOVERY_INDEMNITY if indemnity is None else indemnity
     if not isinstance(fixed, Money):
         raise ArgumentTypeError(fixed, "a Money or None", what="indemnity")
@@ -158,7 +176,7 @@ def _day_balances(invoice: ClientInvoice, first: dt.date, end: dt.date) -> Decim
 
 
 @attrs.frozen
-class Reminder:
+class Reminder(Revalidated):
     """A reminder to send: its day, how late, and what is due then."""
 
     on: dt.date

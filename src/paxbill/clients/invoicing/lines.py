@@ -19,6 +19,7 @@ from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ExactNumber, to_decimal
 from paxbill.core._text import xml_text
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -119,7 +120,7 @@ def _to_charges(value: object) -> tuple[Charge, ...]:
 
 
 @attrs.frozen
-class ClientInvoiceLine:
+class ClientInvoiceLine(Revalidated):
     """What one line of an invoice bills: *quantity* x *unit_price*, with VAT.
 
     Args:

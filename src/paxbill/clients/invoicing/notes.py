@@ -20,6 +20,7 @@ import attrs
 from paxbill.clients.invoicing._code_lists import NOTE_SUBJECTS
 from paxbill.clients.invoicing.vat import to_language
 from paxbill.core._text import xml_text
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import ArgumentTypeError, InvalidInvoiceError
 
 __all__ = ["LEGAL_SUBJECTS", "Note", "legal_notes", "to_notes"]
@@ -67,7 +68,7 @@ def _to_subject(value: object) -> str | None:
 
 
 @attrs.frozen
-class Note:
+class Note(Revalidated):
     """A note on an invoice (BT-22) and its UNTDID 4451 subject code (BT-21).
 
     Args:

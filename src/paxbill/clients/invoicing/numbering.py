@@ -20,6 +20,7 @@ from typing import Protocol
 import attrs
 
 from paxbill.core._numbers import to_count
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
     DuplicateNumberError,
@@ -74,7 +75,7 @@ def _numbers_of(documents: Iterable[Numbered | str]) -> list[str]:
 
 
 @attrs.frozen
-class NumberSeries:
+class NumberSeries(Revalidated):
     """A series of numbers: *prefix*, then the number padded to *width* digits.
 
     Args:
@@ -139,7 +140,7 @@ class NumberSeries:
 
 
 @attrs.frozen
-class NumberingReport:
+class NumberingReport(Revalidated):
     """What :func:`check_numbering` found in one series.
 
     Args:

@@ -29,6 +29,7 @@ from paxbill.clients.invoicing._identifiers import (
     to_siret,
 )
 from paxbill.core._text import xml_text
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -171,7 +172,7 @@ def _to_registry(value: object) -> str | None:
 
 
 @attrs.frozen
-class Party:
+class Party(Revalidated):
     """A seller or a buyer: who issues an invoice, and who pays it.
 
     Args:

@@ -24,6 +24,7 @@ import attrs
 
 from paxbill.clients.invoicing._identifiers import to_bic, to_creditor_id, to_iban
 from paxbill.core._text import xml_text
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import ArgumentTypeError, InvalidIdentifierError
 
 __all__ = ["PaymentInstructions", "PaymentMeans", "to_payment_means"]
@@ -142,7 +143,7 @@ def _to_remittance(value: object) -> str | None:
 
 
 @attrs.frozen
-class PaymentInstructions:
+class PaymentInstructions(Revalidated):
     """The payment instructions of an invoice (BG-16).
 
     Args:

@@ -18,6 +18,7 @@ from paxbill.clients.invoicing.vat import to_language
 from paxbill.core._dates import days_after, first_of_month_from, to_date
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of
+from paxbill.core._values import Revalidated
 from paxbill.exceptions import InvalidCountError
 
 __all__ = ["PaymentTerms"]
@@ -39,7 +40,7 @@ def _to_text(value: object) -> str | None:
 
 
 @attrs.frozen
-class PaymentTerms:
+class PaymentTerms(Revalidated):
     """The payment terms of an invoice.
 
     Args:

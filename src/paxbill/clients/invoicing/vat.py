@@ -21,6 +21,7 @@ import attrs
 from paxbill.clients.invoicing._amounts import round_amount
 from paxbill.core._numbers import ARITHMETIC, to_decimal
 from paxbill.core._validators import instance_of
+from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import ArgumentTypeError, InvalidVatRateError
 
@@ -166,7 +167,7 @@ def to_vat_rate(category: VatCategory, value: object) -> Decimal | None:
 
 
 @attrs.frozen
-class VatBreakdown:
+class VatBreakdown(Revalidated):
     """The VAT of one category and rate on a document (EN 16931 BG-23).
 
     The tax is the taxable amount times the rate, over 100, rounded half-up

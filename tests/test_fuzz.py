@@ -1,0 +1,90 @@
+"""Every public callable, given the wrong thing, raises a paxbill error.
+
+Issue 26: a fuzz over every name in ``paxbill.__all__`` that can be called
+(classes and functions; enums and errors aside). Each required argument is
+given the same wrong value in turn (None, a float, text, bytes, an int of
+5,000 digits, a negative int, an empty list, a bare object, a bool, NaN,
+other scripts' digits). A call may succeed, where the value happens to be
+one it takes, or raise an error of paxbill's hierarchy: never an
+AttributeError, a plain TypeError or ValueError, a RecursionError, a
+MemoryError or an OverflowError.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import paxbill
+
+WRONG: list[object] = [
+    None,
+    2.55,
+    "x",
+    b"x",
+    10**5000,
+    -1,
+    [],
+    object(),
+    True,
+    float("nan"),
+    Decimal("NaN"),
+    "\u0661\u0662\u0663",
+]
+
+
+def callables() -> list[tuple[str, Callable[..., Any]]]:
+    found = []
+    for name in paxbill.__all__:
+        value = getattr(paxbill, name)
+        if inspect.isclass(value) and issubclass(value, enum.Enum | BaseException):
+            continue
+        if callable(value):
+            found.append((name, value))
+    return found
+
+
+def call_with(function: Callable[..., Any], wrong: object) -> None:
+    """Call *function* with *wrong* in every argument it requires."""
+    parameters = inspect.signature(function).parameters.values()
+    required = [
+        p
+        for p in parameters
+        if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    positional = [wrong for p in required if p.kind is not p.KEYWORD_ONLY]
+    named = {p.name: wrong for p in required if p.kind is p.KEYWORD_ONLY}
+    function(*positional, **named)
+
+
+@pytest.mark.parametrize("name", [name for name, _ in callables()])
+def test_wrong_values_give_paxbill_errors(
+    name: str, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """No wrong value gets anything but a paxbill error, or a result."""
+    monkeypatch.chdir(tmp_path)  # a register named "x" is made here, if at all
+    function = getattr(paxbill, name)
+    leaks = []
+    for wrong in WRONG:
+        try:
+            call_with(function, wrong)
+        except paxbill.PaxbillError as error:
+            # Each of paxbill's errors is also the matching built-in's.
+            if not isinstance(error, TypeError | ValueError | ImportError):
+                leaks.append(f"{type(wrong).__name__}: {type(error).__name__}")
+        except Exception as error:
+            leaks.append(f"{type(wrong).__name__}: {type(error).__name__}: {error}")
+    assert not leaks, f"{name} leaks: {leaks}"
+
+
+def test_the_fuzz_reaches_the_library() -> None:
+    """It calls the classes and functions users meet, not a handful."""
+    names = {name for name, _ in callables()}
+    assert len(names) > 90
+    assert {"Money", "bill_portfolio", "issue_invoice", "Register"} <= names
