@@ -32,7 +32,7 @@ class Revalidated:
         kind = type(self)
         arguments = {
             field.alias: getattr(self, field.name)
-            for field in attrs.fields(kind)
+            for field in attrs.fields(kind)  # type: ignore[arg-type]
             if field.init
         }
         return rebuild, (kind, arguments)
