@@ -88,3 +88,29 @@ def test_the_fuzz_reaches_the_library() -> None:
     names = {name for name, _ in callables()}
     assert len(names) > 90
     assert {"Money", "bill_portfolio", "issue_invoice", "Register"} <= names
+
+
+def value_classes() -> list[str]:
+    import attrs
+
+    return [
+        name
+        for name in paxbill.__all__
+        if inspect.isclass(getattr(paxbill, name)) and attrs.has(getattr(paxbill, name))
+    ]
+
+
+@pytest.mark.parametrize("name", value_classes())
+@pytest.mark.parametrize("wrong", [2.5, None, "x"], ids=["float", "None", "str"])
+def test_every_value_class_checks_its_fields(name: str, wrong: object) -> None:
+    """Every value class, results too, refuses a wrong value in every field.
+
+    A review, a projection, a report: a paxbill error when made, never an
+    object that fails later.
+    """
+    import attrs
+
+    kind = getattr(paxbill, name)
+    fields = {field.alias: wrong for field in attrs.fields(kind) if field.init}
+    with pytest.raises(paxbill.PaxbillError):
+        kind(**fields)

@@ -41,7 +41,13 @@ from paxbill.core._dates import months_after, to_date
 from paxbill.core._items import to_items
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
-from paxbill.core._validators import instance_of, is_optional_date
+from paxbill.core._validators import (
+    instance_of,
+    is_optional_date,
+    named_tuple_of,
+    optional_of,
+    tuple_of,
+)
 from paxbill.core._values import Revalidated
 from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
@@ -207,11 +213,15 @@ class CashFlowMonth(Revalidated):
             is not the installer's; None otherwise.
     """
 
-    period: BillingPeriod
-    money_in: Money
-    money_out: Money
-    cumulative: Money
-    paxton_out: Money | None = None
+    period: BillingPeriod = attrs.field(
+        validator=instance_of(BillingPeriod, "a BillingPeriod")
+    )
+    money_in: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    money_out: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    cumulative: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    paxton_out: Money | None = attrs.field(
+        validator=optional_of(Money, "a Money"), default=None
+    )
 
     @property
     def net(self) -> Money:
@@ -231,9 +241,13 @@ class CashFlowProjection(ShowsInNotebook, Revalidated):
             paying every bill at the rate of the projection's first day.
     """
 
-    months: tuple[CashFlowMonth, ...]
-    currency: str
-    exchange_result: Money | None = None
+    months: tuple[CashFlowMonth, ...] = attrs.field(
+        validator=tuple_of(CashFlowMonth, "a CashFlowMonth")
+    )
+    currency: str = attrs.field(validator=instance_of(str, "a str"))
+    exchange_result: Money | None = attrs.field(
+        validator=optional_of(Money, "a Money"), default=None
+    )
 
     @property
     def paxton_total_out(self) -> Money | None:
@@ -346,6 +360,30 @@ def project_cash_flow(
     return cash_flow(calendar, money_in, paxton_bills, account, installer, rates)
 
 
+_new = object.__new__
+_set_period, _set_in, _set_out, _set_cumulative, _set_paxton_out = (
+    vars(CashFlowMonth)[name].__set__
+    for name in ("period", "money_in", "money_out", "cumulative", "paxton_out")
+)
+
+
+def _month(
+    period: BillingPeriod,
+    money_in: Money,
+    money_out: Money,
+    cumulative: Money,
+    paxton_out: Money | None,
+) -> CashFlowMonth:
+    """A CashFlowMonth of figures :func:`cash_flow` worked out, set unchecked."""
+    month = _new(CashFlowMonth)
+    _set_period(month, period)
+    _set_in(month, money_in)
+    _set_out(month, money_out)
+    _set_cumulative(month, cumulative)
+    _set_paxton_out(month, paxton_out)
+    return month
+
+
 def cash_flow(
     calendar: Sequence[BillingPeriod],
     money_in: Sequence[Money],
@@ -394,7 +432,7 @@ def cash_flow(
             out = total([bill for bill, _ in bills], currency) if bills else zero
             paxton_out = None
         position = position + received - out
-        rows.append(CashFlowMonth(month, received, out, position, paxton_out))
+        rows.append(_month(month, received, out, position, paxton_out))
     result = total(gains, currency) if foreign else None
     return CashFlowProjection(tuple(rows), currency, result)
 
@@ -418,7 +456,9 @@ class StrategyComparison(ShowsInNotebook, Revalidated):
         projections: each strategy's name and projection, in the order given.
     """
 
-    projections: tuple[tuple[str, CashFlowProjection], ...]
+    projections: tuple[tuple[str, CashFlowProjection], ...] = attrs.field(
+        validator=named_tuple_of(CashFlowProjection, "CashFlowProjection")
+    )
 
     def rows(self) -> tuple[tuple[str, Money, int, Money, Money, Money], ...]:
         """Return one row per strategy.

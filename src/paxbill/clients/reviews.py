@@ -35,6 +35,7 @@ from paxbill.core._dates import (
     to_date,
 )
 from paxbill.core._notebook import ShowsInNotebook
+from paxbill.core._validators import instance_of, optional_of, tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.core.exchange import RateTable
 from paxbill.core.money import Money, total
@@ -173,13 +174,23 @@ class BalanceReview(ShowsInNotebook, Revalidated):
             (positive) or lose (negative) against the rate of the review day.
     """
 
-    balance: Money
-    monthly_cost: Money
-    charge_dates: tuple[dt.date, ...]
-    usage_months: tuple[BillingPeriod, ...] = ()
-    charge_amounts: tuple[Money, ...] = ()
-    paxton_charges: tuple[Money, ...] = ()
-    exchange_result: Money | None = None
+    balance: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    monthly_cost: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    charge_dates: tuple[dt.date, ...] = attrs.field(
+        validator=tuple_of(dt.date, "a date")
+    )
+    usage_months: tuple[BillingPeriod, ...] = attrs.field(
+        validator=tuple_of(BillingPeriod, "a BillingPeriod"), default=()
+    )
+    charge_amounts: tuple[Money, ...] = attrs.field(
+        validator=tuple_of(Money, "a Money"), default=()
+    )
+    paxton_charges: tuple[Money, ...] = attrs.field(
+        validator=tuple_of(Money, "a Money"), default=()
+    )
+    exchange_result: Money | None = attrs.field(
+        validator=optional_of(Money, "a Money"), default=None
+    )
 
     @property
     def charges(self) -> tuple[Money, ...]:
@@ -306,6 +317,39 @@ def review_balance(
     return review_charges(balance, monthly_cost, months, paid, day, rates)
 
 
+_new = object.__new__
+_set_balance, _set_cost, _set_dates, _set_months = (
+    vars(BalanceReview)[name].__set__
+    for name in ("balance", "monthly_cost", "charge_dates", "usage_months")
+)
+_set_amounts, _set_paxton, _set_exchange = (
+    vars(BalanceReview)[name].__set__
+    for name in ("charge_amounts", "paxton_charges", "exchange_result")
+)
+
+
+def _reviewed(
+    balance: Money,
+    monthly_cost: Money,
+    paid: tuple[dt.date, ...],
+    months: tuple[BillingPeriod, ...],
+) -> BalanceReview:
+    """``BalanceReview(balance, monthly_cost, paid, months)`` of checked figures.
+
+    The many reviews of a portfolio are made by setting their fields, without
+    running the constructor's checks on what was checked already.
+    """
+    review = _new(BalanceReview)
+    _set_balance(review, balance)
+    _set_cost(review, monthly_cost)
+    _set_dates(review, paid)
+    _set_months(review, months)
+    _set_amounts(review, ())
+    _set_paxton(review, ())
+    _set_exchange(review, None)
+    return review
+
+
 def review_charges(
     balance: Money,
     monthly_cost: Money | PriceSchedule,
@@ -317,12 +361,16 @@ def review_charges(
     """The review of *balance* against the charges of *months*, paid on *paid*.
 
     :func:`review_balance` once it has found the remaining charges; a caller
-    that reviews many balances on the same charges finds them once.
+    that reviews many balances on the same charges finds them once. *months*
+    and *paid* are as :func:`remaining_charges` gives them.
     """
+    if not isinstance(balance, Money):
+        raise ArgumentTypeError(balance, "a Money", what="balance")
     if isinstance(monthly_cost, Money):
         if monthly_cost.currency is balance.currency and monthly_cost.amount >= 0:
-            # The usual review: one cost a month, in the balance's currency.
-            return BalanceReview(balance, monthly_cost, paid, months)
+            # The usual review: one cost a month, in the balance's currency,
+            # of figures all checked here or by remaining_charges.
+            return _reviewed(balance, monthly_cost, paid, months)
         first = monthly_cost
         amounts = (first,) * len(months)
         distinct: Collection[object] = (first,)

@@ -38,3 +38,69 @@ def is_optional_date(
     """Validate None or a plain ``datetime.date``."""
     if value is not None:
         to_date(value, what=attribute.name)
+
+
+def optional_of(kind: type | tuple[type, ...], expected: str) -> Validator:
+    """Return a validator of None or a *kind*, naming the field in the error."""
+    check = instance_of(kind, f"{expected} or None")
+
+    def optional(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def tuple_of(kind: type | tuple[type, ...], expected: str) -> Validator:
+    """Return a validator of a tuple whose every item is a *kind*.
+
+    A list or any other sequence is refused too: a result holds tuples, so
+    that it stays immutable.
+    """
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not tuple:
+            raise ArgumentTypeError(
+                value, f"a tuple of {expected}", what=attribute.name
+            )
+        for item in value:
+            if not isinstance(item, kind):
+                raise ArgumentTypeError(
+                    item, expected, what=f"each of {attribute.name}"
+                )
+
+    return check
+
+
+def named_tuple_of(kind: type | tuple[type, ...], expected: str) -> Validator:
+    """Return a validator of a tuple of (name, *kind*) pairs, names str."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not tuple:
+            raise ArgumentTypeError(
+                value, f"a tuple of (name, {expected}) pairs", what=attribute.name
+            )
+        for pair in value:
+            if not (
+                type(pair) is tuple
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and isinstance(pair[1], kind)
+            ):
+                raise ArgumentTypeError(
+                    pair, f"a (name, {expected}) pair", what=f"each of {attribute.name}"
+                )
+
+    return check
+
+
+def is_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate a whole number, 0 or more (a bool is not one)."""
+    if type(value) is not int or value < 0:
+        raise ArgumentTypeError(value, "a whole number, 0 or more", what=attribute.name)
+
+
+def is_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate True or False."""
+    if type(value) is not bool:
+        raise ArgumentTypeError(value, "True or False", what=attribute.name)

@@ -20,6 +20,7 @@ import attrs
 from paxbill.core._items import to_items
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count
+from paxbill.core._validators import instance_of, is_count, tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.exceptions import ArgumentTypeError, CurrencyMismatchError
@@ -39,9 +40,9 @@ class AccountActivity(ShowsInNotebook, Revalidated):
         totals: twelve amounts, one a month, by the invoices' issue dates.
     """
 
-    year: int
-    currency: str
-    totals: tuple[Money, ...]
+    year: int = attrs.field(validator=is_count)
+    currency: str = attrs.field(validator=instance_of(str, "a str"))
+    totals: tuple[Money, ...] = attrs.field(validator=tuple_of(Money, "a Money"))
 
     def by_month(self) -> tuple[tuple[int, Money], ...]:
         """Return ``(month number, total)`` pairs, 1 for January."""

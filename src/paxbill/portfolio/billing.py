@@ -30,6 +30,7 @@ from paxbill.clients.reviews import (
 )
 from paxbill.core._dates import first_day, months_after, to_date
 from paxbill.core._numbers import to_count
+from paxbill.core._validators import named_tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import (
@@ -66,9 +67,15 @@ class PortfolioResult(Revalidated):
         projections: each account's projection, as (account id, projection).
     """
 
-    invoices: tuple[tuple[str, tuple[Invoice, ...]], ...]
-    reviews: tuple[tuple[str, BalanceReview], ...]
-    projections: tuple[tuple[str, CashFlowProjection], ...]
+    invoices: tuple[tuple[str, tuple[Invoice, ...]], ...] = attrs.field(
+        validator=named_tuple_of(tuple, "tuple of Invoice")
+    )
+    reviews: tuple[tuple[str, BalanceReview], ...] = attrs.field(
+        validator=named_tuple_of(BalanceReview, "BalanceReview")
+    )
+    projections: tuple[tuple[str, CashFlowProjection], ...] = attrs.field(
+        validator=named_tuple_of(CashFlowProjection, "CashFlowProjection")
+    )
 
     @cached_property
     def _index(
@@ -493,4 +500,16 @@ def bill_portfolio(
                 ),
             )
         )
-    return PortfolioResult(tuple(invoices), tuple(reviews), tuple(projections))
+    # Every pair was made above: the result is set, not checked pair by pair.
+    result = _new(PortfolioResult)
+    _set_invoices(result, tuple(invoices))
+    _set_reviews(result, tuple(reviews))
+    _set_projections(result, tuple(projections))
+    return result
+
+
+_new = object.__new__
+_set_invoices, _set_reviews, _set_projections = (
+    vars(PortfolioResult)[name].__set__
+    for name in ("invoices", "reviews", "projections")
+)

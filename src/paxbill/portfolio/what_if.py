@@ -31,6 +31,7 @@ import datetime as dt
 import attrs
 
 from paxbill.clients.reviews import BalanceReview
+from paxbill.core._validators import instance_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.pricing import PerUserPrice
@@ -50,8 +51,12 @@ class PriceChangeEffect(Revalidated):
         after: the same year billed at the new price.
     """
 
-    before: PortfolioResult
-    after: PortfolioResult
+    before: PortfolioResult = attrs.field(
+        validator=instance_of(PortfolioResult, "a PortfolioResult")
+    )
+    after: PortfolioResult = attrs.field(
+        validator=instance_of(PortfolioResult, "a PortfolioResult")
+    )
 
     def money_out(self) -> tuple[tuple[str, Money, Money], ...]:
         """Each account's money out to Paxton over the year: before, after."""

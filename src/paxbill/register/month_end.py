@@ -46,6 +46,7 @@ from paxbill.clients.contracts import ClientContract, Installer, term_invoice_fi
 from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.clients.ledger import EntryKind, LedgerEntry
 from paxbill.core._dates import months_after
+from paxbill.core._validators import instance_of, is_bool, optional_of, tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.core.periods import BillingPeriod, term_starts
 from paxbill.core.schedules import paxton_net_on
@@ -66,9 +67,13 @@ Users = int | Sequence[AppUser]
 class LedgerDebit(Revalidated):
     """A prepaid client's ledger debited with Paxton's charge of a usage month."""
 
-    client_id: str
-    month: BillingPeriod
-    entry: LedgerEntry
+    client_id: str = attrs.field(validator=instance_of(str, "a str"))
+    month: BillingPeriod = attrs.field(
+        validator=instance_of(BillingPeriod, "a BillingPeriod")
+    )
+    entry: LedgerEntry = attrs.field(
+        validator=instance_of(LedgerEntry, "a LedgerEntry")
+    )
 
 
 @attrs.frozen
@@ -87,14 +92,24 @@ class MonthEndReport(Revalidated):
         dry_run: whether nothing was kept.
     """
 
-    month: BillingPeriod
-    issued: tuple[ClientInvoice, ...]
-    paxton_invoice: Invoice | None
-    paxton_recorded: bool
-    debits: tuple[LedgerDebit, ...]
-    reviews: tuple[StoredReview, ...]
-    without_users: tuple[str, ...]
-    dry_run: bool = False
+    month: BillingPeriod = attrs.field(
+        validator=instance_of(BillingPeriod, "a BillingPeriod")
+    )
+    issued: tuple[ClientInvoice, ...] = attrs.field(
+        validator=tuple_of(ClientInvoice, "a ClientInvoice")
+    )
+    paxton_invoice: Invoice | None = attrs.field(
+        validator=optional_of(Invoice, "an Invoice")
+    )
+    paxton_recorded: bool = attrs.field(validator=is_bool)
+    debits: tuple[LedgerDebit, ...] = attrs.field(
+        validator=tuple_of(LedgerDebit, "a LedgerDebit")
+    )
+    reviews: tuple[StoredReview, ...] = attrs.field(
+        validator=tuple_of(StoredReview, "a StoredReview")
+    )
+    without_users: tuple[str, ...] = attrs.field(validator=tuple_of(str, "a str"))
+    dry_run: bool = attrs.field(validator=is_bool, default=False)
 
     @property
     def changed(self) -> bool:

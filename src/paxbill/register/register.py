@@ -51,6 +51,7 @@ from paxbill.clients.invoicing.payment_instructions import PaymentMeans
 from paxbill.clients.ledger import ClientLedger, EntryKind, LedgerEntry
 from paxbill.clients.reviews import BalanceReview, review_balance
 from paxbill.core._dates import to_date
+from paxbill.core._validators import instance_of, is_count, is_date, tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
@@ -95,8 +96,8 @@ class PaxtonInvoiceCheck(Revalidated):
         computed: :func:`~paxbill.issue_invoice` of the users, for its period.
     """
 
-    stored: Invoice
-    computed: Invoice
+    stored: Invoice = attrs.field(validator=instance_of(Invoice, "an Invoice"))
+    computed: Invoice = attrs.field(validator=instance_of(Invoice, "an Invoice"))
 
     @property
     def difference(self) -> Money:
@@ -119,9 +120,11 @@ class StoredReview(Revalidated):
         review: the review, as :func:`~paxbill.review_balance` gave it.
     """
 
-    client_id: str
-    on: dt.date
-    review: BalanceReview
+    client_id: str = attrs.field(validator=instance_of(str, "a str"))
+    on: dt.date = attrs.field(validator=is_date)
+    review: BalanceReview = attrs.field(
+        validator=instance_of(BalanceReview, "a BalanceReview")
+    )
 
 
 @attrs.frozen
@@ -133,8 +136,8 @@ class VerifyReport(Revalidated):
         problems: each row altered or missing, by its document's number.
     """
 
-    documents: int
-    problems: tuple[str, ...]
+    documents: int = attrs.field(validator=is_count)
+    problems: tuple[str, ...] = attrs.field(validator=tuple_of(str, "a str"))
 
     @property
     def ok(self) -> bool:

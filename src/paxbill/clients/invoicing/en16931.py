@@ -35,6 +35,7 @@ import attrs
 from paxbill.clients.invoicing._code_lists import BUSINESS_PROCESSES
 from paxbill.clients.invoicing._document import DocumentTotals
 from paxbill.clients.invoicing.vat import VatCategory
+from paxbill.core._validators import instance_of, optional_of
 from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -53,11 +54,14 @@ class RuleProblem(Revalidated):
     assertion: ``"BR-O-02"``, or ``"BR-FR-05_BT-22_PMT"`` for the French.
     """
 
-    rule: str
-    message: str
+    rule: str = attrs.field(validator=instance_of(str, "a str"))
+    message: str = attrs.field(validator=instance_of(str, "a str"))
     #: For a missing VAT identifier, the category and the party that lacks it.
     missing_vat_id: tuple[str, str] | None = attrs.field(
-        default=None, eq=False, repr=False
+        default=None,
+        eq=False,
+        repr=False,
+        validator=optional_of(tuple, "a (category, party) pair"),
     )
 
     def __str__(self) -> str:

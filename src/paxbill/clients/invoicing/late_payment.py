@@ -33,6 +33,7 @@ from paxbill.clients.invoicing.invoices import ClientInvoice
 from paxbill.core._dates import days_after, to_date
 from paxbill.core._exact import money_from_fraction
 from paxbill.core._numbers import ARITHMETIC, ExactNumber, to_count, to_decimal
+from paxbill.core._validators import instance_of, is_count, is_date
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
@@ -87,10 +88,10 @@ class LatePaymentCharges(Revalidated):
         annual_rate: the yearly rate, in percent.
     """
 
-    interest: Money
-    indemnity: Money
-    days_late: int
-    annual_rate: Decimal
+    interest: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    indemnity: Money = attrs.field(validator=instance_of(Money, "a Money"))
+    days_late: int = attrs.field(validator=is_count)
+    annual_rate: Decimal = attrs.field(validator=instance_of(Decimal, "a Decimal"))
 
     @property
     def total(self) -> Money:
@@ -179,9 +180,9 @@ def _day_balances(invoice: ClientInvoice, first: dt.date, end: dt.date) -> Decim
 class Reminder(Revalidated):
     """A reminder to send: its day, how late, and what is due then."""
 
-    on: dt.date
-    days_late: int
-    amount_due: Money
+    on: dt.date = attrs.field(validator=is_date)
+    days_late: int = attrs.field(validator=is_count)
+    amount_due: Money = attrs.field(validator=instance_of(Money, "a Money"))
 
 
 def _to_days(value: object) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ from typing import Protocol
 import attrs
 
 from paxbill.core._numbers import to_count
+from paxbill.core._validators import tuple_of
 from paxbill.core._values import Revalidated
 from paxbill.exceptions import (
     ArgumentTypeError,
@@ -150,9 +151,9 @@ class NumberingReport(Revalidated):
         out_of_order: numbers dated before a lower number of the series.
     """
 
-    gaps: tuple[str, ...]
-    duplicates: tuple[str, ...]
-    out_of_order: tuple[str, ...]
+    gaps: tuple[str, ...] = attrs.field(validator=tuple_of(str, "a str"))
+    duplicates: tuple[str, ...] = attrs.field(validator=tuple_of(str, "a str"))
+    out_of_order: tuple[str, ...] = attrs.field(validator=tuple_of(str, "a str"))
 
     @property
     def ok(self) -> bool:
