@@ -269,3 +269,34 @@ def test_a_tampered_pickle_is_refused_on_load() -> None:
         Site("S", "A", [], EUR, BillingFrequency.ANNUAL),
     ):
         assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_a_projection_read_back_with_an_altered_position_is_refused() -> None:
+    """months[1].cumulative changed in the JSON: refused, as a wrong total is."""
+    import json
+
+    from paxbill import Client, project_cash_flow
+    from paxbill.io.serialization import from_dict, to_dict
+
+    projection = project_cash_flow(
+        [Client("ACME", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))],
+        paxton_price=PAXTON,
+        account=Account("I", AccountType.APPROVED_INSTALLER),
+        start=dt.date(2024, 1, 1),
+        months=3,
+    )
+    document = json.loads(json.dumps(to_dict(projection)))
+    assert from_dict(document) == projection
+    # 70 x 4.00 = 280.00 in each month. Paxton's 70 x 2.55 = 178.50 for
+    # January and for February are invoiced on 1 February and 1 March, each
+    # due 30 days later (2 and 31 March): March pays both, 840.00 - 357.00.
+    assert [str(m.cumulative) for m in projection.months] == [
+        "280.00 EUR",
+        "560.00 EUR",
+        "483.00 EUR",
+    ]
+    document["months"][1]["cumulative"]["amount"] = "999.00"
+    with pytest.raises(PaxbillError) as refused:
+        from_dict(document)
+    assert isinstance(refused.value, ValueError)
+    assert "position at the end of month 2" in str(refused.value)

@@ -64,6 +64,7 @@ from paxbill.core.schedules import PriceSchedule, net_in_force, paxton_prices
 from paxbill.exceptions import (
     ArgumentTypeError,
     CurrencyMismatchError,
+    InvalidAmountError,
     InvalidCountError,
 )
 from paxbill.paxton.accounts import Account
@@ -229,6 +230,30 @@ class CashFlowMonth(Revalidated):
         return self.money_in - self.money_out
 
 
+def _check_positions(
+    instance: object,
+    attribute: attrs.Attribute[tuple[CashFlowMonth, ...]],
+    months: tuple[CashFlowMonth, ...],
+) -> None:
+    """Each month's position is the one before plus its money in less its out.
+
+    The position is a running figure: a projection read back whose months
+    were altered one by one is refused, as a total that its lines do not give.
+    """
+    position: Money | None = None
+    for number, month in enumerate(months, start=1):
+        net = month.money_in - month.money_out
+        expected = net if position is None else position + net
+        if month.cumulative != expected:
+            raise InvalidAmountError(
+                month.cumulative,
+                what=f"the position at the end of month {number}",
+                reason=f"is not the month before's plus money in less money "
+                f"out: {expected}",
+            )
+        position = month.cumulative
+
+
 @attrs.frozen
 class CashFlowProjection(ShowsInNotebook, Revalidated):
     """Month-by-month money in and out, with the running position.
@@ -242,7 +267,7 @@ class CashFlowProjection(ShowsInNotebook, Revalidated):
     """
 
     months: tuple[CashFlowMonth, ...] = attrs.field(
-        validator=tuple_of(CashFlowMonth, "a CashFlowMonth")
+        validator=[tuple_of(CashFlowMonth, "a CashFlowMonth"), _check_positions]
     )
     currency: str = attrs.field(validator=instance_of(str, "a str"))
     exchange_result: Money | None = attrs.field(
