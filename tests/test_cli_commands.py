@@ -924,6 +924,44 @@ def test_ctrl_c_ends_a_command_with_one_line_and_130() -> None:
     assert out == ""
 
 
+@pytest.mark.parametrize("delay", [0.3, 1.0])
+def test_ctrl_c_during_a_long_command_is_one_line_and_130(
+    tmp_path: Path, delay: float
+) -> None:
+    """SIGINT while `invoices` reads and states 300,000 rows: no traceback."""
+    big = tmp_path / "invoices.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write(
+            "number,account_id,account_type,period_start,period_end,users,"
+            "unit_price,currency,paid_on,method\n"
+        )
+        for n in range(300_000):
+            out.write(
+                f"{n},INST-1,approved_installer,2024-05-01,2024-06-01,70,2.55,EUR,,\n"
+            )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "paxbill",
+            "invoices",
+            str(big),
+            "--as-of",
+            "2024-06-05",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    assert process.poll() is None, "the command ended before it was interrupted"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err == "paxbill: interrupted\n"
+    assert out == ""
+
+
 def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
     """An escape sequence in an invoice's number reaches the terminal as text."""
     invoices = tmp_path / "invoices.csv"
