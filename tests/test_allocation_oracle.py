@@ -41,7 +41,7 @@ def old_allocate_units(units: int, weights: list[Fraction]) -> tuple[int, ...]:
 
 def minor_units(amount: Decimal, decimals: int) -> int:
     """The amount rounded half-up to whole minor units, by integer arithmetic."""
-    scaled = Fraction(amount) * 10**decimals
+    scaled: Fraction = Fraction(amount) * Fraction(10) ** decimals
     whole = (2 * abs(scaled.numerator) + scaled.denominator) // (2 * scaled.denominator)
     return whole if scaled >= 0 else -whole
 

@@ -930,13 +930,13 @@ def test_ctrl_c_during_a_long_command_is_one_line_and_130(
 ) -> None:
     """SIGINT while `invoices` reads and states 300,000 rows: no traceback."""
     big = tmp_path / "invoices.csv"
-    with big.open("w", encoding="utf-8") as out:
-        out.write(
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write(
             "number,account_id,account_type,period_start,period_end,users,"
             "unit_price,currency,paid_on,method\n"
         )
         for n in range(300_000):
-            out.write(
+            handle.write(
                 f"{n},INST-1,approved_installer,2024-05-01,2024-06-01,70,2.55,EUR,,\n"
             )
     process = subprocess.Popen(

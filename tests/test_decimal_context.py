@@ -206,11 +206,12 @@ def test_a_result_that_cannot_be_exact_is_an_error() -> None:
     from paxbill import PaxbillError
 
     largest = eur("9" * 26 + ".99")  # 28 digits, the most an amount has
-    for operation in (
+    operations: list[Callable[[], object]] = [
         lambda: largest * Decimal("1.1"),  # 29 digits
         lambda: largest + eur("0.01"),  # 10^28
         lambda: largest.split(1)[0] * 2,
-    ):
+    ]
+    for operation in operations:
         with pytest.raises(PaxbillError) as caught:
             operation()
         assert isinstance(caught.value, ValueError)

@@ -98,13 +98,13 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ),
     (
         "weights given as text",
-        lambda: EUR.allocate("123"),  # type: ignore[arg-type]
+        lambda: EUR.allocate("123"),
         ArgumentTypeError,
         "weights must be a sequence of weights, not str '123'",
     ),
     (
         "weights given as bytes",
-        lambda: EUR.allocate(b"123"),  # type: ignore[arg-type]
+        lambda: EUR.allocate(b"123"),
         ArgumentTypeError,
         "weights must be a sequence of weights, not bytes",
     ),

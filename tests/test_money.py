@@ -416,7 +416,7 @@ class TestRefusals:
                 None,
             ),
             (
-                lambda: EUR_1.allocate("123"),  # type: ignore[arg-type]
+                lambda: EUR_1.allocate("123"),
                 ArgumentTypeError,
                 "weights must be a sequence of weights, not str '123'",
                 "123",
