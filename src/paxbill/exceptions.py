@@ -186,11 +186,16 @@ class InvalidAllocationError(PaxbillError, ValueError):
         weights: the weights as given.
     """
 
-    def __init__(self, weights: Any, reason: str) -> None:
+    def __init__(
+        self,
+        weights: Any,
+        reason: str,
+        *,
+        advice: str = "give non-negative ints or Decimals with a positive total",
+    ) -> None:
         self.weights = weights
         super().__init__(
-            f"cannot allocate by weights {shorten(weights)}: {reason}; give "
-            "non-negative ints or Decimals with a positive total"
+            f"cannot allocate by weights {shorten(weights)}: {reason}; {advice}"
         )
 
 

@@ -77,7 +77,11 @@ def split_units(units: int, parts: int) -> tuple[int, int, int]:
     if parts < 1:
         raise InvalidAllocationError(parts, "a split needs at least one part")
     if parts > MAX_PARTS:
-        raise InvalidAllocationError(parts, f"a split has at most {MAX_PARTS:,} parts")
+        raise InvalidAllocationError(
+            parts,
+            f"a split has at most {MAX_PARTS:,} parts",
+            advice="split into fewer parts",
+        )
     size = -units if units < 0 else units
     share, extra = divmod(size, parts)
     if units < 0:
@@ -98,7 +102,9 @@ def _weights(weights: Iterable[ExactNumber | Fraction]) -> tuple[object, ...]:
         raise InvalidAllocationError(given, "there are no weights")
     if len(given) > MAX_PARTS:
         raise InvalidAllocationError(
-            f"{len(given):,} weights", f"an allocation has at most {MAX_PARTS:,} parts"
+            f"{len(given):,} weights",
+            f"an allocation has at most {MAX_PARTS:,} parts",
+            advice="allocate over fewer parts",
         )
     return given
 

@@ -1,0 +1,95 @@
+"""Tests written to kill the mutants `nox -s mutants` left in money and allocation.
+
+The mutation report of the int allocation (paxbill/core/_allocation.py) and
+of Money, after the rewrite of the speed issue; each survivor is either
+killed by a test below or equivalent, for the reason given:
+
+- ``units < 0`` as ``units <= 0`` or ``units < 1`` (allocate_units,
+  split_units): the units are an int, and for 0 the two branches give the
+  same parts, since ``-0 == 0``.
+- ``type(weight) is int`` as ``type(None) is int``: an int weight then takes
+  the Decimal path, whose ``as_integer_ratio`` gives the same int over 1.
+- ``zip(..., strict=True)`` as ``strict=False``/``None``/absent in
+  ``_whole_weights``: the two lists are built in the same loop, one item each
+  per weight, so their lengths are always equal.
+- ``value >= 0`` as ``value > 0`` in ``round_half_up``: at 0 the magnitude
+  is 0 and ``-0 == 0``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+
+import pytest
+
+from paxbill import ArgumentTypeError, InvalidAllocationError, Money
+from paxbill.core._allocation import MAX_PARTS, allocate_units
+from paxbill.core.money import _Quanta
+
+ADVICE = "give non-negative ints or Decimals with a positive total"
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        ([], "cannot allocate by weights (): there are no weights; " + ADVICE),
+        (
+            [0, 0],
+            "cannot allocate by weights (0, 0): the weights total zero; " + ADVICE,
+        ),
+        (
+            [1, -1],
+            "cannot allocate by weights (1, -1): a weight is negative; " + ADVICE,
+        ),
+    ],
+)
+def test_each_refusal_of_weights_is_worded_whole(
+    weights: list[int], message: str
+) -> None:
+    """The whole message, not a word of it: a mutated message is caught."""
+    with pytest.raises(InvalidAllocationError) as refused:
+        allocate_units(100, weights)
+    assert str(refused.value) == message
+
+
+def test_weights_that_are_not_iterable_are_named() -> None:
+    """A number given as the weights: its value, its type and the argument."""
+    with pytest.raises(ArgumentTypeError) as refused:
+        allocate_units(100, 7)  # type: ignore[arg-type]
+    assert refused.value.value == 7
+    assert refused.value.expected == "a sequence of weights"
+    assert str(refused.value) == "weights must be a sequence of weights, not int 7"
+
+
+def test_a_million_weights_is_the_bound_itself() -> None:
+    """A million parts are allowed; one more is refused, saying how many."""
+    parts = allocate_units(MAX_PARTS, [1] * MAX_PARTS)
+    assert len(parts) == MAX_PARTS
+    assert set(parts) == {1}
+    with pytest.raises(InvalidAllocationError) as refused:
+        allocate_units(1, [1] * (MAX_PARTS + 1))
+    assert str(refused.value) == (
+        "cannot allocate by weights '1,000,001 weights': an allocation has at "
+        "most 1,000,000 parts; allocate over fewer parts"
+    )
+
+
+def test_str_pads_in_its_own_context() -> None:
+    """str() of an amount pads to the minor unit whatever the caller's precision."""
+    with localcontext() as context:
+        context.prec = 3
+        assert str(Money("178.5", "EUR")) == "178.50 EUR"
+        assert str(Money("9" * 26 + ".9", "EUR")) == "9" * 26 + ".90 EUR"
+
+
+def test_minor_unit_steps_are_found_on_first_use() -> None:
+    """A code's step, looked up the first time, is its minor unit, kept."""
+    quanta = _Quanta()
+    assert quanta["JPY"] == Decimal(1)
+    assert quanta["BHD"] == Decimal("0.001")
+    assert quanta["EUR"] == Decimal("0.01")
+    assert dict(quanta) == {
+        "JPY": Decimal(1),
+        "BHD": Decimal("0.001"),
+        "EUR": Decimal("0.01"),
+    }
