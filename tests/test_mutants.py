@@ -93,3 +93,21 @@ def test_minor_unit_steps_are_found_on_first_use() -> None:
         "BHD": Decimal("0.001"),
         "EUR": Decimal("0.01"),
     }
+
+
+def test_a_split_beyond_the_bound_says_what_to_do() -> None:
+    """The split's own bound, word for word."""
+    with pytest.raises(InvalidAllocationError) as refused:
+        Money("1.00", "EUR").split(MAX_PARTS + 1)
+    assert str(refused.value) == (
+        "cannot allocate by weights 1000001: a split has at most 1,000,000 "
+        "parts; split into fewer parts"
+    )
+
+
+def test_money_cannot_be_subclassed() -> None:
+    """Money is final at run time, so isinstance() is its exact type check."""
+    with pytest.raises(TypeError, match="Money cannot be subclassed: wrap it"):
+
+        class Dollars(Money):  # type: ignore[misc]
+            pass
