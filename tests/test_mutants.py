@@ -107,7 +107,9 @@ def test_a_split_beyond_the_bound_says_what_to_do() -> None:
 
 def test_money_cannot_be_subclassed() -> None:
     """Money is final at run time, so isinstance() is its exact type check."""
-    with pytest.raises(TypeError, match="Money cannot be subclassed: wrap it"):
+    with pytest.raises(
+        TypeError, match=r"^Money cannot be subclassed: wrap it instead$"
+    ):
 
         class Dollars(Money):  # type: ignore[misc]
             pass
