@@ -1,8 +1,8 @@
 """Every habit of the project, one session each: run ``nox`` for all of them.
 
 Sessions: ``tests`` (each Python 3.11+ found), ``lint``, ``typecheck``,
-``doctests`` and ``docs`` run by default; ``bench``, ``catalogs`` and
-``mutants`` run only when named (``nox -s bench``).
+``doctests`` and ``docs`` run by default; ``bench``, ``catalogs``,
+``mutants`` and ``slow`` run only when named (``nox -s bench``).
 """
 
 from __future__ import annotations
@@ -181,6 +181,17 @@ def catalogs(session: nox.Session) -> None:
             f"--input-file=src/paxbill/locale/{language}/LC_MESSAGES/paxbill.po",
             f"--output-file={session.create_tmp()}/{language}.mo",
         )  # fmt: skip
+
+
+@nox.session
+def slow(session: nox.Session) -> None:
+    """The tests marked slow: a million CSV rows read in bounded memory.
+
+    Each runs a command on a generated file in its own process and measures
+    that process's peak memory; a few minutes in all.
+    """
+    session.install(".[test]")
+    session.run("pytest", "-m", "slow", *session.posargs)
 
 
 @nox.session

@@ -157,7 +157,12 @@ def _run(argv: Sequence[str] | None) -> int:
     status = 0
     if isinstance(output, Outcome):
         output, status = output
-    if output:
-        print(visible(output))
+    if isinstance(output, str):
+        if output:
+            print(visible(output))
+    else:  # pieces of an output too long to hold, every figure already made
+        for piece in output:
+            sys.stdout.write(visible(piece))
+        sys.stdout.write("\n")
     sys.stdout.flush()
     return status

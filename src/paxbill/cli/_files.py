@@ -6,15 +6,15 @@ import argparse
 import csv
 import datetime as dt
 import enum
+import itertools
 import json
 import re
-import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TypeVar
 
 from paxbill.cli._common import BadInput, warn
+from paxbill.cli._source import read_text, text_of
 from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import Client
 from paxbill.clients.contracts import ClientContract
@@ -64,19 +64,42 @@ def read_invoices(
     *path* ``-`` reads standard input; *form* (``csv`` or ``json``) says
     which when the name does not; *decimal_comma* reads ``4,00`` as 4.00.
     """
-    text = _open(path)
-    if _is_csv(path, text, form):
-        rows = _read_csv(
+    return list(
+        each_invoice(
             path,
-            text,
+            form=form,
+            decimal_comma=decimal_comma,
+            locale=locale,
+            strict=strict,
+        )
+    )
+
+
+def each_invoice(
+    path: str,
+    *,
+    form: str | None = None,
+    decimal_comma: bool = False,
+    locale: str | None = None,
+    strict: bool = False,
+) -> Iterator[Invoice]:
+    """The invoices of :func:`read_invoices`, one at a time.
+
+    A CSV file is read row by row, never held whole.
+    """
+    with text_of(path) as source:
+        if not _is_csv(path, source.first, form):
+            yield from _read_json(path, source.text.read(), "invoices", Invoice)
+            return
+        yield from _read_csv(
+            path,
+            source.text,
             INVOICE_COLUMNS,
             INVOICE_OPTIONAL,
             lambda row, field: _invoice_row(row, field, _dates(locale)),
             decimal_comma,
             strict,
         )
-        return list(rows)
-    return _read_json(path, text, "invoices", Invoice)
 
 
 def read_clients(
@@ -87,14 +110,32 @@ def read_clients(
     strict: bool = False,
 ) -> list[Client]:
     """Read clients from a JSON file (to_dict documents) or a CSV file."""
-    text = _open(path)
-    if _is_csv(path, text, form):
-        return list(
-            _read_csv(
-                path, text, CLIENT_COLUMNS, (), _client_row, decimal_comma, strict
-            )
+    return list(
+        each_client(path, form=form, decimal_comma=decimal_comma, strict=strict)
+    )
+
+
+def each_client(
+    path: str,
+    *,
+    form: str | None = None,
+    decimal_comma: bool = False,
+    strict: bool = False,
+) -> Iterator[Client]:
+    """The clients of :func:`read_clients`, one at a time, as :func:`each_invoice`."""
+    with text_of(path) as source:
+        if not _is_csv(path, source.first, form):
+            yield from _read_json(path, source.text.read(), "clients", Client)
+            return
+        yield from _read_csv(
+            path,
+            source.text,
+            CLIENT_COLUMNS,
+            (),
+            _client_row,
+            decimal_comma,
+            strict,
         )
-    return _read_json(path, text, "clients", Client)
 
 
 def add_input_options(command: argparse.ArgumentParser, what: str) -> None:
@@ -123,46 +164,19 @@ def decimal_comma(locale: object) -> bool:
     return bool(get_decimal_symbol(parse_locale(locale)) == ",")
 
 
-def _is_csv(path: str, text: str, form: str | None) -> bool:
-    """By --format, else by the name, else by the first character."""
+def _is_csv(path: str, first: str, form: str | None) -> bool:
+    """By --format, else by the name, else by the first character written."""
     if form is not None:
         return form == "csv"
     name = path.lower()
     if name.endswith((".csv", ".json")):
         return name.endswith(".csv")
-    return not text.lstrip().startswith(("{", "["))
-
-
-def _open(path: str) -> str:
-    """The text of *path*, or of standard input for ``-``, any BOM dropped."""
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except OSError as error:
-        raise BadInput(f"{path}: cannot read it ({error.strerror})") from None
-    try:
-        # "CSV UTF-8" from Excel starts with a byte order mark: utf-8-sig drops it.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        reason = error.reason
-    # French Excel's « CSV (séparateur : point-virgule) » is Windows-1252.
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise BadInput(
-            f"{path}: not UTF-8 text ({reason}): save it as « CSV UTF-8 »"
-        ) from None
-    warn(
-        f"{path} is not UTF-8: read as Windows-1252, as Excel saves « CSV "
-        "(séparateur : point-virgule) »; save it as « CSV UTF-8 » to be sure"
-    )
-    return text
+    return first not in ("{", "[")
 
 
 def read_object(path: str, kinds: tuple[type, ...]) -> Any:
     """Read one object, of one of *kinds*, from a JSON file of its to_dict document."""
-    document = _load_json(path, _open(path))
+    document = _load_json(path, read_text(path))
     try:
         value = from_dict(document) if isinstance(document, dict) else None
     except InvalidDocumentError as error:
@@ -253,24 +267,25 @@ def _read_json(path: str, text: str, key: str, kind: type[T]) -> list[T]:
 
 def _read_csv(
     path: str,
-    text: str,
+    lines: Iterable[str],
     required: tuple[str, ...],
     optional: tuple[str, ...],
     build: Callable[[Mapping[str, str], Callable[[str, Callable[[str], Any]], Any]], T],
     decimal_comma: bool,
     strict: bool = False,
 ) -> Iterator[T]:
-    """Each row of a CSV file, built; headers read in any case and spacing.
+    """Each row of a CSV file, built as it is read.
 
+    Headers are read in any case and spacing.
     A column paxbill does not know is named in a warning and ignored, or
     refused when *strict*.
     """
-    lines = text.splitlines()  # CRLF or LF
-    header = lines[0] if lines else ""
+    rest = iter(lines)
+    header = next(rest, "")
     # French spreadsheets write ';' between fields, and decimal commas.
     separator = ";" if header.count(";") > header.count(",") else ","
     comma = decimal_comma or separator == ";"
-    reader = csv.DictReader(lines, delimiter=separator)
+    reader = csv.DictReader(itertools.chain([header], rest), delimiter=separator)
     written = list(reader.fieldnames or [])
     columns = [_header(name) for name in written]
     reader.fieldnames = columns
@@ -290,8 +305,10 @@ def _read_csv(
     if unknown:
         names = ", ".join(repr(name.strip()) for name in unknown)
         warn(f"{path}: ignoring the column(s) {names}: the columns are {known}")
+    rows = 0
     for row in reader:
         number = reader.line_num
+        rows += 1
 
         def field(
             name: str,
@@ -313,7 +330,7 @@ def _read_csv(
             yield build(row, field)
         except PaxbillError as error:
             raise BadInput(f"{path}: line {number}: {error}") from None
-    if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
+    if not rows:
         raise BadInput(f"{path}: no rows under its header")
 
 
@@ -463,11 +480,8 @@ def read_contracts(
     ``bundle_fee`` (billed instead of a price per user). Returns the
     contracts and the counts given.
     """
-    text = _open(path)
     counts: dict[str, int] = {}
     _date = _dates(locale)
-    if not _is_csv(path, text, None):
-        return _read_json(path, text, "clients", ClientContract), counts
 
     def build(
         row: Mapping[str, str], field: Callable[[str, Callable[[str], Any]], Any]
@@ -514,25 +528,26 @@ def read_contracts(
         price = field("price", money) if given("price") else None
         return ClientContract(client_id, buyer, billing, price, **options)
 
-    contracts = list(
-        _read_csv(
+    with text_of(path) as source:
+        if not _is_csv(path, source.first, None):
+            text = source.text.read()
+            return _read_json(path, text, "clients", ClientContract), counts
+        rows = _read_csv(
             path,
-            text,
+            source.text,
             CONTRACT_COLUMNS,
             CONTRACT_OPTIONAL,
             build,
             decimal_comma,
             strict,
         )
-    )
-    return contracts, counts
+        return list(rows), counts
 
 
 def read_app_users(
     path: str, *, clients: set[str], locale: str | None = None, strict: bool = False
 ) -> dict[str, list[AppUser]]:
     """Read app users from a CSV file: each with its client, one of *clients*."""
-    text = _open(path)
     _date = _dates(locale)
     users: dict[str, list[AppUser]] = {}
 
@@ -552,8 +567,12 @@ def read_app_users(
         )
         users.setdefault(field("client_id", known), []).append(user)
 
-    for _ in _read_csv(path, text, USER_COLUMNS, USER_OPTIONAL, build, False, strict):
-        pass
+    with text_of(path) as source:
+        rows = _read_csv(
+            path, source.text, USER_COLUMNS, USER_OPTIONAL, build, False, strict
+        )
+        for _ in rows:
+            pass
     return users
 
 

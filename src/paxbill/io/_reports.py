@@ -7,19 +7,22 @@ the notebook as HTML. Each report's columns are decided here, once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
-from babel.dates import format_interval, format_skeleton
+from babel import Locale
+from babel.dates import DateTimePattern, format_interval, match_skeleton, parse_pattern
 
 from paxbill.clients.cashflow import StrategyComparison
 from paxbill.clients.reviews import BalanceReview
+from paxbill.core._dates import to_date
 from paxbill.core._values import Revalidated
 from paxbill.core.formatting import format_number, parse_locale
 from paxbill.core.periods import BillingFrequency, BillingPeriod
 from paxbill.io._labels import label
 from paxbill.io._words import text
-from paxbill.paxton.autopay import apply_automatic_payments
+from paxbill.paxton.autopay import each_settled
 from paxbill.paxton.invoices import Invoice
 
 
@@ -34,9 +37,22 @@ class Report(Revalidated):
     footer: str = ""
 
 
+@functools.lru_cache(maxsize=64)
+def _pattern(skeleton: str, locale: Locale) -> DateTimePattern:
+    """The pattern *locale* writes *skeleton* with, as babel's format_skeleton finds it.
+
+    Found once, not on every date of a long list.
+    """
+    skeletons = locale.datetime_skeletons
+    if skeleton not in skeletons:
+        skeleton = match_skeleton(skeleton, skeletons) or skeleton
+    return parse_pattern(skeletons[skeleton])
+
+
 def day(value: dt.date, locale: object) -> str:
     """A date for people in *locale*, as it writes one, with a four-digit year."""
-    return format_skeleton("yMMdd", value, locale=parse_locale(locale))
+    chosen = parse_locale(locale)
+    return str(_pattern("yMMdd", chosen).apply(value, chosen))
 
 
 def span(period: BillingPeriod, locale: object) -> str:
@@ -48,28 +64,52 @@ def span(period: BillingPeriod, locale: object) -> str:
 
 def month(value: dt.date, locale: object) -> str:
     """A month for people in *locale*, such as ``juin 2024``."""
-    return format_skeleton("yMMM", value, locale=parse_locale(locale))
+    chosen = parse_locale(locale)
+    return str(_pattern("yMMM", chosen).apply(value, chosen))
 
 
 def invoices_report(
     invoices: Sequence[Invoice], as_of: dt.date, locale: object
 ) -> Report:
     """The portal's invoice list on *as_of*, automatic payments taken."""
-    settled = apply_automatic_payments(invoices, as_of)
+    rows = tuple(invoice_rows(invoices, as_of, locale))
+    return Report(
+        invoices_caption(as_of, locale),
+        invoices_header(locale),
+        rows,
+        INVOICES_NUMERIC,
+    )
+
+
+#: The column of the invoice list that holds figures.
+INVOICES_NUMERIC = frozenset({2})
+
+
+def invoices_caption(as_of: dt.date, locale: object) -> str:
+    """The title of the invoice list on *as_of*."""
+    return text("invoices.title", locale).format(date=day(as_of, locale))
+
+
+def invoices_header(locale: object) -> tuple[str, ...]:
+    """The invoice list's column names in *locale*."""
     keys = ("col.number", "col.date", "col.total", "col.type", "col.state", "col.due")
-    rows = tuple(
-        (
+    return tuple(text(k, locale) for k in keys)
+
+
+def invoice_rows(
+    invoices: Iterable[Invoice], as_of: dt.date, locale: object
+) -> Iterator[tuple[str, ...]]:
+    """The rows of the invoice list, one invoice at a time."""
+    on = to_date(as_of, what="as_of")
+    for i in each_settled(invoices, on):
+        yield (
             i.number,
             day(i.issue_date, locale),
             i.total.format(locale),
             label(i.method, locale),
-            label(i.status_on(as_of), locale).upper(),
+            label(i.status_on(on), locale).upper(),
             day(i.due_date, locale),
         )
-        for i in settled
-    )
-    caption = text("invoices.title", locale).format(date=day(as_of, locale))
-    return Report(caption, tuple(text(k, locale) for k in keys), rows, frozenset({2}))
 
 
 def review_report(review: BalanceReview, locale: object) -> Report:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from paxbill.core._dates import to_date
 from paxbill.exceptions import ArgumentTypeError
@@ -35,13 +35,18 @@ def apply_automatic_payments(
     Raises:
         ArgumentTypeError: an item is not an Invoice.
     """
-    day = to_date(as_of, what="as_of")
-    result = []
+    return tuple(each_settled(invoices, to_date(as_of, what="as_of")))
+
+
+def each_settled(invoices: Iterable[Invoice], as_of: dt.date) -> Iterator[Invoice]:
+    """:func:`apply_automatic_payments` one invoice at a time, for a long stream.
+
+    *as_of* must already be a date; each item is checked as it comes.
+    """
     for invoice in invoices:
         if not isinstance(invoice, Invoice):
             raise ArgumentTypeError(invoice, "an Invoice", what="each invoice")
         taken_on = invoice.autopay_date
-        if invoice.payment is None and taken_on is not None and taken_on <= day:
+        if invoice.payment is None and taken_on is not None and taken_on <= as_of:
             invoice = invoice.pay(taken_on, PaymentMethod.AUTOMATIC)
-        result.append(invoice)
-    return tuple(result)
+        yield invoice
