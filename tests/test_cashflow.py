@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from paxbill import (
     Account,
     AccountType,
+    AppUser,
     ArgumentTypeError,
     BillingFrequency,
     BillingPeriod,
@@ -22,11 +24,12 @@ from paxbill import (
     InvalidCountError,
     Money,
     PerUserPrice,
+    compare_billing,
     compare_strategies,
     project_cash_flow,
     rebill,
 )
-from tests.strategies import billings
+from tests.strategies import app_users, billings, dates
 
 D = dt.date
 PAXTON = PerUserPrice(Money("3.00", "EUR"), 15)  # 2.55 net
@@ -199,3 +202,117 @@ def test_a_client_is_billed_at_the_start_of_each_term() -> None:
     assert client.billed_in(january, 0) == eur("120.00")  # 10 x 4.00 x 3
     assert client.billed_in(february, 1) is None
     assert client.billed_in(BillingPeriod.month(2024, 4), 3) == eur("120.00")
+
+
+JANUARY = D(2024, 1, 1)
+MONTHLY, ANNUAL = BillingFrequency.MONTHLY, BillingFrequency.ANNUAL
+
+
+@st.composite
+def _clients(draw: st.DrawFn) -> list[Client]:
+    """A few clients of every kind.
+
+    Priced or bundled, users counted or listed, with or without a term start.
+    """
+    clients = []
+    for n in range(draw(st.integers(0, 6))):
+        billing = draw(billings)
+        price = eur(f"{draw(st.integers(0, 999)) / 100:.2f}")
+        users: int | list[AppUser] = draw(st.integers(0, 500))
+        if draw(st.booleans()):
+            users = [draw(app_users(user_id=i)) for i in range(draw(st.integers(0, 4)))]
+        term_start = draw(st.none() | dates)
+        if draw(st.integers(0, 4)) == 0:
+            fee = eur(f"{draw(st.integers(0, 99_999)) / 100:.2f}")
+            frequency = draw(st.sampled_from([MONTHLY, ANNUAL]))
+            bundle = Bundle(fee, frequency, 20, PAXTON, eur("0.00"))
+            clients.append(Client(f"B{n}", users, bundle, term_start=term_start))
+        else:
+            clients.append(
+                Client(f"C{n}", users, billing, price, term_start=term_start)
+            )
+    return clients
+
+
+@given(_clients(), st.integers(0, 30), st.sampled_from([INSTALLER, MANAGER]))
+def test_compare_billing_is_the_comparison_of_the_clients_rebilled(
+    clients: list[Client], months: int, account: Account
+) -> None:
+    """In one pass over a generator: the comparison built with rebill, whole."""
+    bundled = tuple(c for c in clients if isinstance(c.billing, Bundle))
+    priced = [c for c in clients if not isinstance(c.billing, Bundle)]
+    expected = compare_strategies(
+        {
+            "as_billed": clients,
+            **{f.value: rebill(priced, f) + bundled for f in BillingFrequency},
+        },
+        paxton_price=PAXTON,
+        account=account,
+        start=D(2024, 1, 1),
+        months=months,
+    )
+    streamed = compare_billing(
+        (client for client in clients),
+        paxton_price=PAXTON,
+        account=account,
+        start=D(2024, 1, 1),
+        months=months,
+    )
+    assert streamed == expected
+
+
+def test_a_projection_reads_a_stream_once() -> None:
+    """A generator is read once, not once a month."""
+    read = []
+
+    def clients() -> Iterator[Client]:
+        for n in range(3):
+            read.append(n)
+            yield Client(f"C{n}", 10, BillingFrequency.MONTHLY, eur("4.00"))
+
+    projection = project_cash_flow(
+        clients(),
+        paxton_price=PAXTON,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=12,
+    )
+    assert read == [0, 1, 2]
+    assert projection.total_in == eur("1440.00")  # 3 x 10 x 4.00 x 12
+
+
+def test_more_bills_than_a_batch_sum_exactly() -> None:
+    """Past the batch where a month's bills are summed into one, not a cent lost."""
+    clients = [
+        Client(f"C{n}", 1, BillingFrequency.MONTHLY, eur(f"{n % 100 / 100 + 1:.2f}"))
+        for n in range(10_000)
+    ]
+    projection = project_cash_flow(
+        iter(clients),
+        paxton_price=PAXTON,
+        account=INSTALLER,
+        start=D(2024, 1, 1),
+        months=1,
+    )
+    # Each block of 100 clients pays 1.00 + 1.01 + ... + 1.99 = 149.50.
+    assert projection.months[0].money_in == eur("14950.00")
+
+
+@pytest.mark.parametrize("wrong", ["ACME", b"ACME", 3, None])
+def test_compare_billing_refuses_what_is_not_clients(wrong: object) -> None:
+    with pytest.raises(ArgumentTypeError, match="clients must be a sequence of Client"):
+        compare_billing(
+            wrong,  # type: ignore[arg-type]
+            paxton_price=PAXTON,
+            account=INSTALLER,
+            start=D(2024, 1, 1),
+            months=12,
+        )
+    with pytest.raises(ArgumentTypeError, match="each client must be a Client"):
+        compare_billing(
+            [wrong],  # type: ignore[list-item]
+            paxton_price=PAXTON,
+            account=INSTALLER,
+            start=D(2024, 1, 1),
+            months=12,
+        )

@@ -1,26 +1,38 @@
-"""`invoices` read row by row: the output of the list held whole, in little memory.
+"""`invoices` and `compare` read row by row: the output held whole, in little memory.
 
-The memory test writes a million rows and runs the command in its own
-process: it is marked slow, and ``nox -s slow`` runs it.
+The memory tests write a million rows and run each command in its own
+process: they are marked slow, and ``nox -s slow`` runs them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from babel.dates import format_skeleton
 
-from paxbill import to_dict
+from paxbill import (
+    Account,
+    AccountType,
+    BillingFrequency,
+    Client,
+    Money,
+    PerUserPrice,
+    StrategyComparison,
+    compare_strategies,
+    rebill,
+    to_dict,
+)
 from paxbill.cli import main
 from paxbill.cli._common import dumps
 from paxbill.cli._render import render
-from paxbill.io._reports import day, invoices_report, month
+from paxbill.io._reports import comparison_report, day, invoices_report, month
+from paxbill.io._words import text
 from paxbill.paxton.autopay import apply_automatic_payments
 from tests.examples import portal_invoices
 
@@ -144,6 +156,32 @@ MILLION = 1_000_000
 LIMIT_MB = 300
 
 
+#: A small process that runs a command and tells its peak memory: a child
+#: forked from this test run would count the run's own memory in its peak
+#: (Linux keeps the parent's high-water mark across fork and exec).
+_MEASURE = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+_, status, usage = os.wait4(child.pid, 0)
+print(usage.ru_maxrss, file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def _peak_mb(output: Path, *args: str) -> float:
+    """Run paxbill with *args*, its output to *output*: its peak memory, in MB."""
+    with output.open("w", encoding="utf-8") as out:
+        result = subprocess.run(
+            [sys.executable, "-c", _MEASURE, sys.executable, "-m", "paxbill", *args],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
+            timeout=1800,
+        )
+    return int(result.stderr.split()[-1]) / 1024  # kilobytes on Linux
+
+
 @pytest.mark.slow
 def test_a_million_rows_take_less_than_300_mb(tmp_path: Path) -> None:
     """The process's peak resident memory on a 70 MB file of a million rows."""
@@ -153,16 +191,7 @@ def test_a_million_rows_take_less_than_300_mb(tmp_path: Path) -> None:
         row = "{},INST-1,approved_installer,2024-05-01,2024-06-01,70,2.55,EUR,,,\n"
         handle.writelines(row.format(n) for n in range(MILLION))
     output = tmp_path / "out.txt"
-    with output.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "paxbill", "invoices", str(path), "--as-of",
-             "2024-06-05"],
-            stdout=out,
-        )  # fmt: skip
-        # This child's own peak, not that of others the test run started.
-        _, status, usage = os.wait4(process.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    peak_mb = _peak_mb(output, "invoices", str(path), "--as-of", "2024-06-05")
     lines = output.read_text(encoding="utf-8").splitlines()
     assert len(lines) == MILLION + 2
     # 70 users at 2.55: 178.50, due a month after the 1 June issue date.
@@ -174,4 +203,103 @@ def test_a_million_rows_take_less_than_300_mb(tmp_path: Path) -> None:
         "INVOICED",
         "01/07/2024",
     ]
+    assert peak_mb < LIMIT_MB, f"peak {peak_mb:.0f} MB"
+
+
+CLIENT_HEADER = "client_id,users,price,currency,billing\n"
+
+
+def _client_rows(count: int) -> str:
+    kinds = ("monthly", "quarterly", "annual")
+    return CLIENT_HEADER + "".join(
+        f"C{n},{n % 301},{n % 613 / 100:.2f},EUR,{kinds[n % 3]}\n" for n in range(count)
+    )
+
+
+def _comparison(path: Path) -> tuple[StrategyComparison, list[Client]]:
+    """The comparison of the clients in *path*, held whole.
+
+    As compare_strategies makes it from rebill.
+    """
+    from paxbill.cli._files import read_clients
+
+    clients = read_clients(str(path))
+    result = compare_strategies(
+        {
+            "as_billed": clients,
+            **{f.value: rebill(clients, f) for f in BillingFrequency},
+        },
+        paxton_price=PerUserPrice(Money("3.00", "EUR")),
+        account=Account("installer", AccountType.SYSTEM_MANAGER),
+        start=dt.date(2024, 7, 1),
+        months=12,
+    )
+    return result, clients
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "fr_FR"])
+def test_compare_streamed_is_the_comparison_held_whole(
+    tmp_path: Path, locale: str
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(_client_rows(500), encoding="utf-8")
+    result, _ = _comparison(path)
+    title = text("compare.title", locale).format(
+        months=12, start=month(dt.date(2024, 7, 1), locale)
+    )
+    expected = render(comparison_report(result, locale, title))
+    out = _cli("compare", str(path), "--start", "2024-07-01", "--locale", locale)
+    assert out == expected + "\n"
+
+
+def test_compare_json_streamed_is_the_object_dumped_whole(tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(_client_rows(300), encoding="utf-8")
+    result, clients = _comparison(path)
+    out = json.loads(_cli("compare", str(path), "--start", "2024-07-01", "--json"))
+    assert out["clients"] == [to_dict(c) for c in clients]
+    nets = {s["name"]: Decimal(s["net"]) for s in out["strategies"]}
+    assert nets == {name: p.net.amount for name, p in result.projections}
+    # Read back, the clients make the same comparison.
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps({"clients": out["clients"]}), encoding="utf-8")
+    assert (
+        json.loads(_cli("compare", str(again), "--start", "2024-07-01", "--json"))
+        == out
+    )
+
+
+def test_compare_names_every_currency_of_the_file(tmp_path: Path) -> None:
+    """Read to its end: the currencies before and after the first foreign one."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        CLIENT_HEADER + "A,1,2.00,EUR,monthly\nB,1,2.00,USD,monthly\n"
+        "C,1,2.00,GBP,monthly\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "paxbill", "compare", str(path), "--start", "2024-07-01",
+         "--currency", "CHF"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "billed in EUR, GBP, USD, not --currency CHF" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.slow
+def test_a_million_clients_compared_take_less_than_300_mb(tmp_path: Path) -> None:
+    """Compare --json on a million clients: bounded memory, every client written."""
+    path = tmp_path / "million.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(CLIENT_HEADER)
+        handle.writelines(f"C{n},10,4.00,EUR,monthly\n" for n in range(MILLION))
+    output = tmp_path / "out.json"
+    peak_mb = _peak_mb(output, "compare", str(path), "--start", "2024-07-01", "--json")
+    document = json.loads(output.read_text(encoding="utf-8"))
+    assert len(document["clients"]) == MILLION
+    as_billed = document["strategies"][0]
+    # A million clients of 10 users at 4.00, twelve months: 480,000,000.00 in.
+    assert (
+        Decimal(as_billed["money_in"]) == Decimal(MILLION) * 10 * Decimal("4.00") * 12
+    )
     assert peak_mb < LIMIT_MB, f"peak {peak_mb:.0f} MB"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -38,7 +39,7 @@ from paxbill.clients.prepayment import (
 )
 from paxbill.core._currency import currency_code
 from paxbill.core._dates import months_after, to_date
-from paxbill.core._items import to_items
+from paxbill.core._items import each_item, to_items
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import to_count, to_user_count
 from paxbill.core._validators import (
@@ -76,6 +77,7 @@ __all__ = [
     "CashFlowProjection",
     "Client",
     "StrategyComparison",
+    "compare_billing",
     "compare_strategies",
     "project_cash_flow",
     "rebill",
@@ -163,19 +165,24 @@ class Client(Revalidated):
         it is billed on each of its terms' first days that falls in *month*.
         A term billed in advance counts the users of its first month.
         """
-        every = _every(self.billing)
-        if self.term_start is None:
-            if index % every.months:
-                return None
-            return billed_for(
-                self.billing, self.price, month.start, self.users_in(month)
-            )
-        bills = []
-        for start in term_starts(self.term_start, every, month.start, month.end):
-            first = BillingPeriod(start, months_after(start, 1))
-            users = self.users_in(first)
-            bills.append(billed_for(self.billing, self.price, start, users))
-        return total(bills) if bills else None
+        return _billed_in(self, self.billing, month, index)
+
+
+def _billed_in(
+    client: Client, billing: Frequency | Bundle, month: BillingPeriod, index: int
+) -> Money | None:
+    """:meth:`Client.billed_in`, with *client* billed by *billing*."""
+    every = _every(billing)
+    if client.term_start is None:
+        if index % every.months:
+            return None
+        return billed_for(billing, client.price, month.start, client.users_in(month))
+    bills = []
+    for start in term_starts(client.term_start, every, month.start, month.end):
+        first = BillingPeriod(start, months_after(start, 1))
+        users = client.users_in(first)
+        bills.append(billed_for(billing, client.price, start, users))
+    return total(bills) if bills else None
 
 
 def _every(billing: Frequency | Bundle) -> Frequency:
@@ -308,16 +315,14 @@ class CashFlowProjection(ShowsInNotebook, Revalidated):
         return sum(1 for m in self.months if m.cumulative.amount < 0)
 
 
-def _currency_of(clients: Sequence[Client], currency: str) -> str:
-    for client in clients:
-        billed = (
-            client.billing.fee
-            if isinstance(client.billing, Bundle)
-            else unit_price_of(client.price)  # type: ignore[arg-type]
-        )
-        if billed.currency != currency:
-            raise CurrencyMismatchError(currency, billed.currency, operation="project")
-    return currency
+def _check_currency(client: Client, currency: str) -> None:
+    billed = (
+        client.billing.fee
+        if isinstance(client.billing, Bundle)
+        else unit_price_of(client.price)  # type: ignore[arg-type]
+    )
+    if billed.currency != currency:
+        raise CurrencyMismatchError(currency, billed.currency, operation="project")
 
 
 def project_cash_flow(
@@ -340,7 +345,9 @@ def project_cash_flow(
     of each month they bill.
 
     Args:
-        clients: the clients, all billed in the installer's currency.
+        clients: the clients, all billed in the installer's currency: any
+            iterable, read once and not kept (a generator of a million
+            clients takes no more memory than a list of ten).
         paxton_price: Paxton's price per user per month.
         account: the installer's account, whose type dates the payments.
         start: the first day of the projection.
@@ -355,10 +362,79 @@ def project_cash_flow(
         NoExchangeRateError: *rates* has no rate for a payment's day.
         InvalidCountError: *months* is negative.
     """
-    group = to_items(clients, what="clients", expected="a sequence of Client")
+    group = each_item(clients, what="clients", expected="a sequence of Client")
+    tally = _Tally(_plan(paxton_price, account, start, months, currency, rates))
     for client in group:
-        if not isinstance(client, Client):
-            raise ArgumentTypeError(client, "a Client", what="each client")
+        tally.add(_checked(client, tally.plan.currency))
+    return tally.projection()
+
+
+def compare_billing(
+    clients: Iterable[Client],
+    *,
+    paxton_price: Money | PerUserPrice | PriceSchedule,
+    account: Account,
+    start: dt.date,
+    months: int,
+    currency: str | None = None,
+    rates: RateTable | None = None,
+) -> StrategyComparison:
+    """Project *clients* as billed, then all billed monthly, quarterly, annually.
+
+    The strategies ``as_billed``, ``monthly``, ``quarterly`` and ``annual``
+    of :func:`compare_strategies` with :func:`rebill` (a bundled client
+    keeps its fee), in one pass over *clients*: any iterable, read once and
+    not kept, so that a million clients read from a file take no more
+    memory than ten. The arguments are :func:`project_cash_flow`'s.
+
+    >>> from paxbill import AccountType, Money, PerUserPrice
+    >>> clients = [Client("ACME", 70, BillingFrequency.MONTHLY, Money("4.00", "EUR"))]
+    >>> comparison = compare_billing(
+    ...     iter(clients),
+    ...     paxton_price=PerUserPrice(Money("3.00", "EUR"), 15),
+    ...     account=Account("INST-1", AccountType.APPROVED_INSTALLER),
+    ...     start=dt.date(2024, 1, 1), months=12,
+    ... )
+    >>> [name for name, _ in comparison.projections]
+    ['as_billed', 'monthly', 'quarterly', 'annual']
+    >>> comparison.safest
+    'annual'
+    """
+    group = each_item(clients, what="clients", expected="a sequence of Client")
+    plan = _plan(paxton_price, account, start, months, currency, rates)
+    as_billed = _Tally(plan)
+    rebilled = [(frequency, _Tally(plan)) for frequency in BillingFrequency]
+    for client in group:
+        as_billed.add(_checked(client, plan.currency))
+        for frequency, tally in rebilled:
+            bundled = isinstance(client.billing, Bundle)
+            tally.add(client, client.billing if bundled else frequency)
+    return StrategyComparison(
+        (
+            ("as_billed", as_billed.projection()),
+            *((f.value, tally.projection()) for f, tally in rebilled),
+        )
+    )
+
+
+class _Plan(NamedTuple):
+    """What a projection is made with, each argument checked."""
+
+    calendar: tuple[BillingPeriod, ...]
+    price: PerUserPrice | PriceSchedule
+    account: Account
+    currency: str
+    rates: RateTable | None
+
+
+def _plan(
+    paxton_price: Money | PerUserPrice | PriceSchedule,
+    account: Account,
+    start: dt.date,
+    months: int,
+    currency: str | None,
+    rates: RateTable | None,
+) -> _Plan:
     if not isinstance(account, Account):
         raise ArgumentTypeError(account, "an Account", what="account")
     first = to_date(start, what="start")
@@ -366,7 +442,6 @@ def project_cash_flow(
     price = paxton_prices(paxton_price)
     paxton_currency = net_in_force(price, first).currency
     installer = paxton_currency if currency is None else currency_code(currency)
-    _currency_of(group, installer)
     if rates is not None and not isinstance(rates, RateTable):
         raise ArgumentTypeError(rates, "a RateTable", what="rates")
     if installer != paxton_currency and rates is None:
@@ -374,15 +449,64 @@ def project_cash_flow(
     count = to_count(months, what="months")
     if count < 0:
         raise InvalidCountError(count, what="months")
-    calendar = billing_periods(first, BillingFrequency.MONTHLY, count)
-    money_in = []
-    paxton_bills = []
-    for index, month in enumerate(calendar):
-        billed = [client.billed_in(month, index) for client in group]
-        money_in.append(total([b for b in billed if b is not None], installer))
-        unit_cost = net_in_force(price, month.start)
-        paxton_bills.append(unit_cost * sum(client.users_in(month) for client in group))
-    return cash_flow(calendar, money_in, paxton_bills, account, installer, rates)
+    calendar = tuple(billing_periods(first, BillingFrequency.MONTHLY, count))
+    return _Plan(calendar, price, account, installer, rates)
+
+
+def _checked(client: Client, currency: str) -> Client:
+    if not isinstance(client, Client):
+        raise ArgumentTypeError(client, "a Client", what="each client")
+    billed = (
+        client.billing.fee
+        if isinstance(client.billing, Bundle)
+        else unit_price_of(client.price)  # type: ignore[arg-type]
+    )
+    if billed.currency != currency:
+        raise CurrencyMismatchError(currency, billed.currency, operation="project")
+    return client
+
+
+class _Tally:
+    """A projection's running figures: each month's bills and users.
+
+    A month keeps what it was billed, summed into one every _BATCH bills
+    (exactly: a total is not rounded), so that a stream of clients of any
+    length takes the same memory.
+    """
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self._billed: list[list[Money]] = [[] for _ in plan.calendar]
+        self._users = [0] * len(plan.calendar)
+
+    def add(self, client: Client, billing: Frequency | Bundle | None = None) -> None:
+        """Count *client*, billed its own way or by *billing*."""
+        way = client.billing if billing is None else billing
+        for index, month in enumerate(self.plan.calendar):
+            bill = _billed_in(client, way, month, index)
+            if bill is not None:
+                bills = self._billed[index]
+                bills.append(bill)
+                if len(bills) == _BATCH:
+                    bills[:] = [total(bills, self.plan.currency)]
+            self._users[index] += client.users_in(month)
+
+    def projection(self) -> CashFlowProjection:
+        """The projection of the clients added."""
+        plan = self.plan
+        money_in = [total(bills, plan.currency) for bills in self._billed]
+        paxton_bills = [
+            net_in_force(plan.price, month.start) * users
+            for month, users in zip(plan.calendar, self._users, strict=True)
+        ]
+        return cash_flow(
+            plan.calendar, money_in, paxton_bills, plan.account, plan.currency,
+            plan.rates,
+        )  # fmt: skip
+
+
+#: How many of a month's bills are kept before they are summed into one.
+_BATCH = 4096
 
 
 _new = object.__new__

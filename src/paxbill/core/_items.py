@@ -7,7 +7,7 @@ paxbill error that names the argument.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from paxbill.exceptions import ArgumentTypeError
@@ -30,6 +30,17 @@ def to_items(value: Iterable[T], *, what: str, expected: str) -> tuple[T, ...]:
     """
     if type(value) is tuple:
         return value
+    return tuple(each_item(value, what=what, expected=expected))
+
+
+def each_item(value: Iterable[T], *, what: str, expected: str) -> Iterator[T]:
+    """Iterate *value*, refused at once as :func:`to_items` refuses it.
+
+    For a stream too long to hold: nothing is kept.
+
+    >>> next(each_item(iter([3, 4]), what="users", expected="users"))
+    3
+    """
     if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
         raise ArgumentTypeError(value, expected, what=what)
-    return tuple(value)
+    return iter(value)
