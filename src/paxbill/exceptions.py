@@ -358,7 +358,9 @@ class PaymentMethodNotAllowedError(PaxbillError, ValueError):
     def __init__(self, account_type: Any, method: Any, reason: str) -> None:
         self.account_type = account_type
         self.method = method
-        super().__init__(f"{method} payment is not allowed: {reason}")
+        # A PaymentMethod by its value ("manual"), as the user wrote it.
+        name = getattr(method, "value", method)
+        super().__init__(f"{name} payment is not allowed: {reason}")
 
 
 class PartOutsidePeriodError(PaxbillError, ValueError):

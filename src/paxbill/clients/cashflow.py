@@ -315,16 +315,6 @@ class CashFlowProjection(ShowsInNotebook, Revalidated):
         return sum(1 for m in self.months if m.cumulative.amount < 0)
 
 
-def _check_currency(client: Client, currency: str) -> None:
-    billed = (
-        client.billing.fee
-        if isinstance(client.billing, Bundle)
-        else unit_price_of(client.price)  # type: ignore[arg-type]
-    )
-    if billed.currency != currency:
-        raise CurrencyMismatchError(currency, billed.currency, operation="project")
-
-
 def project_cash_flow(
     clients: Iterable[Client],
     *,
