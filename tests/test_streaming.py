@@ -30,6 +30,7 @@ from paxbill import (
 )
 from paxbill.cli import main
 from paxbill.cli._common import dumps
+from paxbill.cli._files import each_client, each_invoice
 from paxbill.cli._render import render
 from paxbill.io._reports import comparison_report, day, invoices_report, month
 from paxbill.io._words import text
@@ -79,9 +80,8 @@ def test_the_streamed_list_is_the_report_laid_out_whole(
     """Row by row, the text is the notebook's Report laid out in one piece."""
     path = tmp_path / "invoices.csv"
     path.write_text(_rows(600), encoding="utf-8")
-    from paxbill.cli._files import read_invoices
 
-    held = read_invoices(str(path))
+    held = list(each_invoice(str(path)))
     expected = render(invoices_report(held, dt.date(2024, 6, 5), locale))
     out = _cli("invoices", str(path), "--as-of", "2024-06-05", "--locale", locale)
     assert out == expected + "\n"
@@ -92,10 +92,9 @@ def test_the_streamed_json_is_the_object_dumped_whole(tmp_path: Path) -> None:
     """--json, written in pieces, is byte for byte the one object json writes."""
     path = tmp_path / "invoices.csv"
     path.write_text(_rows(400), encoding="utf-8")
-    from paxbill.cli._files import read_invoices
 
     as_of = dt.date(2024, 6, 5)
-    settled = apply_automatic_payments(read_invoices(str(path)), as_of)
+    settled = apply_automatic_payments(list(each_invoice(str(path))), as_of)
     expected = {
         "as_of": "2024-06-05",
         "invoices": [to_dict(i) for i in settled],
@@ -221,9 +220,7 @@ def _comparison(path: Path) -> tuple[StrategyComparison, list[Client]]:
 
     As compare_strategies makes it from rebill.
     """
-    from paxbill.cli._files import read_clients
-
-    clients = read_clients(str(path))
+    clients = list(each_client(str(path)))
     result = compare_strategies(
         {
             "as_billed": clients,

@@ -24,18 +24,13 @@ from paxbill.cli._common import (
 )
 from paxbill.cli._files import add_input_options, decimal_comma, each_client
 from paxbill.cli._render import Spool, render
-from paxbill.clients.bundles import Bundle
 from paxbill.clients.cashflow import (
     Client,
     StrategyComparison,
     compare_billing,
-    compare_strategies,
-    rebill,
 )
 from paxbill.core.discount import Discount
-from paxbill.core.exchange import RateTable
 from paxbill.core.formatting import parse_locale
-from paxbill.core.periods import BillingFrequency
 from paxbill.core.pricing import PerUserPrice
 from paxbill.io._reports import comparison_report, month
 from paxbill.io._words import text
@@ -138,40 +133,20 @@ def _document(client: Client, index: int) -> str:
     return (", " if index else "") + json.dumps(to_dict(client), ensure_ascii=False)
 
 
-def strategies(clients: Sequence[Client]) -> dict[str, tuple[Client, ...]]:
-    """The clients as they are billed, then all billed each way in turn."""
-    ways: dict[str, tuple[Client, ...]] = {"as_billed": tuple(clients)}
-    bundled = tuple(c for c in clients if isinstance(c.billing, Bundle))
-    priced = [c for c in clients if not isinstance(c.billing, Bundle)]
-    for frequency in BillingFrequency:
-        # A bundled client keeps its fee: it has no price to bill otherwise.
-        ways[frequency.value] = rebill(priced, frequency) + bundled
-    return ways
-
-
 def render_comparison(
-    ways: dict[str, tuple[Client, ...]],
+    clients: Sequence[Client],
     paxton: PerUserPrice,
     account: Account,
     start: dt.date,
     months: int,
     locale_name: str,
     as_json: bool,
-    *,
-    currency: str | None = None,
-    rates: RateTable | None = None,
 ) -> str:
-    """The strategies side by side."""
-    result: StrategyComparison = compare_strategies(
-        ways,
-        paxton_price=paxton,
-        account=account,
-        start=start,
-        months=months,
-        currency=currency,
-        rates=rates,
+    """The strategies of :func:`~paxbill.compare_billing` side by side."""
+    result = compare_billing(
+        clients, paxton_price=paxton, account=account, start=start, months=months
     )
-    documents = [_document(c, i) for i, c in enumerate(ways["as_billed"])]
+    documents = [_document(c, i) for i, c in enumerate(clients)]
     return "".join(
         comparison_output(result, documents, start, months, locale_name, as_json)
     )

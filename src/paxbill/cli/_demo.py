@@ -11,7 +11,7 @@ from typing import Any
 
 from paxbill.cli import _bundle, _client_invoice, _estimate, _prorate, _quote, _review
 from paxbill.cli._common import add_output_options, dumps
-from paxbill.cli._compare import render_comparison, strategies
+from paxbill.cli._compare import render_comparison
 from paxbill.cli._invoices import render_invoices
 from paxbill.core.formatting import parse_locale
 from paxbill.core.pricing import PerUserPrice
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> str:
             *output,
         ),
         "comparison": render_comparison(
-            strategies(sample["clients"]),
+            sample["clients"],
             price,
             _installer(invoices),
             dt.date(2024, 7, 1),

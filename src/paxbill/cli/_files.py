@@ -51,30 +51,6 @@ CLIENT_COLUMNS = ("client_id", "users", "price", "currency", "billing")
 FORMATS = ("csv", "json")
 
 
-def read_invoices(
-    path: str,
-    *,
-    form: str | None = None,
-    decimal_comma: bool = False,
-    locale: str | None = None,
-    strict: bool = False,
-) -> list[Invoice]:
-    """Read invoices from a JSON file (to_dict documents) or a CSV file.
-
-    *path* ``-`` reads standard input; *form* (``csv`` or ``json``) says
-    which when the name does not; *decimal_comma* reads ``4,00`` as 4.00.
-    """
-    return list(
-        each_invoice(
-            path,
-            form=form,
-            decimal_comma=decimal_comma,
-            locale=locale,
-            strict=strict,
-        )
-    )
-
-
 def each_invoice(
     path: str,
     *,
@@ -83,9 +59,11 @@ def each_invoice(
     locale: str | None = None,
     strict: bool = False,
 ) -> Iterator[Invoice]:
-    """The invoices of :func:`read_invoices`, one at a time.
+    """Read invoices from a JSON file (to_dict documents) or a CSV file.
 
-    A CSV file is read row by row, never held whole.
+    *path* ``-`` reads standard input; *form* (``csv`` or ``json``) says
+    which when the name does not; *decimal_comma* reads ``4,00`` as 4.00.
+    One invoice at a time: a CSV file is read row by row, never held whole.
     """
     with text_of(path) as source:
         if not _is_csv(path, source.first, form):
@@ -102,19 +80,6 @@ def each_invoice(
         )
 
 
-def read_clients(
-    path: str,
-    *,
-    form: str | None = None,
-    decimal_comma: bool = False,
-    strict: bool = False,
-) -> list[Client]:
-    """Read clients from a JSON file (to_dict documents) or a CSV file."""
-    return list(
-        each_client(path, form=form, decimal_comma=decimal_comma, strict=strict)
-    )
-
-
 def each_client(
     path: str,
     *,
@@ -122,7 +87,10 @@ def each_client(
     decimal_comma: bool = False,
     strict: bool = False,
 ) -> Iterator[Client]:
-    """The clients of :func:`read_clients`, one at a time, as :func:`each_invoice`."""
+    """Read clients from a JSON file (to_dict documents) or a CSV file.
+
+    One at a time, as :func:`each_invoice` reads invoices.
+    """
     with text_of(path) as source:
         if not _is_csv(path, source.first, form):
             yield from _read_json(path, source.text.read(), "clients", Client)

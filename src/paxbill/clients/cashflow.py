@@ -396,8 +396,8 @@ def compare_billing(
     rebilled = [(frequency, _Tally(plan)) for frequency in BillingFrequency]
     for client in group:
         as_billed.add(_checked(client, plan.currency))
+        bundled = isinstance(client.billing, Bundle)
         for frequency, tally in rebilled:
-            bundled = isinstance(client.billing, Bundle)
             tally.add(client, client.billing if bundled else frequency)
     return StrategyComparison(
         (
