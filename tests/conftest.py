@@ -45,6 +45,29 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+@pytest.fixture(autouse=True)
+def _uncached() -> None:
+    """Under mutation testing, forget what paxbill's caches hold before a test.
+
+    mutmut forks each mutant's run from a process that has already formatted
+    and looked up currencies: a mutant in a cached function would be hidden
+    behind the original's cached result, and survive for that alone.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("paxbill"):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
+    from paxbill.core import formatting
+
+    formatting._FORMATS.clear()
+
+
 def pytest_report_header() -> str:
     """Say how UBL is checked in this run: the official rules, or read back."""
     from tests.official_rules import ubl_check

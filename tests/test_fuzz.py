@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -114,3 +115,81 @@ def test_every_value_class_checks_its_fields(name: str, wrong: object) -> None:
     fields = {field.alias: wrong for field in attrs.fields(kind) if field.init}
     with pytest.raises(paxbill.PaxbillError):
         kind(**fields)
+
+
+class _Stranger:
+    """A value no parameter of paxbill takes, with a repr of its own."""
+
+    def __repr__(self) -> str:
+        return "<stranger>"
+
+
+# Where a refusal names the argument in words rather than by its parameter's
+# name, the words it uses (the rest name the parameter itself).
+NAMED_IN_WORDS = {
+    "ActivityIndex": "days",
+    "AppUserColumns": "value",
+    "Bundle": "number of users",
+    "Discount": "discount percent",
+    "InvoiceLine": "number of users",
+    "Note": "note text",
+    "PerUserPrice": "list price",
+    "PrepaymentQuote": "number of users",
+    "paxton_price_of": "Paxton's price",
+    "to_dict": "to_dict()",
+    "json_schema": "schema name",
+}
+
+# Refusals of something other than the argument given, by design.
+REFUSED_OTHERWISE = {
+    "centralised_lines",  # nothing to bill: the empty services are named
+    "embed_cii_xml",  # the PDF and the XML are named together
+    "estimate_next_invoice",  # dated users need as_of, which defaults to None
+}
+
+
+def _refusals() -> list[str]:
+    """The callables that refuse a stranger in their first argument by its type."""
+    names = []
+    for name, function in callables():
+        try:
+            call_with(function, _Stranger())
+        except paxbill.ArgumentTypeError:
+            if name not in REFUSED_OTHERWISE:
+                names.append(name)
+        except paxbill.PaxbillError:
+            pass
+    return names
+
+
+@pytest.mark.parametrize("name", _refusals())
+def test_a_refusal_names_the_argument_and_keeps_the_value(name: str) -> None:
+    """The error says which argument was wrong, what it takes, and holds the value.
+
+    A caller reading ``lines must be …, not _Stranger <stranger>`` knows what
+    to fix; ``value`` or a misspelt name would send them looking.
+    """
+    function = getattr(paxbill, name)
+    stranger = _Stranger()
+    with pytest.raises(paxbill.ArgumentTypeError) as refused:
+        call_with(function, stranger)
+    error = refused.value
+    assert error.value is stranger
+    assert isinstance(error.expected, str)
+    assert error.expected
+    assert str(error).endswith(f" must be {error.expected}, not _Stranger <stranger>")
+    what = str(error).removesuffix(
+        f" must be {error.expected}, not _Stranger <stranger>"
+    )
+    parameters = inspect.signature(function).parameters
+    if name in NAMED_IN_WORDS:
+        assert what == NAMED_IN_WORDS[name]
+    else:
+        # The parameter itself, or an item of it ("lines[0]", "rates.EUR").
+        assert re.match(r"[A-Za-z_]+", what)
+        assert re.match(r"[A-Za-z_]+", what).group() in parameters  # type: ignore[union-attr]
+
+
+def test_most_refusals_are_checked_by_name() -> None:
+    """The check above covers the library, not a few callables."""
+    assert len(_refusals()) > 90
