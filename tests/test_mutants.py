@@ -1,4 +1,4 @@
-"""Tests written to kill the mutants `nox -s mutants` left in money and allocation.
+"""Tests written to kill what `nox -s mutants` left in money, allocation, formatting.
 
 The mutation report of the int allocation (paxbill/core/_allocation.py) and
 of Money, after the rewrite of the speed issue; each survivor is either
@@ -14,6 +14,13 @@ killed by a test below or equivalent, for the reason given:
   per weight, so their lengths are always equal.
 - ``value >= 0`` as ``value > 0`` in ``round_half_up``: at 0 the magnitude
   is 0 and ``-0 == 0``.
+
+In formatting (paxbill/core/formatting.py), measured once its caches are
+emptied before each test (``tests/conftest.py``): the bounds of
+``_context_for`` moved by one (``-10 <``, ``<= 15``, ``> prec``, ``+9 <``)
+are equivalent, since the fast path and the widened context give the same
+digits for any number near the bounds; the rounding mode of
+``format_amount`` is killed below.
 """
 
 from __future__ import annotations
@@ -113,3 +120,31 @@ def test_money_cannot_be_subclassed() -> None:
 
         class Dollars(Money):  # type: ignore[misc]
             pass
+
+
+@pytest.mark.parametrize(
+    ("amount", "rounding", "cash", "expected"),
+    [
+        # 2.349 cut to cents is 2.34; half-even or half-up would give 2.35.
+        ("2.349", "ROUND_DOWN", False, "2.34"),
+        # 2.341 raised to cents is 2.35; to the nearest it would be 2.34.
+        ("2.341", "ROUND_UP", False, "2.35"),
+        # Cash francs step by 0.05: 1.09 is 21.8 steps, cut to 21 (1.05).
+        ("1.09", "ROUND_DOWN", True, "1.05"),
+        # 1.06 is 21.2 steps, raised to 22 (1.10).
+        ("1.06", "ROUND_UP", True, "1.10"),
+    ],
+)
+def test_format_amount_rounds_the_way_it_is_told(
+    amount: str, rounding: str, cash: bool, expected: str
+) -> None:
+    """The rounding asked for, not the context's, in both the minor unit and cash."""
+    import decimal
+
+    from paxbill.core.formatting import format_amount
+
+    currency = "CHF" if cash else "EUR"
+    mode = getattr(decimal, rounding)
+    shown = format_amount(Decimal(amount), currency, "en_GB", rounding=mode, cash=cash)
+    # The layout of the exact figure, which no rounding mode can change.
+    assert shown == format_amount(Decimal(expected), currency, "en_GB", cash=cash)
