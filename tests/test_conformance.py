@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -28,6 +29,7 @@ from paxbill import (
     CreditNote,
     Delivery,
     Money,
+    Note,
     Party,
     PaymentInstructions,
     StatedTotalError,
@@ -179,15 +181,20 @@ def test_part_paid_invoices_and_credit_notes_pass() -> None:
         assert fatal(note) == []
 
 
-def test_a_french_invoice_passes_the_french_rules() -> None:
-    """With SIREN, SIRET, electronic addresses, framework and notes: BR-FR passes."""
-    french = invoice(
+def french_invoice() -> ClientInvoice:
+    """An invoice with all the French data: it passes BR-FR."""
+    return invoice(
         line(),
         seller=FRENCH_SELLER,
         business_process="S1",
         payment_instructions=PaymentInstructions(iban="FR7630006000011234567890189"),
         contract_reference="CONTRAT-2024-12",
     )
+
+
+def test_a_french_invoice_passes_the_french_rules() -> None:
+    """With SIREN, SIRET, electronic addresses, framework and notes: BR-FR passes."""
+    french = french_invoice()
     assert fatal(french, france=True) == []
     assert en16931_problems(french, france=True) == ()
 
@@ -302,3 +309,97 @@ def test_en16931_problems_names_each_french_rule() -> None:
     official = set(failed_rules(to_cii_xml(bare), "br-fr-cii"))
     assert set(rules) <= official
     assert en16931_problems(bare) == ()
+
+
+def _between_businesses(buyer: Party) -> ClientInvoice:
+    """The French invoice, marked B2B (a BAR note), to *buyer*."""
+    french = french_invoice()
+    return attrs.evolve(
+        french, buyer=buyer, notes=[*french.notes, Note("B2B", subject="BAR")]
+    )
+
+
+SPOILT_PARTIES: dict[str, Callable[[], ClientInvoice]] = {
+    "seller without SIREN or SIRET": lambda: attrs.evolve(
+        french_invoice(),
+        seller=attrs.evolve(FRENCH_SELLER, legal_id=None, siret=None),
+    ),
+    "B2B, buyer without SIREN": lambda: _between_businesses(
+        attrs.evolve(FRENCH_BUYER, legal_id=None)
+    ),
+    "B2C (a BAR note), buyer without SIREN or address": lambda: attrs.evolve(
+        french_invoice(),
+        buyer=attrs.evolve(FRENCH_BUYER, legal_id=None, electronic_address=None),
+        notes=[*french_invoice().notes, Note("B2C", subject="BAR")],
+    ),
+    "B2B, buyer's address not under 0225": lambda: _between_businesses(
+        attrs.evolve(FRENCH_BUYER, electronic_address="0009:40483304800017")
+    ),
+    "B2B, buyer's address not its SIREN": lambda: _between_businesses(
+        attrs.evolve(FRENCH_BUYER, electronic_address="0225:732829320")
+    ),
+    "buyer without electronic address": lambda: attrs.evolve(
+        french_invoice(), buyer=attrs.evolve(FRENCH_BUYER, electronic_address=None)
+    ),
+    "seller without electronic address": lambda: attrs.evolve(
+        french_invoice(),
+        seller=attrs.evolve(FRENCH_SELLER, electronic_address=None),
+    ),
+    "buyer's address with a slash": lambda: attrs.evolve(
+        french_invoice(),
+        buyer=attrs.evolve(FRENCH_BUYER, electronic_address="0225:404833048/1"),
+    ),
+    "seller's address with a slash": lambda: attrs.evolve(
+        french_invoice(),
+        seller=attrs.evolve(FRENCH_SELLER, electronic_address="0225:303265045/2"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SPOILT_PARTIES))
+def test_each_french_party_rule_is_found_as_the_official_rules_find_it(
+    name: str,
+) -> None:
+    """A party spoilt for one French rule: en16931_problems names what BR-FR names.
+
+    The official rules are the oracle: the same rule ids, none missed, none
+    invented, and at least one found (the spoiling breaks something).
+    """
+    spoilt = SPOILT_PARTIES[name]()
+    official = {
+        rule
+        for rule in failed_rules(to_cii_xml(spoilt), "br-fr-cii")
+        if FRENCH_RULES_CHECKED.match(rule)
+    }
+    mine = {problem.rule for problem in en16931_problems(spoilt, france=True)}
+    assert official
+    assert mine == official
+
+
+def test_the_party_rules_say_what_is_missing() -> None:
+    """Each French party rule, word for word, by its rule id."""
+    found = {
+        problem.rule: problem.message
+        for spoil in SPOILT_PARTIES.values()
+        for problem in en16931_problems(spoil(), france=True)
+    }
+    assert found == {
+        "BR-FR-10_BT-30": "the seller's SIREN (legal_id, nine digits) is missing",
+        "BR-FR-11_BT-47": (
+            "between businesses (BAR B2B), the buyer's SIREN (legal_id) is missing"
+        ),
+        "BR-FR-12_BT-49": "the buyer's electronic address is missing",
+        "BR-FR-13_BT-34": "the seller's electronic address is missing",
+        "BR-FR-21_BT-49": (
+            "between businesses (BAR B2B), the buyer's electronic address is "
+            "'0225:' and its SIREN"
+        ),
+        "BR-FR-23_BT-49": (
+            "the electronic address '0225:404833048/1' holds characters other "
+            "than A-Z a-z 0-9 - _ ."
+        ),
+        "BR-FR-23_BT-34": (
+            "the electronic address '0225:303265045/2' holds characters other "
+            "than A-Z a-z 0-9 - _ ."
+        ),
+    }

@@ -17,6 +17,7 @@ from paxbill import (
     InvalidAmountError,
     Money,
     Party,
+    PaxbillError,
     late_payment_charges,
     reminder_schedule,
 )
@@ -110,3 +111,77 @@ def test_interest_is_the_sum_of_each_days_balance(
     charges = late_payment_charges(invoice, paid_on, annual_rate=rate)
     assert charges.interest.amount == expected
     assert charges.indemnity.amount == (40 if balances > 0 else 0)
+
+
+@pytest.mark.parametrize(
+    ("after_days", "message"),
+    [
+        ("7", "after_days must be a sequence of whole days, not str '7'"),
+        (7, "after_days must be a sequence of whole days, not int 7"),
+        ([7, "15"], "each of after_days must be a whole number (int), not str '15'"),
+        ([7, 0], "after_days 0 is not 1 or more"),
+        ([-3], "after_days -3 is not 1 or more"),
+    ],
+)
+def test_reminder_days_are_refused_word_for_word(
+    after_days: object, message: str
+) -> None:
+    """A bad reminder day names after_days, the value and the rule, whole."""
+    with pytest.raises(PaxbillError) as refused:
+        reminder_schedule(thousand(), after_days=after_days)  # type: ignore[arg-type]
+    assert str(refused.value) == message
+
+
+def test_a_reminder_one_day_late_is_the_least() -> None:
+    """One day after the due date is a reminder day; zero is refused above."""
+    (reminder,) = reminder_schedule(thousand(), after_days=[1])
+    assert reminder.days_late == 1
+    assert reminder.on == thousand().due_date + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("paid_on", "indemnity", "message"),
+    [
+        (
+            "2024-03-02",
+            None,
+            "paid_on must be a datetime.date such as date(2024, 6, 1), "
+            "not str '2024-03-02'",
+        ),
+        (D(2024, 3, 2), "40", "indemnity must be a Money or None, not str '40'"),
+        (
+            D(2024, 3, 2),
+            Money("40", "GBP"),
+            "cannot charge the indemnity of EUR and GBP: convert one of them first "
+            "with an exchange rate; paxbill never converts implicitly",
+        ),
+    ],
+)
+def test_late_payment_refusals_word_for_word(
+    paid_on: object, indemnity: object, message: str
+) -> None:
+    """The day, the indemnity, the currencies: each refusal names what is wrong."""
+    with pytest.raises(PaxbillError) as refused:
+        late_payment_charges(
+            thousand(),
+            paid_on,  # type: ignore[arg-type]
+            annual_rate="10",
+            indemnity=indemnity,  # type: ignore[arg-type]
+        )
+    assert str(refused.value) == message
+
+
+def test_fifty_cents_one_day_late_owes_the_indemnity() -> None:
+    """Late at all, with anything due: the whole 40.00, however small the debt.
+
+    999.50 of 1,000.00 paid on the due date leaves 0.50 for one day: 0.50 x
+    10 % / 365 is 0.0001, rounded to 0.00 of interest; the indemnity is due.
+    """
+    bill = thousand()
+    part_paid = bill.pay(eur("999.50"), bill.due_date)
+    charges = late_payment_charges(
+        part_paid, bill.due_date + dt.timedelta(days=1), annual_rate="10"
+    )
+    assert charges.days_late == 1
+    assert charges.interest == eur("0.00")
+    assert charges.indemnity == eur("40.00")

@@ -16,6 +16,7 @@ from paxbill import (
     Money,
     NumberSeries,
     Party,
+    PaxbillError,
     check_numbering,
 )
 
@@ -94,3 +95,26 @@ def test_numbers_issued_in_a_row_have_no_gap(
         dropped = data.draw(st.integers(1, count - 2))
         rest = issued[:dropped] + issued[dropped + 1 :]
         assert check_numbering(rest, first).gaps == (issued[dropped],)
+
+
+@pytest.mark.parametrize("width", [1, 18])
+def test_a_width_of_one_to_eighteen_digits_is_taken(width: int) -> None:
+    """The bounds themselves: one digit, and eighteen."""
+    series = NumberSeries("F-", width=width)
+    assert series.width == width
+    assert series.format(7) == "F-" + "0" * (width - 1) + "7"
+
+
+@pytest.mark.parametrize(
+    ("width", "message"),
+    [
+        (0, "width 0 is not 1 to 18 digits"),
+        (19, "width 19 is not 1 to 18 digits"),
+        ("4", "width must be a whole number (int), not str '4'"),
+    ],
+)
+def test_a_width_outside_is_refused_word_for_word(width: object, message: str) -> None:
+    """Past either bound, or not a count: the width, its value, the rule."""
+    with pytest.raises(PaxbillError) as refused:
+        NumberSeries("F-", width=width)
+    assert str(refused.value) == message

@@ -319,7 +319,9 @@ def _parties(document: Any) -> Iterator[RuleProblem]:
             )
     if b2b and document.TYPE_CODE not in _SELF_BILLED:
         scheme, _, identifier = (buyer.electronic_address or "").partition(":")
-        if scheme != "0225" or not identifier.startswith(buyer.legal_id or "-"):
+        # As the official rule: without a SIREN (BR-FR-11's problem), only
+        # the scheme is checked, since any identifier starts with nothing.
+        if scheme != "0225" or not identifier.startswith(buyer.legal_id or ""):
             yield RuleProblem(
                 "BR-FR-21_BT-49",
                 "between businesses (BAR B2B), the buyer's electronic address is "
