@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -319,7 +320,51 @@ def _between_businesses(buyer: Party) -> ClientInvoice:
     )
 
 
-SPOILT_PARTIES: dict[str, Callable[[], ClientInvoice]] = {
+def _with_notes(*notes: Note, keep: Callable[[Note], bool] = bool) -> ClientInvoice:
+    """The French invoice with its notes that *keep* holds, and *notes*."""
+    french = french_invoice()
+    return attrs.evolve(french, notes=[*(n for n in french.notes if keep(n)), *notes])
+
+
+def _pmd() -> Note:
+    (pmd,) = [n for n in french_invoice().notes if n.subject == "PMD"]
+    return pmd
+
+
+#: The French invoice spoilt for one French rule (or two that go together).
+SPOILT: dict[str, Callable[[], ClientInvoice]] = {
+    "number of 36 characters": lambda: attrs.evolve(
+        french_invoice(), number="F" + "1" * 35
+    ),
+    "number with a space": lambda: attrs.evolve(french_invoice(), number="F 2024"),
+    "issued in 1999": lambda: attrs.evolve(
+        french_invoice(), issue_date=D(1999, 12, 31)
+    ),
+    "due in 2100": lambda: attrs.evolve(french_invoice(), issue_date=D(2099, 12, 15)),
+    "service period in 1999": lambda: attrs.evolve(
+        french_invoice(), service_period=BillingPeriod(D(1999, 12, 1), D(2000, 1, 1))
+    ),
+    "no PMT note": lambda: _with_notes(keep=lambda n: n.subject != "PMT"),
+    "PMD note twice": lambda: _with_notes(_pmd()),
+    "TXD note twice": lambda: _with_notes(
+        Note("a", subject="TXD"), Note("b", subject="TXD")
+    ),
+    "BAR note of B2X": lambda: _with_notes(Note("B2X", subject="BAR")),
+    "BAR note twice": lambda: _with_notes(
+        Note("B2C", subject="BAR"), Note("B2C", subject="BAR")
+    ),
+    "framework A1": lambda: attrs.evolve(french_invoice(), business_process="A1"),
+    "already paid (S2), nothing paid": lambda: attrs.evolve(
+        french_invoice(), business_process="S2"
+    ),
+    "quantity of five decimals": lambda: attrs.evolve(
+        french_invoice(),
+        lines=[line(quantity=Decimal("1.00001"))],  # type: ignore[arg-type]
+    ),
+    "price of seven decimals": lambda: attrs.evolve(
+        french_invoice(),
+        lines=[ClientInvoiceLine("App", 70, Money("4.0000001", "EUR"), "S", "20")],
+    ),
     "seller without SIREN or SIRET": lambda: attrs.evolve(
         french_invoice(),
         seller=attrs.evolve(FRENCH_SELLER, legal_id=None, siret=None),
@@ -356,16 +401,16 @@ SPOILT_PARTIES: dict[str, Callable[[], ClientInvoice]] = {
 }
 
 
-@pytest.mark.parametrize("name", list(SPOILT_PARTIES))
-def test_each_french_party_rule_is_found_as_the_official_rules_find_it(
+@pytest.mark.parametrize("name", list(SPOILT))
+def test_each_french_rule_is_found_as_the_official_rules_find_it(
     name: str,
 ) -> None:
-    """A party spoilt for one French rule: en16931_problems names what BR-FR names.
+    """Spoilt for one French rule: en16931_problems names what BR-FR names.
 
     The official rules are the oracle: the same rule ids, none missed, none
     invented, and at least one found (the spoiling breaks something).
     """
-    spoilt = SPOILT_PARTIES[name]()
+    spoilt = SPOILT[name]()
     official = {
         rule
         for rule in failed_rules(to_cii_xml(spoilt), "br-fr-cii")
@@ -378,10 +423,12 @@ def test_each_french_party_rule_is_found_as_the_official_rules_find_it(
 
 def test_the_party_rules_say_what_is_missing() -> None:
     """Each French party rule, word for word, by its rule id."""
+    parties = ("BR-FR-10", "BR-FR-11", "BR-FR-12", "BR-FR-13", "BR-FR-21", "BR-FR-23")
     found = {
         problem.rule: problem.message
-        for spoil in SPOILT_PARTIES.values()
+        for spoil in SPOILT.values()
         for problem in en16931_problems(spoil(), france=True)
+        if problem.rule.startswith(parties)
     }
     assert found == {
         "BR-FR-10_BT-30": "the seller's SIREN (legal_id, nine digits) is missing",
@@ -403,3 +450,51 @@ def test_the_party_rules_say_what_is_missing() -> None:
             "than A-Z a-z 0-9 - _ ."
         ),
     }
+
+
+@pytest.mark.parametrize(
+    "edge",
+    [
+        pytest.param(
+            lambda: attrs.evolve(french_invoice(), number="F" + "1" * 34),
+            id="number of 35 characters",
+        ),
+        pytest.param(
+            lambda: attrs.evolve(french_invoice(), number="F+2024-_/1"),
+            id="number with + - _ /",
+        ),
+        pytest.param(
+            lambda: attrs.evolve(french_invoice(), issue_date=D(2000, 1, 1)),
+            id="issued on 2000-01-01",
+        ),
+        pytest.param(
+            lambda: attrs.evolve(french_invoice(), issue_date=D(2099, 12, 1)),
+            id="due on 2099-12-31",
+        ),
+        pytest.param(
+            lambda: attrs.evolve(
+                french_invoice(),
+                lines=[line(quantity=Decimal("1.0001"))],  # type: ignore[arg-type]
+            ),
+            id="quantity of four decimals",
+        ),
+        pytest.param(
+            lambda: attrs.evolve(
+                french_invoice(),
+                lines=[
+                    ClientInvoiceLine("App", 70, Money("4.000001", "EUR"), "S", "20")
+                ],
+            ),
+            id="price of six decimals",
+        ),
+    ],
+)
+def test_the_french_rules_edges_pass(edge: Callable[[], ClientInvoice]) -> None:
+    """At each bound of a French rule, on the right side: nothing, as officially."""
+    document = edge()
+    assert en16931_problems(document, france=True) == ()
+    assert [
+        rule
+        for rule in failed_rules(to_cii_xml(document), "br-fr-cii")
+        if FRENCH_RULES_CHECKED.match(rule)
+    ] == []
