@@ -190,6 +190,15 @@ def test_a_refusal_names_the_argument_and_keeps_the_value(name: str) -> None:
         assert re.match(r"[A-Za-z_]+", what).group() in parameters  # type: ignore[union-attr]
 
 
+def test_a_register_is_not_made_of_anything() -> None:
+    """Register() refuses what is not a database, rather than fail at first use."""
+    with pytest.raises(paxbill.ArgumentTypeError) as refused:
+        paxbill.Register("books.sqlite")  # type: ignore[arg-type]
+    assert str(refused.value) == (
+        "database must be a database, as Register.open gives, not str 'books.sqlite'"
+    )
+
+
 def test_most_refusals_are_checked_by_name() -> None:
     """The check above covers the library, not a few callables."""
     assert len(_refusals()) > 90

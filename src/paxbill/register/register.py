@@ -158,6 +158,10 @@ class Register:
     """The installer's billing, kept in a database: open one with :meth:`open`."""
 
     def __init__(self, database: Database) -> None:
+        if not isinstance(database, Database):
+            raise ArgumentTypeError(
+                database, "a database, as Register.open gives", what="database"
+            )
         self._db = database
 
     @classmethod
