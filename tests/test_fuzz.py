@@ -149,7 +149,7 @@ REFUSED_OTHERWISE = {
 
 
 def _refusals() -> list[str]:
-    """The callables that refuse a stranger in their first argument by its type."""
+    """The callables that refuse a stranger in every required argument, by type."""
     names = []
     for name, function in callables():
         try:
