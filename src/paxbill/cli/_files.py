@@ -65,19 +65,15 @@ def each_invoice(
     which when the name does not; *decimal_comma* reads ``4,00`` as 4.00.
     One invoice at a time: a CSV file is read row by row, never held whole.
     """
-    with text_of(path) as source:
-        if not _is_csv(path, source.first, form):
-            yield from _read_json(path, source.text.read(), "invoices", Invoice)
-            return
-        yield from _read_csv(
-            path,
-            source.text,
-            INVOICE_COLUMNS,
-            INVOICE_OPTIONAL,
-            lambda row, field: _invoice_row(row, field, _dates(locale)),
-            decimal_comma,
-            strict,
-        )
+    return _each_of(
+        path,
+        form,
+        ("invoices", Invoice),
+        (INVOICE_COLUMNS, INVOICE_OPTIONAL),
+        lambda row, field: _invoice_row(row, field, _dates(locale)),
+        decimal_comma,
+        strict,
+    )
 
 
 def each_client(
@@ -91,19 +87,32 @@ def each_client(
 
     One at a time, as :func:`each_invoice` reads invoices.
     """
+    return _each_of(
+        path,
+        form,
+        ("clients", Client),
+        (CLIENT_COLUMNS, ()),
+        _client_row,
+        decimal_comma,
+        strict,
+    )
+
+
+def _each_of(
+    path: str,
+    form: str | None,
+    document: tuple[str, type[T]],
+    columns: tuple[tuple[str, ...], tuple[str, ...]],
+    build: Callable[[Mapping[str, str], Callable[[str, Callable[[str], Any]], Any]], T],
+    decimal_comma: bool,
+    strict: bool,
+) -> Iterator[T]:
+    """Each item of *path*: a JSON *document* (its key and kind) or CSV rows."""
     with text_of(path) as source:
         if not _is_csv(path, source.first, form):
-            yield from _read_json(path, source.text.read(), "clients", Client)
+            yield from _read_json(path, source.text.read(), *document)
             return
-        yield from _read_csv(
-            path,
-            source.text,
-            CLIENT_COLUMNS,
-            (),
-            _client_row,
-            decimal_comma,
-            strict,
-        )
+        yield from _read_csv(path, source.text, *columns, build, decimal_comma, strict)
 
 
 def add_input_options(command: argparse.ArgumentParser, what: str) -> None:
