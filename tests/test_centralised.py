@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -13,6 +16,7 @@ from paxbill import (
     Bundle,
     ClientInvoiceLine,
     InvalidQuantityError,
+    PaxbillError,
     PerUserPrice,
     PriceSchedule,
     ProrationMethod,
@@ -112,3 +116,111 @@ def test_a_coterm_line_bills_the_coterm_figure(
     line = coterm_line(quote, change, day, method=method, vat_rate="20")
     assert line.net_amount == abs(coterm_adjustment(quote, change, day, method=method))
     assert line.net_amount.amount >= 0
+
+
+def _quarter() -> Any:
+    return quote_prepayment(eur("2.55"), 70, BillingFrequency.QUARTERLY, D(2024, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("change", "language", "text"),
+    [
+        (1, "fr", "1 utilisateurs ajoutés le 15/02/2024, jusqu'au 31/03/2024"),
+        (1, "en", "1 users added on 15/02/2024, to 31/03/2024"),
+        (-5, "fr", "5 utilisateurs retirés le 15/02/2024, jusqu'au 31/03/2024"),
+        (-5, "en", "5 users removed on 15/02/2024, to 31/03/2024"),
+    ],
+)
+def test_a_coterm_line_says_how_many_users_were_added_or_removed(
+    change: int, language: str, text: str
+) -> None:
+    line = _coterm(_quarter(), change, D(2024, 2, 15), language=language)
+    assert line.description == text
+
+
+_coterm: Callable[..., Any] = partial(coterm_line, vat_rate="20")
+_lines: Callable[..., Any] = partial(centralised_lines, vat_rate="20")
+_ADVICE = "give a count of 0 or more, and credit what is removed with a credit note"
+_PAIR = "a ClientInvoiceLine or a (description, Money) pair"
+
+
+def _refusal(call: Callable[[], object]) -> str:
+    with pytest.raises(PaxbillError) as refused:
+        call()
+    return str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: _coterm(_quarter(), 0, D(2024, 2, 15)),
+            f"quantity 0 is no change of users: {_ADVICE}",
+        ),
+        (
+            lambda: _coterm(_quarter(), "1", D(2024, 2, 15)),
+            "users_change must be a whole number (int), not str '1'",
+        ),
+        (
+            lambda: _coterm(_quarter(), 1, "2024-02-15"),
+            "on must be a datetime.date such as date(2024, 6, 1), not str '2024-02-15'",
+        ),
+        (
+            lambda: _lines(services=[("Maintenance", "150")]),
+            f"each service must be {_PAIR}, not tuple ('Maintenance', '150')",
+        ),
+        (
+            lambda: _lines(services=[["Maintenance", eur("150")]]),
+            f"each service must be {_PAIR}, "
+            "not list ['Maintenance', Money('150', 'EUR')]",
+        ),
+        (
+            lambda: _lines(services=[("Maintenance", eur("1"), eur("1"))]),
+            f"each service must be {_PAIR}, not tuple "
+            "('Maintenance', Money('1', 'EUR'), Money('1', 'EUR'))",
+        ),
+        (
+            lambda: _lines(quote="Q1"),
+            "quote must be a PrepaymentQuote or None, not str 'Q1'",
+        ),
+        (
+            lambda: _lines(bundle="B1"),
+            "bundle must be a Bundle or None, not str 'B1'",
+        ),
+        (
+            lambda: _lines(quote=_quarter(), added_users=[5]),
+            "each added_users must be a (users, day) pair, not int 5",
+        ),
+        (
+            lambda: _lines(quote=_quarter(), added_users=[[5, D(2024, 2, 15)]]),
+            "each added_users must be a (users, day) pair, "
+            "not list [5, datetime.date(2024, 2, 15)]",
+        ),
+        (
+            lambda: _lines(added_users=[(5, D(2024, 2, 15))]),
+            "quote must be the PrepaymentQuote the users are added to, "
+            "not NoneType None",
+        ),
+        (
+            lambda: _lines(quote=_quarter(), added_users=[("5", D(2024, 2, 15))]),
+            "users added must be a whole number (int), not str '5'",
+        ),
+        (
+            lambda: _lines(quote=_quarter(), added_users=[(-5, D(2024, 2, 15))]),
+            f"quantity -5 is negative: {_ADVICE}",
+        ),
+        (
+            lambda: _lines(quote=_quarter(), added_users=[(0, D(2024, 2, 15))]),
+            f"quantity 0 is no change of users: {_ADVICE}",
+        ),
+        (
+            lambda: _lines(),
+            "what to bill must be a quote, a bundle, services or added users, "
+            "not list []",
+        ),
+    ],
+)
+def test_a_refusal_says_what_was_expected_word_for_word(
+    call: Callable[[], object], message: str
+) -> None:
+    assert _refusal(call) == message

@@ -318,6 +318,10 @@ def test_an_overpayment_is_refused() -> None:
         invoice.pay(eur("0.41"), D(2024, 1, 11))
     assert caught.value.due == eur("0.40")
     assert isinstance(caught.value, ValueError)
+    assert str(caught.value) == (
+        "invoice F2024-0001: a payment of 0.41 EUR is more than the 0.40 EUR "
+        "still due; record only what is due and refund the rest"
+    )
     assert invoice.amount_due_on(D(2024, 1, 11)) == eur("0.40")
 
 
@@ -330,8 +334,28 @@ def test_a_payment_before_the_invoice_is_refused() -> None:
 @pytest.mark.parametrize("amount", ["0.00", "-1.00"])
 def test_a_payment_of_nothing_is_refused(amount: str) -> None:
     """A payment is above zero."""
-    with pytest.raises(PaxbillError):
+    with pytest.raises(PaxbillError) as refused:
         centralised_invoice().pay(eur(amount), D(2024, 1, 10))
+    assert str(refused.value) == f"payment Money('{amount}', 'EUR') is not above zero"
+
+
+def test_a_payment_is_a_money_in_the_invoice_currency() -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        centralised_invoice().pay("10.00", D(2024, 1, 10))  # type: ignore[arg-type]
+    assert str(refused.value) == "amount must be a Money, not str '10.00'"
+    with pytest.raises(CurrencyMismatchError) as mixed:
+        centralised_invoice().pay(Money("10.00", "USD"), D(2024, 1, 10))
+    assert str(mixed.value) == (
+        "cannot pay EUR and USD: convert one of them first with an exchange "
+        "rate; paxbill never converts implicitly"
+    )
+
+
+def test_an_invoice_is_overdue_only_after_its_due_date() -> None:
+    invoice = centralised_invoice()
+    due = invoice.due_date
+    assert invoice.status_on(due) is ClientInvoiceStatus.ISSUED
+    assert invoice.status_on(due + dt.timedelta(days=1)) is ClientInvoiceStatus.OVERDUE
 
 
 def test_no_lines_no_invoice() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 
 from paxbill import (
+    ArgumentTypeError,
     BillingFrequency,
     ClientInvoice,
     ClientInvoiceLine,
@@ -29,7 +31,7 @@ D = dt.date
 QUOTE = quote_prepayment(eur("4.00"), 70, BillingFrequency.ANNUAL, D(2024, 1, 1))
 
 
-def annual_invoice() -> ClientInvoice:
+def annual_invoice(**extra: Any) -> ClientInvoice:
     """A year of 70 app users at 4.00 a month, billed in advance, VAT 20 %."""
     return ClientInvoice(
         "F2024-0001",
@@ -37,6 +39,7 @@ def annual_invoice() -> ClientInvoice:
         SELLER,
         BUYER,
         centralised_lines(quote=QUOTE, vat_rate="20"),
+        **extra,
     )
 
 
@@ -191,3 +194,63 @@ def test_a_fully_credited_invoice_has_nothing_due(invoice: ClientInvoice) -> Non
         assert credited.get((group.category, group.rate), Decimal(0)) == (
             group.taxable_amount.amount
         )
+
+
+def test_a_fully_credited_invoice_owes_back_what_was_prepaid_and_paid() -> None:
+    """1000.00 drawn from a prepaid balance and 500.00 paid: 1500.00 back."""
+    invoice = annual_invoice(prepaid=eur("1000.00")).pay(eur("500.00"), D(2024, 1, 5))
+    cancelled = invoice.apply_credit(invoice.credit("AV1", D(2024, 1, 10)))
+    assert cancelled.refund_due_on(D(2024, 1, 10)) == eur("1500.00")
+    assert cancelled.amount_due_on(D(2024, 1, 10)) == eur("0.00")
+
+
+def test_fifty_cents_left_uncredited_is_not_fully_credited() -> None:
+    """3359.50 of 3360.00 net credited: the balance line credits the 0.50."""
+    invoice = annual_invoice()
+    almost = ClientInvoiceLine("Users", 1, eur("3359.50"), "S", "20")
+    invoice = invoice.apply_credit(invoice.credit("AV1", D(2024, 2, 1), [almost]))
+    assert not invoice.is_fully_credited_on(D(2024, 2, 1))
+    assert invoice.status_on(D(2024, 2, 1)) is not ClientInvoiceStatus.CREDITED
+    (line,) = invoice.credit("AV2", D(2024, 2, 2)).lines
+    assert line.net_amount == eur("0.50")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", "Solde de la facture F2024-0001"), ("en", "Balance of invoice F2024-0001")],
+)
+def test_the_balance_line_names_the_invoice(language: str, words: str) -> None:
+    invoice = annual_invoice(language=language)
+    first = invoice.credit("AV1", D(2024, 2, 1), [invoice.lines[0].with_quantity(5)])
+    (line,) = invoice.apply_credit(first).credit("AV2", D(2024, 3, 1)).lines
+    assert line.description == words
+
+
+def test_crediting_the_rest_of_a_fully_credited_invoice_says_so() -> None:
+    invoice = annual_invoice()
+    invoice = invoice.apply_credit(invoice.credit("AV1", D(2024, 1, 10)))
+    with pytest.raises(CreditExceedsInvoiceError) as refused:
+        invoice.credit("AV2", D(2024, 1, 11))
+    assert str(refused.value) == (
+        "invoice F2024-0001: it is already fully credited; "
+        "a credit never exceeds what was invoiced"
+    )
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        "amount_paid_on",
+        "amount_credited_on",
+        "amount_due_on",
+        "refund_due_on",
+        "is_fully_credited_on",
+        "status_on",
+    ],
+)
+def test_a_day_that_is_not_a_date_is_refused_by_name(method: str) -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        getattr(annual_invoice(), method)("2024-01-10")
+    assert str(refused.value) == (
+        "day must be a datetime.date such as date(2024, 6, 1), not str '2024-01-10'"
+    )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from paxbill import (
+    ArgumentTypeError,
     ClientInvoice,
     ClientInvoiceLine,
     DuplicateNumberError,
@@ -118,3 +120,66 @@ def test_a_width_outside_is_refused_word_for_word(width: object, message: str) -
     with pytest.raises(PaxbillError) as refused:
         NumberSeries("F-", width=width)
     assert str(refused.value) == message
+
+
+@attrs.frozen
+class _Document:
+    number: str
+    issue_date: dt.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "X2024-0012",  # another prefix
+        "F2024-12",  # fewer digits than the width
+        "F2024-\u0661\u0662\u0663\u0664",  # Arabic-Indic digits are not ASCII
+        "F2024-00012",  # more digits than the width, zero-padded
+        "F2024-0000",  # the series starts at 1
+        "F2024-",
+    ],
+)
+def test_a_text_not_of_the_series_has_no_number(text: str) -> None:
+    assert NumberSeries("F2024-").number_of(text) is None
+
+
+def test_a_number_of_more_digits_than_the_width_is_of_the_series() -> None:
+    assert NumberSeries("F2024-").number_of("F2024-12345") == 12345
+
+
+def test_what_is_not_text_has_no_number() -> None:
+    assert NumberSeries("F2024-").number_of(5) is None  # type: ignore[arg-type]
+
+
+def test_a_series_continuing_nothing_of_its_own_stays_where_it_is() -> None:
+    assert NumberSeries("F-").continuing([]).next_number == 1
+    assert NumberSeries("F-").continuing(["X-0007"]).next_number == 1
+    assert NumberSeries("F-", next_number=5).continuing(["F-0002"]).next_number == 5
+
+
+def test_a_check_of_nothing_issued_finds_nothing() -> None:
+    report = check_numbering([], NumberSeries("F-", next_number=5))
+    assert (report.gaps, report.duplicates, report.out_of_order) == ((), (), ())
+
+
+def test_every_number_dated_before_the_latest_so_far_is_out_of_order() -> None:
+    """F-0002 is dated before F-0001, F-0003 too though after F-0002."""
+    documents = [
+        _Document("F-0001", D(2024, 1, 10)),
+        _Document("F-0002", D(2024, 1, 5)),
+        _Document("F-0003", D(2024, 1, 7)),
+        _Document("F-0004", D(2024, 1, 10)),
+    ]
+    report = check_numbering(documents, NumberSeries("F-"))
+    assert report.out_of_order == ("F-0002", "F-0003")
+
+
+def test_the_check_refuses_what_is_not_a_document_or_a_series() -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        check_numbering(["F-0001", 5], NumberSeries("F-"))  # type: ignore[list-item]
+    assert str(refused.value) == (
+        "each document must be an invoice, a credit note or a number, not int 5"
+    )
+    with pytest.raises(ArgumentTypeError) as refused:
+        check_numbering(["F-0001"], "F-")  # type: ignore[arg-type]
+    assert str(refused.value) == "series must be a NumberSeries, not str 'F-'"
