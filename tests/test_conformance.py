@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from paxbill import (
     Allowance,
+    ArgumentTypeError,
     BillingPeriod,
     Charge,
     ClientInvoice,
@@ -326,13 +327,25 @@ def _with_notes(*notes: Note, keep: Callable[[Note], bool] = bool) -> ClientInvo
     return attrs.evolve(french, notes=[*(n for n in french.notes if keep(n)), *notes])
 
 
-def _pmd() -> Note:
-    (pmd,) = [n for n in french_invoice().notes if n.subject == "PMD"]
-    return pmd
+def _note(subject: str) -> Note:
+    """The French invoice's note of *subject*."""
+    (note,) = [n for n in french_invoice().notes if n.subject == subject]
+    return note
 
+
+def _credit_note(**changes: Any) -> CreditNote:
+    """A credit note for all of the French invoice, with *changes*."""
+    return attrs.evolve(french_invoice().credit("AV-1", D(2024, 3, 5)), **changes)
+
+
+def _with_lines(*lines: ClientInvoiceLine) -> ClientInvoice:
+    return attrs.evolve(french_invoice(), lines=lines)
+
+
+_NOT_AN_ID = "holds characters other than A-Z a-z 0-9 + - _ /"
 
 #: The French invoice spoilt for one French rule (or two that go together).
-SPOILT: dict[str, Callable[[], ClientInvoice]] = {
+SPOILT: dict[str, Callable[[], ClientInvoice | CreditNote]] = {
     "number of 36 characters": lambda: attrs.evolve(
         french_invoice(), number="F" + "1" * 35
     ),
@@ -344,8 +357,38 @@ SPOILT: dict[str, Callable[[], ClientInvoice]] = {
     "service period in 1999": lambda: attrs.evolve(
         french_invoice(), service_period=BillingPeriod(D(1999, 12, 1), D(2000, 1, 1))
     ),
+    "issued in 1999 for a service in 2000": lambda: attrs.evolve(
+        french_invoice(),
+        issue_date=D(1999, 12, 31),
+        service_period=BillingPeriod(D(2000, 1, 1), D(2000, 2, 1)),
+    ),
+    "delivered in 1999": lambda: attrs.evolve(
+        french_invoice(), delivery=Delivery(date=D(1999, 12, 31))
+    ),
+    "credit note of an invoice numbered with a space": lambda: _credit_note(
+        invoice_number="F 2024"
+    ),
+    "credit note of an invoice numbered in 36 characters": lambda: _credit_note(
+        invoice_number="F" + "1" * 35
+    ),
+    "credit note of an invoice issued in 1999": lambda: _credit_note(
+        invoice_issue_date=D(1999, 12, 31)
+    ),
+    "a rate of three decimals": lambda: _with_lines(line(rate="1.255")),
+    "a rate that is not French": lambda: _with_lines(line(rate="21")),
+    "a quantity of 20 digits": lambda: _with_lines(line(quantity=10**19)),
+    "a quantity of 1E+19": lambda: _with_lines(
+        line(quantity=Decimal("1E+19"))  # type: ignore[arg-type]
+    ),
+    "in dollars, VAT in no euros": lambda: attrs.evolve(
+        french_invoice(),
+        currency="USD",
+        lines=[ClientInvoiceLine("App", 70, Money("4.00", "USD"), "S", "20")],
+    ),
     "no PMT note": lambda: _with_notes(keep=lambda n: n.subject != "PMT"),
-    "PMD note twice": lambda: _with_notes(_pmd()),
+    "PMT note twice": lambda: _with_notes(_note("PMT")),
+    "PMD note twice": lambda: _with_notes(_note("PMD")),
+    "AAB note twice": lambda: _with_notes(_note("AAB")),
     "TXD note twice": lambda: _with_notes(
         Note("a", subject="TXD"), Note("b", subject="TXD")
     ),
@@ -394,6 +437,13 @@ SPOILT: dict[str, Callable[[], ClientInvoice]] = {
         french_invoice(),
         buyer=attrs.evolve(FRENCH_BUYER, electronic_address="0225:404833048/1"),
     ),
+    "buyer's address with a second colon": lambda: attrs.evolve(
+        french_invoice(),
+        buyer=attrs.evolve(FRENCH_BUYER, electronic_address="0225:404833048:1"),
+    ),
+    "B2B, buyer's address with a second colon": lambda: _between_businesses(
+        attrs.evolve(FRENCH_BUYER, electronic_address="0225:404833048:1")
+    ),
     "seller's address with a slash": lambda: attrs.evolve(
         french_invoice(),
         seller=attrs.evolve(FRENCH_SELLER, electronic_address="0225:303265045/2"),
@@ -425,36 +475,156 @@ def test_the_party_rules_say_what_is_missing() -> None:
     """Each French party rule, word for word, by its rule id."""
     parties = ("BR-FR-10", "BR-FR-11", "BR-FR-12", "BR-FR-13", "BR-FR-21", "BR-FR-23")
     found = {
-        problem.rule: problem.message
+        (problem.rule, problem.message)
         for spoil in SPOILT.values()
         for problem in en16931_problems(spoil(), france=True)
         if problem.rule.startswith(parties)
     }
+    not_allowed = "holds characters other than A-Z a-z 0-9 - _ ."
     assert found == {
-        "BR-FR-10_BT-30": "the seller's SIREN (legal_id, nine digits) is missing",
-        "BR-FR-11_BT-47": (
-            "between businesses (BAR B2B), the buyer's SIREN (legal_id) is missing"
+        ("BR-FR-10_BT-30", "the seller's SIREN (legal_id, nine digits) is missing"),
+        (
+            "BR-FR-11_BT-47",
+            "between businesses (BAR B2B), the buyer's SIREN (legal_id) is missing",
         ),
-        "BR-FR-12_BT-49": "the buyer's electronic address is missing",
-        "BR-FR-13_BT-34": "the seller's electronic address is missing",
-        "BR-FR-21_BT-49": (
+        ("BR-FR-12_BT-49", "the buyer's electronic address is missing"),
+        ("BR-FR-13_BT-34", "the seller's electronic address is missing"),
+        (
+            "BR-FR-21_BT-49",
             "between businesses (BAR B2B), the buyer's electronic address is "
-            "'0225:' and its SIREN"
+            "'0225:' and its SIREN",
         ),
-        "BR-FR-23_BT-49": (
-            "the electronic address '0225:404833048/1' holds characters other "
-            "than A-Z a-z 0-9 - _ ."
+        (
+            "BR-FR-23_BT-49",
+            f"the electronic address '0225:404833048/1' {not_allowed}",
         ),
-        "BR-FR-23_BT-34": (
-            "the electronic address '0225:303265045/2' holds characters other "
-            "than A-Z a-z 0-9 - _ ."
+        (
+            "BR-FR-23_BT-49",
+            f"the electronic address '0225:404833048:1' {not_allowed}",
+        ),
+        (
+            "BR-FR-23_BT-34",
+            f"the electronic address '0225:303265045/2' {not_allowed}",
         ),
     }
 
 
 @pytest.mark.parametrize(
+    ("spoilt", "rule", "message"),
+    [
+        ("number with a space", "BR-FR-02_BT-1", f"'F 2024' {_NOT_AN_ID}"),
+        (
+            "credit note of an invoice numbered with a space",
+            "BR-FR-02_BT-25",
+            f"'F 2024' {_NOT_AN_ID}",
+        ),
+        (
+            "credit note of an invoice numbered in 36 characters",
+            "BR-FR-01_BT-25",
+            f"'F{'1' * 35}' is over 35 characters",
+        ),
+        ("delivered in 1999", "BR-FR-03_BT-72", "1999-12-31 is not in 2000 to 2099"),
+        (
+            "no PMT note",
+            "BR-FR-05_BT-22_PMT",
+            "the note of subject PMT that French law asks for is missing",
+        ),
+        (
+            "AAB note twice",
+            "BR-FR-06_BT-21_AAB",
+            "the note of subject AAB is given more than once",
+        ),
+        (
+            "BAR note of B2X",
+            "BR-FR-20_BT-21",
+            "the BAR note says 'B2X', not one of B2B, B2C...",
+        ),
+        (
+            "BAR note twice",
+            "BR-FR-31_BT-21",
+            "the BAR note is given more than once",
+        ),
+        (
+            "framework A1",
+            "BR-FR-08_BT-23",
+            "the business process 'A1' is not a French framework such as 'S1' "
+            "(services), 'B1' (goods) or 'M1' (both)",
+        ),
+        (
+            "already paid (S2), nothing paid",
+            "BR-FR-CO-09_BT-23-1",
+            "an invoice already paid (B2, S2, M2) states the whole gross total "
+            "as prepaid",
+        ),
+        (
+            "already paid (S2), nothing paid",
+            "BR-FR-CO-09_BT-23-2",
+            "an invoice already paid (B2, S2, M2) leaves nothing due",
+        ),
+        (
+            "a rate that is not French",
+            "BR-FR-16_BT-152",
+            "the VAT rate 21 % is not a French rate",
+        ),
+        (
+            "a rate of three decimals",
+            "BR-FR-DEC-04_BT-119",
+            "the VAT rate 1.255 has more than 4 digits or 2 decimals",
+        ),
+        (
+            "a quantity of 20 digits",
+            "BR-FR-DEC-02_BT-129",
+            "10000000000000000000 has more than 4 decimals or 19 digits",
+        ),
+        (
+            "price of seven decimals",
+            "BR-FR-DEC-03_BT-146",
+            "4.0000001 has more than 6 decimals or 19 digits",
+        ),
+        (
+            "in dollars, VAT in no euros",
+            "BR-FR-CO-12_BT-5",
+            "an invoice in USD states its VAT in euros too: give "
+            "vat_in_accounting_currency",
+        ),
+    ],
+)
+def test_the_other_french_rules_say_what_is_wrong(
+    spoilt: str, rule: str, message: str
+) -> None:
+    found = {
+        problem.rule: problem.message
+        for problem in en16931_problems(SPOILT[spoilt](), france=True)
+    }
+    assert found[rule] == message
+
+
+def test_only_an_invoice_or_a_credit_note_is_checked() -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        en16931_problems("F2024-0001")
+    assert str(refused.value) == (
+        "document must be a ClientInvoice or a CreditNote, not str 'F2024-0001'"
+    )
+
+
+@pytest.mark.parametrize(
     "edge",
     [
+        pytest.param(
+            lambda: _with_lines(line(quantity=10**18)), id="quantity of 19 digits"
+        ),
+        pytest.param(
+            lambda: _with_lines(line(rate="5.50")), id="a rate of two decimals"
+        ),
+        pytest.param(
+            lambda: attrs.evolve(
+                french_invoice(),
+                currency="USD",
+                lines=[ClientInvoiceLine("App", 70, Money("4.00", "USD"), "S", "20")],
+                vat_in_accounting_currency=eur("51.52"),
+            ),
+            id="in dollars, VAT in euros too",
+        ),
         pytest.param(
             lambda: attrs.evolve(french_invoice(), number="F" + "1" * 34),
             id="number of 35 characters",

@@ -336,16 +336,16 @@ def _rates(document: Any) -> Iterator[RuleProblem]:
         ("BT-119", [group.rate for group in document.vat_breakdown]),
     ]
     for term, rates in groups:
-        for rate in rates:
-            if rate is None:
-                continue
+        for rate in (r for r in rates if r is not None):
             if rate not in FRENCH_VAT_RATES:
                 yield RuleProblem(
                     f"BR-FR-16_{term}", f"the VAT rate {rate} % is not a French rate"
                 )
-            _, digits, exponent = rate.as_tuple()
+            exponent = rate.as_tuple().exponent
             assert isinstance(exponent, int)
-            if len(digits) > 4 or exponent < -2:
+            # BR-FR-DEC-04 allows 4 digits and 2 decimals; a rate is below 100
+            # (VatCategory's rule), so 2 decimals at most is 4 digits at most.
+            if exponent < -2:
                 yield RuleProblem(
                     f"BR-FR-DEC-04_{term}",
                     f"the VAT rate {rate} has more than 4 digits or 2 decimals",
