@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+
+import pytest
 
 from paxbill import (
     Account,
@@ -14,6 +17,7 @@ from paxbill import (
     Invoice,
     Money,
     Party,
+    PaxbillError,
     PaymentMethod,
     PerUserPrice,
     issue_invoice,
@@ -69,3 +73,10 @@ def centralised_invoice() -> ClientInvoice:
             ClientInvoiceLine("Works in a dwelling", 1, eur("80.00"), "S", "5.5"),
         ],
     )
+
+
+def refusal(call: Callable[[], object]) -> str:
+    """The message of the paxbill error *call* raises; fails if it raises none."""
+    with pytest.raises(PaxbillError) as refused:
+        call()
+    return str(refused.value)

@@ -16,7 +16,6 @@ from paxbill import (
     Bundle,
     ClientInvoiceLine,
     InvalidQuantityError,
-    PaxbillError,
     PerUserPrice,
     PriceSchedule,
     ProrationMethod,
@@ -25,7 +24,7 @@ from paxbill import (
     coterm_line,
     quote_prepayment,
 )
-from tests.examples import eur
+from tests.examples import eur, refusal
 from tests.strategies import anchors, billings
 
 D = dt.date
@@ -144,12 +143,6 @@ _ADVICE = "give a count of 0 or more, and credit what is removed with a credit n
 _PAIR = "a ClientInvoiceLine or a (description, Money) pair"
 
 
-def _refusal(call: Callable[[], object]) -> str:
-    with pytest.raises(PaxbillError) as refused:
-        call()
-    return str(refused.value)
-
-
 @pytest.mark.parametrize(
     ("call", "message"),
     [
@@ -223,4 +216,4 @@ def _refusal(call: Callable[[], object]) -> str:
 def test_a_refusal_says_what_was_expected_word_for_word(
     call: Callable[[], object], message: str
 ) -> None:
-    assert _refusal(call) == message
+    assert refusal(call) == message

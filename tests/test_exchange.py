@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -28,6 +29,7 @@ from paxbill import (
     review_balance,
     to_dict,
 )
+from tests.examples import refusal
 
 D = dt.date
 RATES = RateTable(
@@ -239,3 +241,71 @@ def test_a_review_in_the_installer_s_currency() -> None:
             as_of=D(2024, 1, 2),
             term_end=D(2025, 1, 1),
         )
+
+
+def test_a_table_sorts_its_rates_by_date() -> None:
+    """Given July's rate before January's, March still converts at January's."""
+    table = RateTable(
+        [
+            ExchangeRate("EUR", "GBP", "0.90", D(2024, 7, 1)),
+            ExchangeRate("EUR", "GBP", "0.85", D(2024, 1, 1)),
+        ]
+    )
+    assert table.rate_on("EUR", "GBP", D(2024, 3, 1)).rate == Decimal("0.85")
+    assert table.convert(Money("100.00", "EUR"), "GBP", D(2024, 8, 1)) == Money(
+        "90.00", "GBP"
+    )
+
+
+_MONEY = "a Money, not str '100.00'"
+_NUMBER = (
+    "a str such as '2.55', an int or a decimal.Decimal "
+    "(pass a string or a Decimal, never a float)"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: ExchangeRate("EUR", "GBP", "-0.85", D(2024, 1, 1)),
+            "exchange rate '-0.85' is zero or below: a rate is more than 0",
+        ),
+        (
+            lambda: ExchangeRate("EUR", "GBP", 0.85, D(2024, 1, 1)),  # type: ignore[arg-type]
+            f"rate must be {_NUMBER}, not float 0.85",
+        ),
+        (
+            lambda: ExchangeRate("EUR", "eur", "1", D(2024, 1, 1)),
+            "exchange rate Decimal('1') converts EUR to itself: give two currencies",
+        ),
+        (lambda: RATES.rates[0].convert("100.00"), f"money must be {_MONEY}"),  # type: ignore[arg-type]
+        (
+            lambda: RATES.rates[0].convert(Money("1.00", "USD")),
+            "cannot convert EUR and USD: convert one of them first with an "
+            "exchange rate; paxbill never converts implicitly",
+        ),
+        (
+            lambda: RateTable(["0.85"]),  # type: ignore[list-item]
+            "each rate must be an ExchangeRate, not str '0.85'",
+        ),
+        (
+            lambda: RATES.rate_on("EUR", "GBP", "2024-03-01"),  # type: ignore[arg-type]
+            "day must be a datetime.date such as date(2024, 6, 1), "
+            "not str '2024-03-01'",
+        ),
+        (
+            lambda: RATES.rate_on("gbp", "EUR", D(2023, 12, 31)),
+            "no rate converts GBP to EUR on 2023-12-31: add a rate dated on or "
+            "before it to the table",
+        ),
+        (
+            lambda: RATES.convert("100.00", "GBP", D(2024, 3, 1)),  # type: ignore[arg-type]
+            f"money must be {_MONEY}",
+        ),
+    ],
+)
+def test_a_refusal_of_the_rates_says_what_was_expected(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message

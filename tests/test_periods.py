@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -20,6 +21,8 @@ from paxbill import (
     InvalidDateRangeError,
     billing_periods,
 )
+from paxbill.core.periods import term_at, term_starts
+from tests.examples import refusal
 from tests.strategies import anchors, billings, dates, frequencies
 
 D = dt.date
@@ -278,3 +281,91 @@ def test_term_starts_refuses_what_is_not_a_date() -> None:
         term_starts(anchor, BillingFrequency.MONTHLY, "2024-01-01", anchor)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="end"):
         term_starts(anchor, BillingFrequency.MONTHLY, anchor, None)  # type: ignore[arg-type]
+
+
+_ANCHOR = dt.date(2024, 1, 15)
+_DATE = "must be a datetime.date such as date(2024, 6, 1), not str '2024-01-15'"
+_COUNT = "must be a whole number (int), not str"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: BillingTerm(0),
+            "months of a billing term 0 is less than 1: a term lasts a whole "
+            "month or more",
+        ),
+        (lambda: BillingTerm("6"), f"months {_COUNT} '6'"),
+        (lambda: BillingPeriod.month("2024", 1), f"year {_COUNT} '2024'"),  # type: ignore[arg-type]
+        (lambda: BillingPeriod.month(2024, "1"), f"month {_COUNT} '1'"),  # type: ignore[arg-type]
+        (
+            lambda: billing_periods("2024-01-15", BillingFrequency.MONTHLY, 3),  # type: ignore[arg-type]
+            f"anchor {_DATE}",
+        ),
+        (
+            lambda: billing_periods(_ANCHOR, BillingFrequency.MONTHLY, "3"),  # type: ignore[arg-type]
+            f"count {_COUNT} '3'",
+        ),
+        (
+            lambda: billing_periods(_ANCHOR, BillingFrequency.MONTHLY, -1),
+            "count of periods -1 is negative: give a whole number 0 or more",
+        ),
+        (
+            lambda: billing_periods(_ANCHOR, "monthly", 3),  # type: ignore[arg-type]
+            "frequency must be a BillingFrequency or a BillingTerm, not str 'monthly'",
+        ),
+        (
+            lambda: term_at("2024-01-15", BillingFrequency.MONTHLY, _ANCHOR),  # type: ignore[arg-type]
+            f"anchor {_DATE}",
+        ),
+        (
+            lambda: term_at(_ANCHOR, BillingFrequency.MONTHLY, "2024-01-15"),  # type: ignore[arg-type]
+            f"day {_DATE}",
+        ),
+        (
+            lambda: term_starts(
+                "2024-01-15",  # type: ignore[arg-type]
+                BillingFrequency.MONTHLY,
+                _ANCHOR,
+                _ANCHOR,
+            ),
+            f"anchor {_DATE}",
+        ),
+        (
+            lambda: term_starts(
+                _ANCHOR,
+                BillingFrequency.MONTHLY,
+                "2024-01-15",  # type: ignore[arg-type]
+                _ANCHOR,
+            ),
+            f"start {_DATE}",
+        ),
+        (
+            lambda: term_starts(
+                _ANCHOR,
+                BillingFrequency.MONTHLY,
+                _ANCHOR,
+                "2024-01-15",  # type: ignore[arg-type]
+            ),
+            f"end {_DATE}",
+        ),
+    ],
+)
+def test_a_refusal_of_a_period_says_what_was_expected(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message
+
+
+@pytest.mark.parametrize(
+    ("day", "start"),
+    [
+        (dt.date(2024, 4, 14), dt.date(2024, 1, 15)),  # in April, before the 15th
+        (dt.date(2024, 4, 15), dt.date(2024, 4, 15)),  # the day a term starts
+        (dt.date(2024, 1, 14), dt.date(2023, 10, 15)),  # before the anchor
+    ],
+)
+def test_the_quarter_holding_a_day_by_hand(day: dt.date, start: dt.date) -> None:
+    """Quarters from 15 January: 15 Jan, 15 Apr, 15 Jul, 15 Oct..."""
+    assert term_at(_ANCHOR, BillingFrequency.QUARTERLY, day).start == start

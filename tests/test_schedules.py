@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -28,6 +29,7 @@ from paxbill import (
     estimate_next_invoice,
     from_dict,
     issue_invoice,
+    paxton_price_of,
     paxton_schedule,
     price_change_effect,
     project_cash_flow,
@@ -35,6 +37,8 @@ from paxbill import (
     review_balance,
     to_dict,
 )
+from paxbill.core.schedules import paxton_net_on
+from tests.examples import refusal
 from tests.strategies import billings, dates
 
 D = dt.date
@@ -243,3 +247,108 @@ def test_charges_that_change_are_counted_exactly_in_any_context() -> None:
     # 2 x 25.50 + 15 x 28.10 = 472.50 for the 17 charges: 472.49 pays 16.
     assert expected.months_remaining == 17
     assert covered == 16
+
+
+def test_list_prices_without_a_discount_are_a_schedule_of_their_own() -> None:
+    schedule = paxton_schedule(Money("3.00", EUR))
+    assert len(schedule.entries) == 1
+    assert schedule.on(D(2024, 6, 1)) == PerUserPrice(Money("3.00", EUR))
+
+
+def test_a_schedule_starts_when_both_the_price_and_the_discount_are_in_force() -> None:
+    """3.00 from January, 3.30 from July; 15 % off from March, 20 % from September.
+
+    March: 3.00 x 0.85 = 2.55; July: 3.30 x 0.85 = 2.805, half-up 2.81;
+    September: 3.30 x 0.80 = 2.64.
+    """
+    schedule = paxton_schedule(
+        PriceSchedule(
+            {D(2024, 1, 1): Money("3.00", EUR), D(2024, 7, 1): Money("3.30", EUR)}
+        ),
+        PriceSchedule({D(2024, 3, 1): Discount(15), D(2024, 9, 1): Discount(20)}),
+    )
+    assert schedule.dates == (D(2024, 3, 1), D(2024, 7, 1), D(2024, 9, 1))
+    nets = [schedule.on(day).net for day in schedule.dates]
+    assert nets == [Money("2.55", EUR), Money("2.81", EUR), Money("2.64", EUR)]
+    with pytest.raises(PriceNotInForceError):
+        schedule.on(D(2024, 2, 29))
+
+
+def test_paxton_s_net_on_a_day_reads_a_schedule_on_that_day() -> None:
+    lists = PriceSchedule(
+        {D(2024, 1, 1): Money("3.00", EUR), D(2024, 7, 1): Money("3.30", EUR)}
+    )
+    assert paxton_net_on(lists, D(2024, 6, 30)) == Money("3.00", EUR)
+    assert paxton_net_on(lists, D(2024, 7, 1)) == Money("3.30", EUR)
+
+
+_PRICE = Money("3.00", EUR)
+_DATE = "must be a datetime.date such as date(2024, 6, 1), not"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: PriceSchedule({D(2024, 1, 1): _PRICE}).on(D(2023, 12, 31)),
+            "no price is in force on 2023-12-31: the schedule starts on "
+            "2024-01-01; give a price from an earlier date",
+        ),
+        (
+            lambda: PriceSchedule({D(2024, 1, 1): _PRICE}).on("2024-01-01"),  # type: ignore[arg-type]
+            f"day {_DATE} str '2024-01-01'",
+        ),
+        (
+            lambda: PriceSchedule({}),
+            "price schedule: it holds no price: give at least one",
+        ),
+        (
+            lambda: PriceSchedule([[D(2024, 1, 1), _PRICE]]),  # type: ignore[list-item]
+            "each entry must be a (date, price) pair, "
+            "not list [datetime.date(2024, 1, 1), Money('3.00', 'EUR')]",
+        ),
+        (
+            lambda: PriceSchedule([(D(2024, 1, 1), "3.00")]),  # type: ignore[list-item]
+            "each price must be a Money, a Discount or a PerUserPrice, not str '3.00'",
+        ),
+        (
+            lambda: PriceSchedule([("2024-01-01", _PRICE)]),  # type: ignore[list-item]
+            f"effective date {_DATE} str '2024-01-01'",
+        ),
+        (
+            lambda: PriceSchedule(
+                [(D(2024, 1, 1), Discount(15)), (D(2024, 1, 1), Discount(20))]
+            ),
+            "price schedule: two prices apply from 2024-01-01: give one price a date",
+        ),
+        (
+            lambda: PriceSchedule({D(2024, 1, 1): _PRICE, D(2024, 7, 1): Discount(15)}),  # type: ignore[arg-type]
+            "price schedule: the price from 2024-07-01 is not of the same kind and "
+            f"currency as the one before: {_PRICE!r} then {Discount(15)!r}",
+        ),
+        (
+            lambda: paxton_schedule("3.00"),  # type: ignore[arg-type]
+            "list_prices must be a Money or a PriceSchedule of them, not str '3.00'",
+        ),
+        (
+            lambda: paxton_schedule(_PRICE, 15),  # type: ignore[arg-type]
+            "discounts must be a Discount or a PriceSchedule of them, not int 15",
+        ),
+        (
+            lambda: paxton_price_of("3.00"),  # type: ignore[arg-type]
+            "Paxton's price must be a PerUserPrice or a Money, not str '3.00'",
+        ),
+        (
+            lambda: PerUserPrice("3.00"),  # type: ignore[arg-type]
+            "list price must be a Money such as Money('3.00', 'EUR'), not str '3.00'",
+        ),
+        (
+            lambda: PerUserPrice(Money("-1.00", EUR)),
+            "list price Money('-1.00', 'EUR') is negative: give a price of 0 or more",
+        ),
+    ],
+)
+def test_a_refusal_of_a_price_says_what_was_expected(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message

@@ -248,13 +248,13 @@ def term_at(anchor: dt.date, frequency: Frequency, day: dt.date) -> BillingPerio
 
 
 def _term_number(anchor: dt.date, step: int, day: dt.date) -> int:
-    """Which term holds *day*: k of ``[anchor + k x step, anchor + (k+1) x step)``."""
+    """Which term holds *day*: k of ``[anchor + k x step, anchor + (k+1) x step)``.
+
+    The months from *anchor*'s month to *day*'s give k, one too many when
+    *day* falls in the month term k starts but before the day it starts.
+    """
     k = ((day.year - anchor.year) * 12 + day.month - anchor.month) // step
-    while months_after(anchor, k * step) > day:
-        k -= 1
-    while months_after(anchor, (k + 1) * step) <= day:
-        k += 1
-    return k
+    return k - 1 if months_after(anchor, k * step) > day else k
 
 
 def term_starts(

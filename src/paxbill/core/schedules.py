@@ -19,7 +19,7 @@ import datetime as dt
 import itertools
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, cast, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -168,12 +168,9 @@ def paxton_prices(
 ) -> PerUserPrice | PriceSchedule:
     """Paxton's price as a PerUserPrice, or a schedule of them, however given."""
     if isinstance(price, PriceSchedule):
-        return PriceSchedule(
-            [
-                (day, paxton_price_of(cast("Money | PerUserPrice", value)))
-                for day, value in price.entries
-            ]
-        )
+        # Any priced value: paxton_price_of refuses a schedule of discounts.
+        entries: tuple[tuple[dt.date, Any], ...] = price.entries
+        return PriceSchedule([(day, paxton_price_of(value)) for day, value in entries])
     return paxton_price_of(price)
 
 
@@ -211,11 +208,8 @@ def paxton_schedule(
     lists = _schedule_of(list_prices, Money, "list_prices")
     cuts = None if discounts is None else _schedule_of(discounts, Discount, "discounts")
     start = max(lists.dates[0], cuts.dates[0] if cuts else dt.date.min)
-    dates = sorted(
-        {d for d in lists.dates + (cuts.dates if cuts else ()) if d >= start}
-    )
-    if start not in dates:
-        dates.insert(0, start)
+    # A change before both are in force takes effect when they are.
+    dates = sorted({max(d, start) for d in lists.dates + (cuts.dates if cuts else ())})
     return PriceSchedule(
         [
             (day, PerUserPrice(lists.on(day), cuts.on(day) if cuts else None))
