@@ -17,6 +17,7 @@ from paxbill import (
     InvalidPartyError,
     Money,
     Party,
+    PaxbillError,
     PaymentInstructions,
 )
 from tests.examples import eur
@@ -201,3 +202,59 @@ def test_the_code_lists_are_the_official_ones() -> None:
             text[start:at].split("contains('", 1)[1].split("'", 1)[0].split()
         )
         assert codes <= official, (rule, codes - official)
+
+
+@pytest.mark.parametrize(
+    ("creditor", "message"),
+    [
+        ("FR72", "creditor identifier 'FR72' is not a SEPA creditor identifier"),
+        ("FR72ZZZ", "creditor identifier 'FR72ZZZ' is not a SEPA creditor identifier"),
+        (
+            "FR73ZZZ123456",
+            "creditor identifier 'FR73ZZZ123456' has wrong check digits",
+        ),
+        (123, "creditor identifier must be a str, not int 123"),
+    ],
+)
+def test_a_creditor_identifier_is_refused_in_words(
+    creditor: object, message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        PaymentInstructions("direct_debit", mandate="M-1", creditor_id=creditor)
+    assert str(refused.value) == message
+
+
+def test_a_creditor_identifier_is_read_without_spaces_in_capitals() -> None:
+    debit = PaymentInstructions(
+        "direct_debit", mandate="M-1", creditor_id="fr72 zzz 123456"
+    )
+    assert debit.creditor_id == "FR72ZZZ123456"
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"amount": "10.00"}, "amount must be a Money or None, not str '10.00'"),
+        ({"amount": eur("-1.00")}, "amount Money('-1.00', 'EUR') is negative"),
+        (
+            {"percent": "10", "base": "100.00"},
+            "base must be a Money or None, not str '100.00'",
+        ),
+        (
+            {"percent": "10", "base": eur("-1.00")},
+            "base Money('-1.00', 'EUR') is negative",
+        ),
+    ],
+)
+def test_an_allowance_s_amounts_are_refused_in_words(
+    given: dict[str, object], message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        Allowance("Remise", **given)  # type: ignore[arg-type]
+    assert str(refused.value) == message
+
+
+def test_an_allowance_of_nothing_is_an_allowance() -> None:
+    """Zero is not negative: an allowance of 0.00, or 10 % of 0.00, is taken."""
+    assert Allowance("Remise", eur("0.00")).amount == eur("0.00")
+    assert Allowance("Remise", percent="10", base=eur("0.00")).amount == eur("0.00")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -21,7 +22,7 @@ from paxbill import (
     late_payment_charges,
     reminder_schedule,
 )
-from tests.examples import eur
+from tests.examples import eur, refusal
 from tests.strategies import client_invoices
 
 D = dt.date
@@ -69,10 +70,12 @@ def test_paid_on_time_owes_nothing() -> None:
 
 def test_bad_rates_and_indemnities() -> None:
     """A negative rate, or an indemnity in another currency, is refused."""
-    with pytest.raises(InvalidAmountError):
+    with pytest.raises(InvalidAmountError) as negative:
         late_payment_charges(thousand(), D(2024, 3, 2), annual_rate="-1")
-    with pytest.raises(TypeError):
+    assert str(negative.value) == "annual_rate '-1' is negative"
+    with pytest.raises(TypeError) as floating:
         late_payment_charges(thousand(), D(2024, 3, 2), annual_rate=10.5)  # type: ignore[arg-type]
+    assert str(floating.value).startswith("annual_rate must be a str such as '2.55'")
     with pytest.raises(CurrencyMismatchError):
         late_payment_charges(
             thousand(), D(2024, 3, 2), annual_rate="10", indemnity=Money("40", "GBP")
@@ -185,3 +188,21 @@ def test_fifty_cents_one_day_late_owes_the_indemnity() -> None:
     assert charges.days_late == 1
     assert charges.interest == eur("0.00")
     assert charges.indemnity == eur("40.00")
+
+
+def test_a_rate_of_zero_charges_the_indemnity_alone() -> None:
+    """At 0 %, thirty days late: no interest, and the 40.00 all the same."""
+    charges = late_payment_charges(thousand(), D(2024, 3, 2), annual_rate="0")
+    assert charges.interest == eur("0.00")
+    assert charges.indemnity == eur("40.00")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: late_payment_charges("F1", D(2024, 3, 2), annual_rate="10"),  # type: ignore[arg-type]
+        lambda: reminder_schedule("F1"),  # type: ignore[arg-type]
+    ],
+)
+def test_only_an_invoice_is_charged_or_reminded(call: Callable[[], object]) -> None:
+    assert refusal(call) == "invoice must be a ClientInvoice, not str 'F1'"

@@ -6,8 +6,14 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from paxbill import AmountTypeError, ArgumentTypeError, InvalidAmountError, Money
-from paxbill.core._numbers import to_count, to_decimal
+from paxbill import (
+    AmountTypeError,
+    ArgumentTypeError,
+    InvalidAmountError,
+    Money,
+    PaxbillError,
+)
+from paxbill.core._numbers import to_count, to_decimal, to_user_count
 
 
 class Cents(int):
@@ -47,3 +53,34 @@ def test_reading_ignores_the_callers_context() -> None:
         context.prec = 3
         assert Money("178.505", "EUR").amount == Decimal("178.505")
         assert Money("178.505", "EUR").round() == Money("178.51", "EUR")
+
+
+def test_an_amount_beyond_the_bounds_keeps_what_was_worked_out() -> None:
+    """The error holds the operation as text, and says it unquoted."""
+    with pytest.raises(InvalidAmountError) as refused:
+        Money("1.00", "EUR") * 10**30
+    shown = refused.value.value
+    assert shown.startswith("Money('1.00', 'EUR') x 1")
+    assert str(refused.value).startswith(f"the result of {shown} is not an amount: ")
+
+
+@pytest.mark.parametrize(
+    ("users", "message"),
+    [
+        ("70", "number of users must be a whole number (int), not str '70'"),
+        (-1, "number of users -1 is negative: give a whole number 0 or more"),
+        (
+            10**9 + 1,
+            "number of users 1000000001 is more than 1,000,000,000: give a real "
+            "count of users",
+        ),
+    ],
+)
+def test_a_number_of_users_is_a_whole_number_up_to_a_billion(
+    users: object, message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        to_user_count(users)
+    assert str(refused.value) == message
+    assert to_user_count(10**9) == 10**9
+    assert to_user_count(0) == 0

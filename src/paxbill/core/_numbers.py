@@ -106,8 +106,8 @@ def beyond_an_amount(operation: str, *operands: object) -> InvalidAmountError:
         f"digits and is below 10^{MAX_DIGITS} and, unless zero, at least "
         f"10^-{MAX_DIGITS} in size; paxbill never rounds silently"
     )
-    error = InvalidAmountError(shown, what="the result of", reason=reason)
-    error.args = (f"the result of {shown} {reason}",)
+    error = InvalidAmountError(shown)
+    error.args = (f"the result of {shown} {reason}",)  # shown as is, unquoted
     return error
 
 

@@ -111,18 +111,6 @@ def to_prepaid(value: object) -> object:
     return value
 
 
-def optional_money(what: str) -> Callable[[Any, Any, Any], None]:
-    """A validator of None or a Money; the document checks its sign and currency."""
-
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, Money):
-            raise ArgumentTypeError(value, "a Money or None", what=what)
-
-    return check
-
-
 def default_currency(document: Any) -> str:
     """The currency of a document's first line."""
     lines: tuple[ClientInvoiceLine, ...] = document.lines

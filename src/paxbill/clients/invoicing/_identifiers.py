@@ -153,7 +153,7 @@ def to_creditor_id(value: object) -> str:
         InvalidIdentifierError: not its shape, or wrong check digits.
     """
     creditor = _compact(value, "creditor identifier")
-    if not (_CREDITOR_ID.fullmatch(creditor) and creditor.isascii()):
+    if not _CREDITOR_ID.fullmatch(creditor):  # its classes are ASCII only
         raise InvalidIdentifierError(
             value, "creditor identifier", "is not a SEPA creditor identifier"
         )

@@ -26,6 +26,7 @@ from paxbill.clients.invoicing._code_lists import ALLOWANCE_REASONS, CHARGE_REAS
 from paxbill.clients.invoicing.vat import VatCategory, to_vat_category, to_vat_rate
 from paxbill.core._numbers import ARITHMETIC, to_decimal
 from paxbill.core._text import xml_text
+from paxbill.core._validators import optional_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.exceptions import (
@@ -45,16 +46,12 @@ def _to_reason(value: object) -> str | None:
     return xml_text(value.strip(), what="reason") or None
 
 
-def _to_money(what: str) -> Any:
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, Money):
-            raise ArgumentTypeError(value, "a Money or None", what=what)
-        if value.amount < 0:
-            raise InvalidAmountError(value, what=what, reason="is negative")
+def _not_negative(instance: Any, attribute: Any, value: Money | None) -> None:
+    if value is not None and value.amount < 0:
+        raise InvalidAmountError(value, what=attribute.name, reason="is negative")
 
-    return check
+
+_AMOUNT = [optional_of(Money, "a Money"), _not_negative]
 
 
 def _to_percent(value: object) -> Decimal | None:
@@ -90,13 +87,11 @@ class _Adjustment(Revalidated):
     KIND: ClassVar[str]
 
     reason: str | None = attrs.field(converter=_to_reason)
-    amount: Money | None = attrs.field(default=None, validator=_to_money("amount"))
+    amount: Money | None = attrs.field(default=None, validator=_AMOUNT)
     percent: Decimal | None = attrs.field(
         default=None, kw_only=True, converter=_to_percent
     )
-    base: Money | None = attrs.field(
-        default=None, kw_only=True, validator=_to_money("base")
-    )
+    base: Money | None = attrs.field(default=None, kw_only=True, validator=_AMOUNT)
     category: VatCategory = attrs.field(
         default=VatCategory.STANDARD, kw_only=True, converter=to_vat_category
     )

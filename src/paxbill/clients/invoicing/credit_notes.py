@@ -20,7 +20,6 @@ from paxbill.clients.invoicing._document import (
     check_groups,
     default_currency,
     default_notes,
-    optional_money,
     to_allowances,
     to_business_process,
     to_buyer_reference,
@@ -43,7 +42,7 @@ from paxbill.clients.invoicing.vat import to_language
 from paxbill.core._currency import currency_code
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._text import xml_text
-from paxbill.core._validators import instance_of, is_date
+from paxbill.core._validators import instance_of, is_date, optional_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money
 from paxbill.core.periods import BillingPeriod
@@ -136,7 +135,7 @@ class CreditNote(DocumentTotals, ShowsInNotebook, Revalidated):
         default=False, validator=instance_of(bool, "True or False")
     )
     vat_in_accounting_currency: Money | None = attrs.field(
-        default=None, validator=optional_money("vat_in_accounting_currency")
+        default=None, validator=optional_of(Money, "a Money")
     )
     _totals: Totals = attrs.field(init=False, repr=False, eq=False, alias="_totals")
 

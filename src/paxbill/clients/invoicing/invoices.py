@@ -39,7 +39,6 @@ from paxbill.clients.invoicing._document import (
     check_groups,
     default_currency,
     default_notes,
-    optional_money,
     to_allowances,
     to_business_process,
     to_buyer_reference,
@@ -72,7 +71,7 @@ from paxbill.core._currency import currency_code
 from paxbill.core._dates import to_date
 from paxbill.core._notebook import ShowsInNotebook
 from paxbill.core._numbers import ExactNumber
-from paxbill.core._validators import instance_of, is_date
+from paxbill.core._validators import instance_of, is_date, optional_of
 from paxbill.core._values import Revalidated
 from paxbill.core.money import Money, total
 from paxbill.core.periods import BillingPeriod
@@ -248,7 +247,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook, Revalidated):
     allowances: tuple[Allowance, ...] = attrs.field(default=(), converter=to_allowances)
     charges: tuple[Charge, ...] = attrs.field(default=(), converter=to_charges)
     prepaid: Money | None = attrs.field(
-        default=None, converter=to_prepaid, validator=optional_money("prepaid")
+        default=None, converter=to_prepaid, validator=optional_of(Money, "a Money")
     )
     delivery: Delivery | None = attrs.field(
         default=None,
@@ -260,7 +259,7 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook, Revalidated):
         default=False, validator=instance_of(bool, "True or False")
     )
     vat_in_accounting_currency: Money | None = attrs.field(
-        default=None, validator=optional_money("vat_in_accounting_currency")
+        default=None, validator=optional_of(Money, "a Money")
     )
     _totals: Totals = attrs.field(init=False, repr=False, eq=False, alias="_totals")
 

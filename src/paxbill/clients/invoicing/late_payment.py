@@ -150,7 +150,7 @@ def late_payment_charges(
     interest = money_from_fraction(
         Fraction(balances) * Fraction(rate) / (100 * DAYS_IN_YEAR), bill.currency
     )
-    late = days_late > 0 and balances > 0
+    late = balances > 0  # something was due on a late day; none if not late
     return LatePaymentCharges(
         interest, fixed if late else Money.zero(bill.currency), days_late, rate
     )
@@ -165,7 +165,8 @@ def _day_balances(invoice: ClientInvoice, first: dt.date, end: dt.date) -> Decim
     changes = {p.on for p in invoice.payments} | {
         n.issue_date for n in invoice.credit_notes
     }
-    bounds = sorted({first, end} | {d for d in changes if first < d < end})
+    # A change outside the span counts from its first day or at its end.
+    bounds = sorted({first, end} | {min(max(d, first), end) for d in changes})
     with localcontext(ARITHMETIC):
         return sum(
             (
