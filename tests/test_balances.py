@@ -565,3 +565,49 @@ def test_a_review_lists_the_invoices_of_the_remaining_usage_months(
     assert review.invoice_dates == tuple(i.issue_date for i in expected)
     assert review.charge_dates == tuple(i.autopay_date or i.due_date for i in expected)
     assert all(i.total == review.monthly_cost for i in expected)
+
+
+def test_a_term_that_ends_where_it_starts_leaves_no_charge() -> None:
+    """A term of no day has no usage month, and is no error."""
+    from paxbill.clients.reviews import remaining_charges
+
+    day = D(2024, 3, 1)
+    months, paid = remaining_charges(day, day, day, AccountType.APPROVED_INSTALLER, 30)
+    assert (months, paid) == ((), ())
+
+
+def test_a_review_on_the_term_s_last_day_is_no_error() -> None:
+    """Reviewed on 1 April, the term's end: only March's charge is still to pay.
+
+    By hand, 30 days of credit: January's charge is invoiced 1 February and
+    due 2 March, February's due 31 March, March's invoiced 1 April and due
+    1 May, the one on or after the review day.
+    """
+    from paxbill.clients.reviews import remaining_charges
+
+    months, paid = remaining_charges(
+        D(2024, 4, 1), D(2024, 4, 1), D(2024, 1, 1), AccountType.APPROVED_INSTALLER, 30
+    )
+    assert months == (BillingPeriod.month(2024, 3),)
+    assert paid == (D(2024, 5, 1),)
+
+
+@pytest.mark.parametrize(
+    ("balance", "cost", "message"),
+    [
+        ("100.00", Money("10.00", "EUR"), "balance must be a Money, not str '100.00'"),
+        (
+            Money("100.00", "EUR"),
+            "10.00",
+            "monthly_cost must be a Money, or a PriceSchedule of them, not str '10.00'",
+        ),
+    ],
+)
+def test_a_review_of_charges_refuses_what_is_not_money(
+    balance: object, cost: object, message: str
+) -> None:
+    from paxbill.clients.reviews import review_charges
+
+    with pytest.raises(ArgumentTypeError) as refused:
+        review_charges(balance, cost, (), (), D(2024, 1, 1))  # type: ignore[arg-type]
+    assert str(refused.value) == message

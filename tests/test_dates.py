@@ -10,7 +10,8 @@ from babel.dates import format_date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paxbill import InvalidDateError, parse_date
+from paxbill import DateOutOfRangeError, InvalidDateError, parse_date
+from paxbill.core._dates import first_day, first_of_month, months_after
 
 D = dt.date
 
@@ -68,3 +69,50 @@ def test_babel_s_own_writing_of_a_date_reads_back(day: dt.date, locale: str) -> 
         assert parse_date(format_date(day, pattern, locale=locale), locale) == day
     written = format_date(day, "d MMMM yyyy", locale=locale)
     assert parse_date(written, locale) == day
+
+
+def test_the_first_of_a_month() -> None:
+    assert first_of_month(dt.date(2024, 6, 17)) == dt.date(2024, 6, 1)
+    assert first_of_month(dt.date(2024, 6, 1)) == dt.date(2024, 6, 1)
+
+
+def test_months_after_reach_the_first_and_the_last_year() -> None:
+    assert months_after(dt.date(1, 2, 28), -1) == dt.date(1, 1, 28)
+    assert months_after(dt.date(9999, 11, 30), 1) == dt.date(9999, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "message"),
+    [
+        (
+            dt.date(1, 1, 15),
+            -1,
+            "0001-01-15 -1 months is outside the years 1 to 9999 that dates may "
+            "have: give an earlier date or a shorter span",
+        ),
+        (
+            dt.date(9999, 12, 15),
+            1,
+            "9999-12-15 +1 months is outside the years 1 to 9999 that dates may "
+            "have: give an earlier date or a shorter span",
+        ),
+    ],
+)
+def test_months_beyond_the_calendar_are_refused_in_words(
+    day: dt.date, months: int, message: str
+) -> None:
+    with pytest.raises(DateOutOfRangeError) as refused:
+        months_after(day, months)
+    assert str(refused.value) == message
+    assert refused.value.day == day
+
+
+@pytest.mark.parametrize(("year", "month"), [(2024, 13), (2024, 0), (0, 1), (10000, 1)])
+def test_a_month_that_does_not_exist_is_refused_in_words(year: int, month: int) -> None:
+    with pytest.raises(DateOutOfRangeError) as refused:
+        first_day(year, month)
+    assert str(refused.value) == (
+        f"month {month} of year {year} does not exist: a month is 1 to 12, a year "
+        "1 to 9999: give an earlier date or a shorter span"
+    )
+    assert refused.value.day == (year, month)

@@ -17,6 +17,8 @@ from paxbill import (
     rebill,
     review_balance,
 )
+from paxbill.core import _notebook
+from paxbill.core._notebook import ShowsInNotebook, show_with
 from paxbill.io.notebook import InvoiceList, to_html
 from tests.examples import INSTALLER, PORTAL_PRICE, portal_invoices
 
@@ -153,3 +155,25 @@ def test_a_client_invoice_shows_as_the_other_tables_do() -> None:
     assert ("right", "€280.00") in cells
     assert ("right", "€336.00") in cells  # 280.00 + 56.00 VAT
     assert ("left", "Entry app users") in cells
+
+
+class _Shown(ShowsInNotebook):
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<Shown 'a' & b>"
+
+
+def test_without_a_renderer_an_object_shows_its_repr_escaped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_notebook, "_RENDERERS", [])
+    assert _Shown()._repr_html_() == "<pre>&lt;Shown &#x27;a&#x27; &amp; b&gt;</pre>"
+
+
+def test_a_renderer_given_shows_every_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_notebook, "_RENDERERS", [])
+    show_with(lambda shown: f"<p>{type(shown).__name__}</p>")
+    assert _Shown()._repr_html_() == "<p>_Shown</p>"
+    show_with(lambda shown: "<p>second</p>")
+    assert _Shown()._repr_html_() == "<p>second</p>"
