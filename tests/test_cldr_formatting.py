@@ -140,3 +140,36 @@ def test_spacing_rule_on_each_side_and_for_codes() -> None:
     assert _side("¤¤", "€", "EUR", before=False) == "\xa0EUR"
     assert _side("\xa0¤", "zł", "PLN", before=False) == "\xa0zł"
     assert _side("¤", "€", "EUR", before=False) == "€"
+    # ¤¤¤ (the currency's name in CLDR) is shown as the code too, once.
+    assert _side("¤¤¤", "€", "EUR", before=True) == "EUR\xa0"
+    # A quoted literal is the text between the quotes.
+    assert _side("'-'¤", "€", "EUR", before=True) == "-€"
+    # A number, a punctuation mark or a mark facing the number is kept apart.
+    assert _side("¤", "1$", "XXX", before=True) == "1$"
+    assert _side("¤", "$1", "XXX", before=True) == "$1\xa0"
+    assert _side("¤", "a.", "XXX", before=True) == "a.\xa0"
+    assert _side("¤", "kr\xa0", "XXX", before=True) == "kr\xa0"  # a space faces it
+
+
+def test_the_cldr_data_has_only_what_the_layout_reads() -> None:
+    """What makes some mutants of the layout equivalent, checked on babel's data.
+
+    No standard currency pattern holds a quote or a doubled ``¤`` (so
+    ``CurrencyFormat.of`` never shows the code), and no locale's currency
+    group separator differs from its group separator (its currency decimal
+    separator may: fr_CH's is a point); a babel that changes this fails
+    here, and the mutation report (tests/test_mutants.py) with it.
+    """
+    from babel import Locale
+
+    for identifier in localedata.locale_identifiers():
+        locale = Locale.parse(identifier)
+        pattern = locale.currency_formats["standard"]
+        for affix in (*pattern.prefix, *pattern.suffix):
+            assert "'" not in affix, identifier
+            assert "¤¤" not in affix, identifier
+        for system, symbols in locale.number_symbols.items():
+            group = symbols.get("currencyGroup")
+            assert group in (None, symbols.get("group")), (identifier, system)
+    swiss = Locale.parse("fr_CH").number_symbols["latn"]
+    assert (swiss["currencyDecimal"], swiss["decimal"]) == (".", ",")

@@ -199,7 +199,7 @@ def _side(affix: str, symbol: str, code: str, *, before: bool) -> str:
         facing, touches = shown[-1:], text.endswith("¤")
     else:
         facing, touches = shown[:1], text.startswith("¤")
-    if touches and facing and unicodedata.category(facing)[0] not in "SZ":
+    if touches and facing and unicodedata.category(facing)[0] not in ("S", "Z"):
         shown = shown + "\xa0" if before else "\xa0" + shown
     return text.replace("¤", shown)
 
