@@ -21,6 +21,7 @@ from paxbill import (
     ClientInvoiceLine,
     ClientInvoiceStatus,
     CurrencyMismatchError,
+    InvalidAmountError,
     InvalidInvoiceError,
     InvalidPartyError,
     InvalidVatRateError,
@@ -707,3 +708,166 @@ def test_a_taxed_group_has_no_exemption_reason() -> None:
         VatCategory.STANDARD: None,
         VatCategory.EXEMPT: "Exonération de TVA",
     }
+
+
+_NUMBER = (
+    "a str such as '2.55', an int or a decimal.Decimal "
+    "(pass a string or a Decimal, never a float)"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"description": ""}, "description must be a non-empty str, not str ''"),
+        ({"description": "  "}, "description must be a non-empty str, not str '  '"),
+        ({"description": 5}, "description must be a non-empty str, not int 5"),
+        ({"quantity": 1.5}, f"quantity must be {_NUMBER}, not float 1.5"),
+        ({"unit_price": "4.00"}, "unit_price must be a Money, not str '4.00'"),
+        (
+            {"unit_price": eur("-1.00")},
+            "unit_price Money('-1.00', 'EUR') is negative: credit with a credit note",
+        ),
+        ({"vat_rate": 20.0}, f"VAT rate must be {_NUMBER}, not float 20.0"),
+        (
+            {"unit_code": 5},
+            "unit_code must be a UN/ECE Rec 20 code such as 'C62', not int 5",
+        ),
+        (
+            {"unit_code": "XYZ"},
+            "unit code 'XYZ' is not a UN/ECE Rec 20 unit paxbill knows: ",
+        ),
+        (
+            {"allowances": "Remise"},
+            "allowances must be a sequence of Allowance, not str 'Remise'",
+        ),
+        (
+            {"allowances": [5]},
+            "each of allowances must be an Allowance, not int 5",
+        ),
+        ({"charges": 5}, "charges must be a sequence of Charge, not int 5"),
+        ({"charges": ["Port"]}, "each of charges must be a Charge, not str 'Port'"),
+    ],
+)
+def test_a_line_refuses_each_field_in_words(
+    change: dict[str, object], message: str
+) -> None:
+    fields: dict[str, object] = {
+        "description": "Entry app users",
+        "quantity": 70,
+        "unit_price": eur("4.00"),
+        "vat_category": "S",
+        "vat_rate": "20",
+    }
+    with pytest.raises(PaxbillError) as refused:
+        ClientInvoiceLine(**(fields | change))  # type: ignore[arg-type]
+    if message.endswith(": "):  # then the codes known, which the next test checks
+        assert str(refused.value).startswith(message)
+    else:
+        assert str(refused.value) == message
+
+
+def test_an_unknown_unit_lists_the_units_known() -> None:
+    with pytest.raises(PaxbillError) as refused:
+        ClientInvoiceLine("App", 1, eur("4.00"), "S", "20", unit_code="XYZ")
+    known = str(refused.value).rpartition(": ")[2].split(", ")
+    assert {"C62", "MON", "HUR"} <= set(known)
+    assert known == sorted(known)
+    assert (
+        ClientInvoiceLine("App", 1, eur("4.00"), "S", "20", unit_code=" mon ").unit_code
+        == "MON"
+    )
+
+
+def test_an_exemption_reason_is_text_or_none() -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        ClientInvoiceLine("Works", 1, eur("80.00"), "E", exemption_reason="  ")
+    assert str(refused.value) == (
+        "exemption_reason must be a non-empty str or None, not str '  '"
+    )
+    line = ClientInvoiceLine(
+        "Works", 1, eur("80.00"), "E", exemption_reason=" Art. 261 "
+    )
+    assert line.exemption_reason == "Art. 261"
+
+
+def test_a_line_s_allowance_takes_the_line_s_vat() -> None:
+    with pytest.raises(InvalidAmountError) as refused:
+        ClientInvoiceLine(
+            "Entry app users",
+            70,
+            eur("4.00"),
+            "S",
+            "20",
+            allowances=[Allowance("Remise", eur("1.00"), rate="20")],
+        )
+    assert str(refused.value).startswith("line allowance Allowance(")
+    assert str(refused.value).endswith(
+        "has a VAT category or rate: on a line it takes the line's"
+    )
+
+
+_RANGE = "is out of range: a rate is 0 or more, below 100"
+_NO_TAX = "is not 0: this category carries no tax"
+_CODES = "'S', 'Z', 'E', 'AE', 'K', 'G', 'O'"
+
+
+@pytest.mark.parametrize(
+    ("category", "rate", "message"),
+    [
+        (
+            "S",
+            None,
+            "VAT rate None for category S is missing: give the rate, such as '20'",
+        ),
+        ("S", "0", "VAT rate 0 for category S is 0: use category Z (zero rated) or E"),
+        ("S", "100", f"VAT rate 100 for category S {_RANGE}"),
+        ("S", "-1", f"VAT rate -1 for category S {_RANGE}"),
+        ("E", "5.5", f"VAT rate 5.5 for category E {_NO_TAX}"),
+        ("O", "1", f"VAT rate 1 for category O {_NO_TAX}"),
+        ("X", "20", f"category must be a VatCategory or one of {_CODES}, not str 'X'"),
+    ],
+)
+def test_a_vat_rate_its_category_does_not_allow_is_refused_in_words(
+    category: str, rate: str | None, message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        ClientInvoiceLine("Works", 1, eur("80.00"), category, rate)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("category", "given", "rate"),
+    [
+        ("S", "20.00", Decimal("20")),
+        ("S", "5.50", Decimal("5.5")),
+        ("S", "99.99", Decimal("99.99")),
+        ("Z", None, Decimal("0")),
+        ("E", "0.00", Decimal("0")),
+        ("O", None, None),
+        ("O", "0", None),
+    ],
+)
+def test_a_vat_rate_is_kept_plain(
+    category: str, given: str | None, rate: Decimal | None
+) -> None:
+    line = ClientInvoiceLine("Works", 1, eur("80.00"), category, given)
+    assert line.vat_rate == rate
+    assert str(line.vat_rate) == str(rate)
+
+
+@pytest.mark.parametrize("language", [5, "de", "xx_FR"])
+def test_an_invoice_is_written_in_french_or_english(language: object) -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        VatCategory.EXPORT.exemption_reason(language)  # type: ignore[arg-type]
+    assert str(refused.value).startswith("language must be 'fr' or 'en', not ")
+
+
+def test_an_exemption_reason_defaults_to_french() -> None:
+    assert VatCategory.EXPORT.exemption_reason() == VatCategory.EXPORT.exemption_reason(
+        "fr_FR"
+    )
+    assert VatCategory.EXPORT.exemption_reason() != VatCategory.EXPORT.exemption_reason(
+        "en"
+    )
+    assert VatCategory.STANDARD.exemption_reason("en-GB") is None

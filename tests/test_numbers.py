@@ -84,3 +84,13 @@ def test_a_number_of_users_is_a_whole_number_up_to_a_billion(
     assert str(refused.value) == message
     assert to_user_count(10**9) == 10**9
     assert to_user_count(0) == 0
+
+
+def test_items_are_a_tuple_and_a_tuple_is_taken_as_it_is() -> None:
+    """A tuple given is used without a copy; anything else iterable becomes one."""
+    from paxbill.core._items import to_items
+
+    given = (1, 2, 3)
+    assert to_items(given, what="weights", expected="weights") is given
+    assert to_items([1, 2, 3], what="weights", expected="weights") == given
+    assert to_items(iter(given), what="weights", expected="weights") == given

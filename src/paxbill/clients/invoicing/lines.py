@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -50,7 +50,7 @@ def to_unit_code(value: object) -> str:
     """
     if not isinstance(value, str):
         raise ArgumentTypeError(
-            value, "a UN/ECE Rec 20 code such as 'C62'", what="unit"
+            value, "a UN/ECE Rec 20 code such as 'C62'", what="unit_code"
         )
     code = value.strip().upper()
     if code not in UNIT_CODES:
@@ -61,25 +61,23 @@ def to_unit_code(value: object) -> str:
     return code
 
 
-def _to_adjustments(kind: type[T]) -> Callable[[object], tuple[T, ...]]:
-    name = kind.__name__
-
-    def convert(value: object) -> tuple[T, ...]:
-        if isinstance(value, str | kind) or not isinstance(value, Iterable):
-            raise ArgumentTypeError(value, f"a sequence of {name}", what=f"{name}s")
-        items = tuple(value)
-        for item in items:
-            if not isinstance(item, kind):
-                raise ArgumentTypeError(item, f"an {name}", what=f"each {name}")
-            if item.rate is not None or item.category is not VatCategory.STANDARD:
-                raise InvalidAmountError(
-                    item,
-                    what=f"line {name.lower()}",
-                    reason="has a VAT category or rate: on a line it takes the line's",
-                )
-        return items
-
-    return convert
+def _to_adjustments(
+    value: object, kind: type[T], what: str, expected: str
+) -> tuple[T, ...]:
+    """The allowances or charges of a line, which take the line's VAT."""
+    if isinstance(value, str | kind) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(value, f"a sequence of {kind.__name__}", what=what)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise ArgumentTypeError(item, expected, what=f"each of {what}")
+        if item.rate is not None or item.category is not VatCategory.STANDARD:
+            raise InvalidAmountError(
+                item,
+                what=f"line {kind.__name__.lower()}",
+                reason="has a VAT category or rate: on a line it takes the line's",
+            )
+    return items
 
 
 def _check_description(instance: Any, attribute: Any, value: Any) -> None:
@@ -110,13 +108,11 @@ def _to_reason(value: object) -> str | None:
 
 
 def _to_allowances(value: object) -> tuple[Allowance, ...]:
-    converted: tuple[Allowance, ...] = _to_adjustments(Allowance)(value)
-    return converted
+    return _to_adjustments(value, Allowance, "allowances", "an Allowance")
 
 
 def _to_charges(value: object) -> tuple[Charge, ...]:
-    converted: tuple[Charge, ...] = _to_adjustments(Charge)(value)
-    return converted
+    return _to_adjustments(value, Charge, "charges", "a Charge")
 
 
 @attrs.frozen
