@@ -19,6 +19,7 @@ from paxbill import (
     PerUserPrice,
     PriceSchedule,
     ProrationMethod,
+    VatCategory,
     centralised_lines,
     coterm_adjustment,
     coterm_line,
@@ -49,10 +50,30 @@ def test_the_app_a_bundle_and_services_on_one_invoice() -> None:
         eur("150.00"),
         eur("50.00"),
     ]
-    assert lines[0].description.startswith(
-        "Utilisateurs de l'application Entry, 3 mois"
-    )
+    assert [line.description for line in lines[:2]] == [
+        "Utilisateurs de l'application Entry, 3 mois du 01/01/2024 au 31/03/2024",
+        "Forfait mensuel : application Entry pour 50 utilisateurs et services",
+    ]
     assert all(line.vat_rate == 20 for line in lines)
+
+
+def test_the_lines_in_english() -> None:
+    quote = quote_prepayment(eur("4.00"), 70, BillingFrequency.ANNUAL, D(2024, 1, 1))
+    bundle = Bundle(eur("5000.00"), BillingFrequency.ANNUAL, 50, eur("3.00"), eur("0"))
+    lines = centralised_lines(quote=quote, bundle=bundle, vat_rate="20", language="en")
+    assert [line.description for line in lines] == [
+        "Entry app users, 12 months from 01/01/2024 to 31/12/2024",
+        "Annual bundled fee: Entry app for 50 users and services",
+    ]
+
+
+def test_added_users_are_billed_at_the_lines_vat() -> None:
+    """Lines of a zero-rated invoice: the users added are zero-rated too."""
+    quote = quote_prepayment(eur("4.00"), 70, BillingFrequency.QUARTERLY, D(2024, 1, 1))
+    lines = centralised_lines(
+        quote=quote, added_users=[(5, D(2024, 2, 15))], vat_category="Z"
+    )
+    assert [line.vat_category for line in lines] == [VatCategory.ZERO_RATED] * 2
 
 
 def test_added_users_are_a_line_at_the_coterm_figure() -> None:

@@ -376,6 +376,9 @@ SPOILT: dict[str, Callable[[], ClientInvoice | CreditNote]] = {
     ),
     "a rate of three decimals": lambda: _with_lines(line(rate="1.255")),
     "a rate that is not French": lambda: _with_lines(line(rate="21")),
+    "a charge at 21 %": lambda: attrs.evolve(
+        french_invoice(), charges=[Charge("Port", eur("10.00"), rate="21")]
+    ),
     "a quantity of 20 digits": lambda: _with_lines(line(quantity=10**19)),
     "a quantity of 1E+19": lambda: _with_lines(
         line(quantity=Decimal("1E+19"))  # type: ignore[arg-type]
@@ -564,6 +567,11 @@ def test_the_party_rules_say_what_is_missing() -> None:
         (
             "a rate that is not French",
             "BR-FR-16_BT-152",
+            "the VAT rate 21 % is not a French rate",
+        ),
+        (
+            "a charge at 21 %",
+            "BR-FR-16_BT-96_BT-103",
             "the VAT rate 21 % is not a French rate",
         ),
         (

@@ -27,16 +27,25 @@ from paxbill.core._validators import (
 from paxbill.exceptions import ArgumentTypeError
 
 
-@attrs.frozen
-class _Held:
-    size: Any = attrs.field(default=0, validator=instance_of(int, "an int"))
-    note: Any = attrs.field(default=None, validator=optional_of(str, "a str"))
-    parts: Any = attrs.field(default=(), validator=tuple_of(Decimal, "a Decimal"))
-    named: Any = attrs.field(default=(), validator=named_tuple_of(int, "an int"))
-    day: Any = attrs.field(default=dt.date(2024, 1, 1), validator=is_date)
-    until: Any = attrs.field(default=None, validator=is_optional_date)
-    users: Any = attrs.field(default=0, validator=is_count)
-    flag: Any = attrs.field(default=False, validator=is_bool)
+def _held() -> type:
+    """A class of every validator, made when a test runs (not at import).
+
+    The factories run when a class is defined; defined here, their work is
+    checked too, as under a mutation run, where modules are imported once.
+    """
+
+    @attrs.frozen
+    class _Held:
+        size: Any = attrs.field(default=0, validator=instance_of(int, "an int"))
+        note: Any = attrs.field(default=None, validator=optional_of(str, "a str"))
+        parts: Any = attrs.field(default=(), validator=tuple_of(Decimal, "a Decimal"))
+        named: Any = attrs.field(default=(), validator=named_tuple_of(int, "an int"))
+        day: Any = attrs.field(default=dt.date(2024, 1, 1), validator=is_date)
+        until: Any = attrs.field(default=None, validator=is_optional_date)
+        users: Any = attrs.field(default=0, validator=is_count)
+        flag: Any = attrs.field(default=False, validator=is_bool)
+
+    return _Held
 
 
 _Pair = namedtuple("_Pair", "left right")
@@ -62,7 +71,7 @@ TAKEN = [
 
 @pytest.mark.parametrize("given", TAKEN, ids=repr)
 def test_a_valid_value_is_taken_as_given(given: dict[str, Any]) -> None:
-    held = _Held(**given)
+    held = _held()(**given)
     for name, value in given.items():
         assert getattr(held, name) is value
 
@@ -104,6 +113,6 @@ REFUSED = [
 @pytest.mark.parametrize(("given", "message"), REFUSED, ids=repr)
 def test_a_wrong_value_is_refused_in_words(given: dict[str, Any], message: str) -> None:
     with pytest.raises(ArgumentTypeError) as refused:
-        _Held(**given)
+        _held()(**given)
     assert str(refused.value) == message
     assert isinstance(refused.value, TypeError)

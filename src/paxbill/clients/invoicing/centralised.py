@@ -181,7 +181,7 @@ def centralised_lines(
         users, day = item
         if quote is None:
             raise ArgumentTypeError(
-                quote, "the PrepaymentQuote the users are added to", what="quote"
+                None, "the PrepaymentQuote the users are added to", what="quote"
             )
         if to_count(users, what="users added") < 0:
             raise InvalidQuantityError(users)
