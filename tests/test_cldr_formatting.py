@@ -173,3 +173,9 @@ def test_the_cldr_data_has_only_what_the_layout_reads() -> None:
             assert group in (None, symbols.get("group")), (identifier, system)
     swiss = Locale.parse("fr_CH").number_symbols["latn"]
     assert (swiss["currencyDecimal"], swiss["decimal"]) == (".", ",")
+
+
+def test_a_negative_suffix_is_the_negative_amounts_only() -> None:
+    """Western Frisian's pattern, ``¤ #,##0.00;¤ #,##0.00-``, puts its sign last."""
+    assert format_money(Money("1234.50", "EUR"), "fy_NL") == "€\xa01.234,50"
+    assert format_money(Money("-1234.50", "EUR"), "fy_NL") == "€\xa01.234,50-"

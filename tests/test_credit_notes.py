@@ -254,3 +254,10 @@ def test_a_day_that_is_not_a_date_is_refused_by_name(method: str) -> None:
     assert str(refused.value) == (
         "day must be a datetime.date such as date(2024, 6, 1), not str '2024-01-10'"
     )
+
+
+def test_an_invoice_paid_in_full_owes_nothing_either_way() -> None:
+    """Nothing due and nothing back, both written 0.00, never -0.00."""
+    invoice = annual_invoice().pay(eur("4032.00"), D(2024, 1, 20))
+    assert str(invoice.amount_due_on(D(2024, 1, 20))) == "0.00 EUR"
+    assert str(invoice.refund_due_on(D(2024, 1, 20))) == "0.00 EUR"

@@ -1,8 +1,10 @@
-"""Tests written to kill what `nox -s mutants` left in money, allocation, formatting.
+"""Tests written to kill what `nox -s mutants` left, and the mutation report.
 
-The mutation report of the int allocation (paxbill/core/_allocation.py) and
-of Money, after the rewrite of the speed issue; each survivor is either
-killed by a test below or equivalent, for the reason given:
+The mutation report: each survivor of `nox -s mutants` (mutmut 3) is either
+killed by a test (here or next to the rule it tests) or equivalent, for the
+reason given below.
+
+Money and the int allocation (paxbill/core/money.py, _allocation.py):
 
 - ``units < 0`` as ``units <= 0`` or ``units < 1`` (allocate_units,
   split_units): the units are an int, and for 0 the two branches give the
@@ -15,12 +17,40 @@ killed by a test below or equivalent, for the reason given:
 - ``value >= 0`` as ``value > 0`` in ``round_half_up``: at 0 the magnitude
   is 0 and ``-0 == 0``.
 
-In formatting (paxbill/core/formatting.py), measured once its caches are
-emptied before each test (``tests/conftest.py``): the bounds of
-``_context_for`` moved by one (``-10 <``, ``<= 15``, ``> prec``, ``+9 <``)
-are equivalent, since the fast path and the widened context give the same
-digits for any number near the bounds; the rounding mode of
-``format_amount`` is killed below.
+Formatting (paxbill/core/formatting.py), measured once its caches are
+emptied before each test (``tests/conftest.py``):
+
+- the bounds of ``_context_for`` moved by one (``-10 <``, ``<= 15``,
+  ``> prec``, ``+9 <``): the fast path and the widened context give the
+  same digits for any number near the bounds;
+- ``decimal_quantization=None`` for ``False``: babel reads it as false;
+- ``currencyGroup`` misspelt or None: every locale's currency group
+  separator is its group separator, and ``_side``'s code None or
+  ``before=None``: no standard currency pattern shows the code (``¤¤``) and
+  None is false; both checked on babel's data by
+  ``test_the_cldr_data_has_only_what_the_layout_reads``;
+- the negative suffix's ``replace("-", minus)`` misspelt: the only locales
+  with a sign there (fy, fy_NL) write it ``-``, their minus sign.
+
+Elsewhere:
+
+- ``months_after``'s ``day.day <= 28`` as ``< 28``: on the 28th the general
+  path gives the 28th too.
+- ``to_items``'s ``type(value) is tuple``: killed (a tuple is not copied).
+- reviews: the fast path's test (``is`` for ``==``, ``> 0``, ``>= 1``) sends
+  a review to the general path, which gives the same review; ``zip``'s
+  ``strict`` in ``review_charges`` (lengths equal by construction);
+  ``remaining_charges``'s ``+ 31`` days as ``+ 32`` (months further back
+  are filtered out).
+- ``_day_balances``'s ``Decimal(0)`` start removed: an empty sum is 0 either
+  way, and the figure goes through ``Fraction``.
+- centralised and VAT texts: ``language="fr"`` as ``"FR"`` (``to_language``
+  lower-cases); ``change > 0`` as ``>= 0`` (0 is refused before);
+  ``total(prices, currency)`` without the currency (the prices of a term or
+  a co-term are never empty, so it is never used).
+- en16931: ``buyer.electronic_address or ""`` as ``or "XXXX"``: a missing
+  address and any scheme but 0225 break BR-FR-21 alike.
+- ``_code_lists._codes`` runs at import, before any mutant is switched on.
 """
 
 from __future__ import annotations

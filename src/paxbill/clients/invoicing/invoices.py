@@ -404,7 +404,8 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook, Revalidated):
         if self.is_fully_credited_on(day):
             return zero, paid + self._prepaid
         left = self.gross_total - self._prepaid - paid - self._credited(day)
-        return (left, zero) if left.amount > 0 else (zero, -left)
+        # Nothing left is 0.00 due and 0.00 back, never a refund of -0.00.
+        return (left, zero) if left.amount >= 0 else (zero, -left)
 
     def is_fully_credited_on(self, day: dt.date) -> bool:
         """Whether the credit notes by *day* credit every line's net amount."""
