@@ -238,3 +238,20 @@ def test_a_refusal_says_what_was_expected_word_for_word(
     call: Callable[[], object], message: str
 ) -> None:
     assert refusal(call) == message
+
+
+def test_users_removed_in_a_term_s_last_month_are_credited_nothing() -> None:
+    """A monthly term from 30 June: removed on 1 July, still billed that month.
+
+    No month of the term is left after the one the day falls in: the line
+    credits the one user for no month, 0.00 in the term's currency.
+    """
+    quote = quote_prepayment(
+        PerUserPrice(eur("2.55"), 15), 1, BillingFrequency.MONTHLY, D(2000, 6, 30)
+    )
+    line = coterm_line(quote, -1, D(2000, 7, 1), vat_rate="20")
+    assert (line.quantity, line.unit_price, line.net_amount) == (
+        1,
+        eur("0.00"),
+        eur("0.00"),
+    )

@@ -45,9 +45,7 @@ Elsewhere:
 - ``_day_balances``'s ``Decimal(0)`` start removed: an empty sum is 0 either
   way, and the figure goes through ``Fraction``.
 - centralised and VAT texts: ``language="fr"`` as ``"FR"`` (``to_language``
-  lower-cases); ``change > 0`` as ``>= 0`` (0 is refused before);
-  ``total(prices, currency)`` without the currency (the prices of a term or
-  a co-term are never empty, so it is never used).
+  lower-cases); ``change > 0`` as ``>= 0`` (0 is refused before).
 - en16931: ``buyer.electronic_address or ""`` as ``or "XXXX"``: a missing
   address and any scheme but 0225 break BR-FR-21 alike.
 - ``_code_lists._codes`` runs at import, before any mutant is switched on.

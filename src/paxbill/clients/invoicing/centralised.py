@@ -163,7 +163,7 @@ def centralised_lines(
             start=_day(quote.period.start),
             last=_day(quote.period.last_day),
         )
-        per_user = total(quote.prices, quote.unit_price.currency)
+        per_user = total(quote.prices)  # a term has a month at least
         lines.append(ClientInvoiceLine(text, quote.users, per_user, category, vat_rate))
     if bundle is not None:
         if not isinstance(bundle, Bundle):
