@@ -157,9 +157,16 @@ def test_a_series_continuing_nothing_of_its_own_stays_where_it_is() -> None:
     assert NumberSeries("F-", next_number=5).continuing(["F-0002"]).next_number == 5
 
 
-def test_a_check_of_nothing_issued_finds_nothing() -> None:
-    report = check_numbering([], NumberSeries("F-", next_number=5))
+@pytest.mark.parametrize("first", [1, 5])
+def test_a_check_of_nothing_issued_finds_nothing(first: int) -> None:
+    report = check_numbering(["X-0001"], NumberSeries("F-", next_number=first))
     assert (report.gaps, report.duplicates, report.out_of_order) == ((), (), ())
+
+
+def test_a_next_number_is_a_whole_number() -> None:
+    with pytest.raises(ArgumentTypeError) as refused:
+        NumberSeries("F-", next_number="1")
+    assert str(refused.value) == "next_number must be a whole number (int), not str '1'"
 
 
 def test_every_number_dated_before_the_latest_so_far_is_out_of_order() -> None:

@@ -184,7 +184,7 @@ def check_numbering(
         if number is not None:
             seen[number] = seen.get(number, 0) + 1
     first = series.next_number
-    highest = max(seen, default=first - 1)
+    highest = max(seen, default=0)  # none issued: no gap from the first, 1 or more
     gaps = tuple(series.format(n) for n in range(first, highest + 1) if n not in seen)
     duplicates = tuple(series.format(n) for n in sorted(seen) if seen[n] > 1)
     dated = sorted(
