@@ -73,16 +73,6 @@ ARITHMETIC = Context(
 )
 
 
-def inexact(value: object, *, what: str = "result") -> InvalidAmountError:
-    """The error for a result that paxbill cannot keep exactly."""
-    return InvalidAmountError(
-        value,
-        what=what,
-        reason=f"cannot be kept exactly: paxbill computes with "
-        f"{ARITHMETIC_DIGITS} significant digits and never rounds silently",
-    )
-
-
 def beyond_an_amount(operation: str, *operands: object) -> InvalidAmountError:
     """The error for an amount worked out that Money would not read back.
 
