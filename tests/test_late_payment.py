@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -206,3 +206,31 @@ def test_a_rate_of_zero_charges_the_indemnity_alone() -> None:
 )
 def test_only_an_invoice_is_charged_or_reminded(call: Callable[[], object]) -> None:
     assert refusal(call) == "invoice must be a ClientInvoice, not str 'F1'"
+
+
+def test_the_interest_on_a_balance_of_28_digits_is_exact() -> None:
+    """Beyond the 28 digits of Decimal's default context, the sum is still exact.
+
+    Exactly: 21,281,388,451,765,510,190,535,132.73 due for 598 days at
+    10.5 % is that x 598 x 10.5 / 36,500, rounded half-up once to the cent:
+    ...810.92, where the balance rounded to 28 digits would give ...810.91.
+    """
+    due = Decimal("21281388451765510190535132.73")
+    invoice = ClientInvoice(
+        "F2024-0001",
+        D(2024, 1, 2),
+        Party("Dupont", "FR", vat_id="FR40303265045"),
+        Party("Client", "FR"),
+        [ClientInvoiceLine("Works", 1, eur(str(due)), "E")],
+    )
+    exact = Fraction(due) * 598 * Fraction("10.5") / 36500
+    with localcontext() as wide:
+        wide.prec = 100
+        expected = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+    assert expected == Decimal("3660981865442072287297810.92")
+    charges = late_payment_charges(
+        invoice, invoice.due_date + dt.timedelta(598), annual_rate="10.5"
+    )
+    assert charges.interest.amount == expected
