@@ -300,3 +300,21 @@ def test_a_million_clients_compared_take_less_than_300_mb(tmp_path: Path) -> Non
         Decimal(as_billed["money_in"]) == Decimal(MILLION) * 10 * Decimal("4.00") * 12
     )
     assert peak_mb < LIMIT_MB, f"peak {peak_mb:.0f} MB"
+
+
+def test_a_temporary_file_that_cannot_be_made_is_one_line_and_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spool's directory is gone: the system's reason, not a traceback."""
+    import tempfile
+
+    path = tmp_path / "invoices.csv"
+    path.write_text(_rows(3))
+    gone = tmp_path / "gone"
+    monkeypatch.setattr(tempfile, "tempdir", str(gone))
+    assert main(["invoices", str(path), "--as-of", "2024-06-05"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"paxbill: error: No such file or directory ({gone}")
+    assert err.endswith(")\n")
+    assert len(err.splitlines()) == 1

@@ -31,6 +31,8 @@ __all__ = ["main"]
 
 #: The status of a command interrupted by Ctrl-C, as a shell gives it.
 EXIT_INTERRUPTED = 130
+#: What the system refused: a temporary file that cannot be made, a full disk.
+EXIT_SYSTEM_ERROR = 1
 
 #: Each subcommand, its one-line summary and the module that runs it. A
 #: module is imported, and its options declared, only when its command is run.
@@ -109,9 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status: 0 on success, 2 on bad input, 130 when interrupted
-        (Ctrl-C). Output cut short by its reader (``paxbill demo | head
-        -2``) ends quietly, with 0.
+        The exit status: 0 on success, 2 on bad input, 1 when the system
+        refuses what the command needs (a temporary file, a full disk), 130
+        when interrupted (Ctrl-C). Output cut short by its reader
+        (``paxbill demo | head -2``) ends quietly, with 0.
     """
     try:
         return _run(argv)
@@ -125,6 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # Not the input's fault, so not status 2; still one line.
+        reason = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"paxbill: error: {reason}{where}", file=sys.stderr)
+        return EXIT_SYSTEM_ERROR
 
 
 def _complete(parser: argparse.ArgumentParser) -> None:
