@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -161,6 +162,23 @@ def test_a_series_continuing_nothing_of_its_own_stays_where_it_is() -> None:
 def test_a_check_of_nothing_issued_finds_nothing(first: int) -> None:
     report = check_numbering(["X-0001"], NumberSeries("F-", next_number=first))
     assert (report.gaps, report.duplicates, report.out_of_order) == ((), (), ())
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: NumberSeries("F-", next_number=0), "next_number 0 is not 1 or more"),
+        (lambda: NumberSeries("F-").format(0), "number 0 is not 1 or more"),
+        (
+            lambda: NumberSeries("F-").format("1"),  # type: ignore[arg-type]
+            "number must be a whole number (int), not str '1'",
+        ),
+    ],
+)
+def test_a_number_is_one_or_more(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        call()
+    assert str(refused.value) == message
 
 
 def test_a_next_number_is_a_whole_number() -> None:

@@ -47,10 +47,10 @@ def _to_prefix(value: object) -> str:
     return value
 
 
-def _to_positive(value: object) -> int:
-    number = to_count(value, what="next_number")
+def _to_positive(value: object, what: str = "next_number") -> int:
+    number = to_count(value, what=what)
     if number < 1:
-        raise InvalidCountError(number, what="next_number", reason="is not 1 or more")
+        raise InvalidCountError(number, what=what, reason="is not 1 or more")
     return number
 
 
@@ -95,7 +95,7 @@ class NumberSeries(Revalidated):
         >>> NumberSeries("AV2024-").format(12)
         'AV2024-0012'
         """
-        return f"{self.prefix}{_to_positive(number):0{self.width}d}"
+        return f"{self.prefix}{_to_positive(number, 'number'):0{self.width}d}"
 
     def number_of(self, text: str) -> int | None:
         """Return the number *text* holds in this series, or None if not of it.
