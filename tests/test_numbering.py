@@ -173,6 +173,10 @@ def test_a_check_of_nothing_issued_finds_nothing(first: int) -> None:
             lambda: NumberSeries("F-").format("1"),  # type: ignore[arg-type]
             "number must be a whole number (int), not str '1'",
         ),
+        (
+            lambda: NumberSeries(2024),
+            "prefix must be a str such as 'F2024-', not int 2024",
+        ),
     ],
 )
 def test_a_number_is_one_or_more(call: Callable[[], object], message: str) -> None:
