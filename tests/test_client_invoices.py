@@ -365,13 +365,29 @@ def test_no_lines_no_invoice() -> None:
         ClientInvoice("F1", D(2024, 1, 1), SELLER, BUYER, [])
 
 
+_COUNTRY = "is not an ISO 3166 alpha-2 country code such as 'FR' or 'GB'"
+
+
 @pytest.mark.parametrize(
-    ("name", "country"), [("", "FR"), ("Dupont", "XX"), ("Dupont", "France")]
+    ("name", "country", "message"),
+    [
+        ("", "FR", "party: '' is not a name: give the legal name"),
+        ("Dupont", "XX", f"party: 'XX' {_COUNTRY}"),
+        ("Dupont", "France", f"party: 'France' {_COUNTRY}"),
+        (5, "FR", "name must be a str, not int 5"),
+        ("Dupont", 5, "country must be an ISO 3166 alpha-2 code, not int 5"),
+    ],
 )
-def test_a_party_needs_a_name_and_a_country(name: str, country: str) -> None:
+def test_a_party_needs_a_name_and_a_country(
+    name: object, country: object, message: str
+) -> None:
     """A party has a legal name and an ISO 3166 alpha-2 country."""
-    with pytest.raises(InvalidPartyError):
+    with pytest.raises(PaxbillError) as refused:
         Party(name, country)
+    assert str(refused.value) == message
+    wrong = InvalidPartyError if message.startswith("party:") else ArgumentTypeError
+    assert isinstance(refused.value, wrong)
+    assert Party(" Dupont ", " fr ").country == "FR"
 
 
 # -- properties --------------------------------------------------------------
