@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Not the input's fault, so not status 2; still one line.
         reason = error.strerror or str(error)
         where = f" ({error.filename})" if error.filename else ""
-        print(f"paxbill: error: {reason}{where}", file=sys.stderr)
+        print(visible(f"paxbill: error: {reason}{where}"), file=sys.stderr)
         return EXIT_SYSTEM_ERROR
 
 
