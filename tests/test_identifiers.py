@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -258,3 +259,99 @@ def test_an_allowance_of_nothing_is_an_allowance() -> None:
     """Zero is not negative: an allowance of 0.00, or 10 % of 0.00, is taken."""
     assert Allowance("Remise", eur("0.00")).amount == eur("0.00")
     assert Allowance("Remise", percent="10", base=eur("0.00")).amount == eur("0.00")
+
+
+_NUMBER = (
+    "a str such as '2.55', an int or a decimal.Decimal "
+    "(pass a string or a Decimal, never a float)"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: Allowance(None),
+            "reason must be a reason or a reason code (BR-33, BR-38), "
+            "not NoneType None",
+        ),
+        (lambda: Allowance(5), "reason must be a str or None, not int 5"),
+        (
+            lambda: Allowance("Remise", eur("1.00"), reason_code="ZZ"),
+            "allowance reason code 'ZZ' is not a code of UNTDID 5189, such as "
+            "'95' (discount)",
+        ),
+        (
+            lambda: Charge("Port", eur("1.00"), reason_code="ZZ"),
+            "charge reason code 'ZZ' is not a code of UNTDID 7161, such as 'SAA' "
+            "(installation) or 'FC'",
+        ),
+        (
+            lambda: Allowance("Remise"),
+            "allowance None has neither an amount nor a percent: give one",
+        ),
+        (
+            lambda: Charge("Port"),
+            "charge None has neither an amount nor a percent: give one",
+        ),
+        (
+            lambda: Allowance("Remise", eur("1.00"), base=eur("10.00")),
+            "allowance base Money('10.00', 'EUR') is given without a percent",
+        ),
+        (
+            lambda: Allowance(
+                "Remise", eur("1.00"), percent="10", base=Money("10.00", "USD")
+            ),
+            "cannot work out an allowance of USD and EUR: convert one of them "
+            "first with an exchange rate; paxbill never converts implicitly",
+        ),
+        (
+            lambda: Charge("Port", eur("1.00"), percent="10", base=Money("10", "USD")),
+            "cannot work out a charge of USD and EUR: convert one of them "
+            "first with an exchange rate; paxbill never converts implicitly",
+        ),
+        (
+            lambda: Allowance("Remise", eur("2.00"), percent="10", base=eur("10.00")),
+            "allowance amount Money('2.00', 'EUR') is not 10 % of 10.00 EUR (1.00 EUR)",
+        ),
+        (
+            lambda: Allowance("Remise", percent="-1", base=eur("10.00")),
+            "percent '-1' is negative",
+        ),
+        (
+            lambda: Allowance("Remise", percent=1.5, base=eur("10.00")),
+            f"percent must be {_NUMBER}, not float 1.5",
+        ),
+        (
+            lambda: Allowance("Remise", eur("1.00"), rate=20.0),
+            f"VAT rate must be {_NUMBER}, not float 20.0",
+        ),
+        (
+            lambda: Allowance("Remise", eur("11.00"), percent="110", base=eur("10.00")),
+            "allowance Money('11.00', 'EUR') is larger than its base 10.00 EUR",
+        ),
+        (
+            lambda: Allowance("Remise", percent="10").signed,
+            "allowance None is not worked out: it has no base yet",
+        ),
+        (
+            lambda: Charge("Port", percent="10").signed,
+            "charge None is not worked out: it has no base yet",
+        ),
+    ],
+)
+def test_an_adjustment_is_refused_in_words(
+    call: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        call()
+    assert str(refused.value) == message
+
+
+def test_an_adjustment_s_sign_and_a_charge_beyond_its_base() -> None:
+    """An allowance lowers the total, a charge raises it, even beyond its base."""
+    assert Allowance("Remise", eur("1.00")).signed == eur("-1.00")
+    assert Charge("Port", eur("1.00")).signed == eur("1.00")
+    charge = Charge("Port", eur("12.00"), percent="120", base=eur("10.00"))
+    assert charge.amount == eur("12.00")  # 120 % of 10.00
+    assert Allowance("Remise", percent="10", base=eur("10.00")).amount == eur("1.00")
