@@ -355,3 +355,91 @@ def test_an_adjustment_s_sign_and_a_charge_beyond_its_base() -> None:
     charge = Charge("Port", eur("12.00"), percent="120", base=eur("10.00"))
     assert charge.amount == eur("12.00")  # 120 % of 10.00
     assert Allowance("Remise", percent="10", base=eur("10.00")).amount == eur("1.00")
+
+
+_ADDRESS = (
+    "electronic address '0225:{}' needs an identifier of 1 to 125 "
+    "characters without spaces"
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("vat_id", 5, "vat_id must be a str or None, not int 5"),
+        (
+            "vat_id",
+            "40303265045",
+            "party: '40303265045' is not a VAT identifier: it starts with its "
+            "country's code, such as 'FR' in 'FR40303265045' (BR-CO-09)",
+        ),
+        (
+            "vat_id",
+            "FR!!",
+            "party: 'FR!!' is not a VAT identifier: letters and digits only, such "
+            "as 'FR40303265045'",
+        ),
+        ("address", "1 rue", "address must be a sequence of str, not str '1 rue'"),
+        ("address", ["1 rue", 5], "each address line must be a str, not int 5"),
+        (
+            "address",
+            ["1", "2", "3", "4"],
+            "party: ['1', '2', '3', '4'] has 4 lines: an address has at most 3 "
+            "besides the post code, the city and the country; give those as "
+            "postcode and city",
+        ),
+        ("postcode", 5, "postcode must be a str or None, not int 5"),
+        ("city", 5, "city must be a str or None, not int 5"),
+        ("siret", 5, "siret must be a str or None, not int 5"),
+        ("legal_form", 5, "legal_form must be a str or None, not int 5"),
+        ("registry", 5, "registry must be a str or None, not int 5"),
+        (
+            "legal_id",
+            "12 34 56 78 0",
+            "SIREN '123456780' has a wrong check digit",
+        ),
+        (
+            "legal_id",
+            "ABC!",
+            "legal_id 'ABC!' is not an identifier: letters, digits and + - _ . /",
+        ),
+        (
+            "share_capital",
+            "1000",
+            "share_capital must be a Money or None, not str '1000'",
+        ),
+        (
+            "electronic_address",
+            5,
+            "electronic_address must be a str such as '0225:732829320', not int 5",
+        ),
+        (
+            "electronic_address",
+            "732829320",
+            "electronic address '732829320' has no scheme: write it 'SCHEME:ID', "
+            "such as '0225:732829320'",
+        ),
+        (
+            "electronic_address",
+            "9999:1",
+            "electronic address '9999:1' has the scheme '9999', which is not a CEF "
+            "EAS code such as '0225' (French SIREN) or '0088' (GLN)",
+        ),
+        ("electronic_address", "0225:", _ADDRESS.format("")),
+        ("electronic_address", "0225:a b", _ADDRESS.format("a b")),
+        ("electronic_address", "0225:" + "1" * 126, _ADDRESS.format("1" * 126)),
+    ],
+)
+def test_a_party_s_field_is_refused_in_words(
+    field: str, value: object, message: str
+) -> None:
+    with pytest.raises(PaxbillError) as refused:
+        Party("Dupont", "FR", **{field: value})  # type: ignore[arg-type]
+    assert str(refused.value) == message
+
+
+def test_an_electronic_address_is_read_without_spaces_around_its_parts() -> None:
+    party = Party("Dupont", "FR", electronic_address=" 0225 : 732829320 ")
+    assert party.electronic_address == "0225:732829320"
+    longest = Party("Dupont", "FR", electronic_address="0225:" + "1" * 125)
+    assert longest.electronic_address == "0225:" + "1" * 125

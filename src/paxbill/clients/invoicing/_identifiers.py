@@ -172,7 +172,9 @@ def to_electronic_address(value: object) -> str:
             identifier with spaces or of more than 125 characters.
     """
     if not isinstance(value, str):
-        raise ArgumentTypeError(value, "a str such as '0225:732829320'", what="address")
+        raise ArgumentTypeError(
+            value, "a str such as '0225:732829320'", what="electronic_address"
+        )
     scheme, colon, identifier = value.strip().partition(":")
     if not colon:
         raise InvalidIdentifierError(
