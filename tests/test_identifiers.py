@@ -302,12 +302,12 @@ _NUMBER = (
             lambda: Allowance(
                 "Remise", eur("1.00"), percent="10", base=Money("10.00", "USD")
             ),
-            "cannot work out an allowance of USD and EUR: convert one of them "
+            "cannot work out the allowance of USD and EUR: convert one of them "
             "first with an exchange rate; paxbill never converts implicitly",
         ),
         (
             lambda: Charge("Port", eur("1.00"), percent="10", base=Money("10", "USD")),
-            "cannot work out a charge of USD and EUR: convert one of them "
+            "cannot work out the charge of USD and EUR: convert one of them "
             "first with an exchange rate; paxbill never converts implicitly",
         ),
         (

@@ -101,8 +101,8 @@ def _check_optional_of(
     attribute: attrs.Attribute[Any],
     value: Any,
 ) -> None:
-    if value is not None and not isinstance(value, kind):
-        raise ArgumentTypeError(value, f"{expected} or None", what=attribute.name)
+    if value is not None:
+        _check_instance_of(kind, f"{expected} or None", instance, attribute, value)
 
 
 def _check_tuple_of(

@@ -85,7 +85,6 @@ class _Adjustment(Revalidated):
     REASONS: ClassVar[frozenset[str]]
     REASON_LIST: ClassVar[str]
     KIND: ClassVar[str]
-    A_KIND: ClassVar[str]
 
     reason: str | None = attrs.field(converter=_to_reason)
     amount: Money | None = attrs.field(default=None, validator=_AMOUNT)
@@ -124,7 +123,7 @@ class _Adjustment(Revalidated):
         amount, base = self.amount, self.base
         if amount is not None and base is not None and amount.currency != base.currency:
             raise CurrencyMismatchError(
-                base.currency, amount.currency, operation=f"work out {self.A_KIND} of"
+                base.currency, amount.currency, operation=f"work out the {kind} of"
             )
         if self.rate is not None or self.category is not VatCategory.STANDARD:
             # The standard category without a rate takes the lines' rate.
@@ -195,7 +194,6 @@ class Allowance(_Adjustment):
     REASONS = ALLOWANCE_REASONS
     REASON_LIST = "UNTDID 5189, such as '95' (discount)"
     KIND = "allowance"
-    A_KIND = "an allowance"
 
 
 @attrs.frozen
@@ -214,4 +212,3 @@ class Charge(_Adjustment):
     REASONS = CHARGE_REASONS
     REASON_LIST = "UNTDID 7161, such as 'SAA' (installation) or 'FC'"
     KIND = "charge"
-    A_KIND = "a charge"
