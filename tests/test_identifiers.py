@@ -20,8 +20,11 @@ from paxbill import (
     Party,
     PaxbillError,
     PaymentInstructions,
+    PaymentMeans,
 )
-from tests.examples import eur
+from paxbill.clients.invoicing._identifiers import to_bic, to_iban, to_siren, to_siret
+from paxbill.clients.invoicing.payment_instructions import to_payment_means
+from tests.examples import eur, refusal
 
 
 def test_a_siren_with_a_wrong_check_digit_is_refused() -> None:
@@ -343,9 +346,7 @@ _NUMBER = (
 def test_an_adjustment_is_refused_in_words(
     call: Callable[[], object], message: str
 ) -> None:
-    with pytest.raises(PaxbillError) as refused:
-        call()
-    assert str(refused.value) == message
+    assert refusal(call) == message
 
 
 def test_an_adjustment_s_sign_and_a_charge_beyond_its_base() -> None:
@@ -443,3 +444,181 @@ def test_an_electronic_address_is_read_without_spaces_around_its_parts() -> None
     assert party.electronic_address == "0225:732829320"
     longest = Party("Dupont", "FR", electronic_address="0225:" + "1" * 125)
     assert longest.electronic_address == "0225:" + "1" * 125
+
+
+#: 732829320 in Arabic-Indic digits, which str.isdigit takes for digits.
+_ARABIC_INDIC_SIREN = "".join(chr(0x0660 + int(d)) for d in "732829320")
+
+_MEANS = (
+    "a PaymentMeans or one of 'cash', 'cheque', 'credit_transfer', 'card', "
+    "'sepa_credit_transfer', 'sepa_direct_debit'"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: to_siren(5), "SIREN must be a str, not int 5"),
+        (lambda: to_siren("73282932"), "SIREN '73282932' is not nine digits"),
+        (lambda: to_siren("7328293200"), "SIREN '7328293200' is not nine digits"),
+        (lambda: to_siren("73282932a"), "SIREN '73282932a' is not nine digits"),
+        # Arabic-Indic digits are digits to str.isdigit, not to a SIREN.
+        (
+            lambda: to_siren(_ARABIC_INDIC_SIREN),
+            f"SIREN '{_ARABIC_INDIC_SIREN}' is not nine digits",
+        ),
+        (lambda: to_siren("732829321"), "SIREN '732829321' has a wrong check digit"),
+        (lambda: to_siret(None), "SIRET must be a str, not NoneType None"),
+        (
+            lambda: to_siret("7328293200007"),
+            "SIRET '7328293200007' is not fourteen digits",
+        ),
+        (
+            lambda: to_siret("7328293200007a"),
+            "SIRET '7328293200007a' is not fourteen digits",
+        ),
+        (
+            lambda: to_siret("7328293200007\u0664"),
+            "SIRET '7328293200007\u0664' is not fourteen digits",
+        ),
+        # The SIREN inside is checked first, then the whole SIRET.
+        (
+            lambda: to_siret("73282932100074"),
+            "SIREN '732829321' has a wrong check digit",
+        ),
+        (
+            lambda: to_siret("73282932000075"),
+            "SIRET '73282932000075' has a wrong check digit",
+        ),
+        (lambda: to_iban(5), "IBAN must be a str, not int 5"),
+        (
+            lambda: to_iban("FR76"),
+            "IBAN 'FR76' is not an IBAN: a country, two check digits, an account",
+        ),
+        (
+            lambda: to_iban("FR763000600001123456789018\u0669"),
+            "IBAN 'FR763000600001123456789018\u0669' is not an IBAN: a country, two "
+            "check digits, an account",
+        ),
+        (
+            lambda: to_iban("FR7630006000011234567890188"),
+            "IBAN 'FR7630006000011234567890188' has wrong check digits",
+        ),
+        (lambda: to_bic(5), "BIC must be a str, not int 5"),
+        (
+            lambda: to_bic("COBADEF"),
+            "BIC 'COBADEF' is not a BIC of 8 or 11 letters and digits",
+        ),
+        (
+            lambda: to_bic("COBADEFFXX"),
+            "BIC 'COBADEFFXX' is not a BIC of 8 or 11 letters and digits",
+        ),
+        (
+            lambda: to_bic("COBADEFF\u0661\u0662\u0663"),
+            "BIC 'COBADEFF\u0661\u0662\u0663' is not a BIC of 8 or 11 letters "
+            "and digits",
+        ),
+        (lambda: to_bic("COBAZZFF"), "BIC 'COBAZZFF' names no country"),
+        (
+            lambda: PaymentInstructions(5),
+            f"means must be {_MEANS}, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("wire"),
+            f"means must be {_MEANS}, not str 'wire'",
+        ),
+        (
+            lambda: PaymentInstructions("credit_transfer"),
+            "IBAN is missing: a credit transfer names the account (BR-61)",
+        ),
+        (
+            lambda: PaymentInstructions("sepa_credit_transfer"),
+            "IBAN is missing: a credit transfer names the account (BR-61)",
+        ),
+        (
+            lambda: PaymentInstructions("cheque", bic="COBADEFF"),
+            "BIC 'COBADEFF' is given without the IBAN of its account (BT-84)",
+        ),
+        (
+            lambda: PaymentInstructions("direct_debit", mandate="M-1"),
+            "direct debit needs its mandate reference and the creditor "
+            "identifier (BT-89, BT-90)",
+        ),
+        (
+            lambda: PaymentInstructions("direct_debit", creditor_id="FR72ZZZ123456"),
+            "direct debit needs its mandate reference and the creditor "
+            "identifier (BT-89, BT-90)",
+        ),
+        (
+            lambda: PaymentInstructions("cash", iban=5),
+            "IBAN must be a str, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("cash", bic=5),
+            "BIC must be a str, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("cash", account_name=""),
+            "account_name must be a non-empty str or None, not str ''",
+        ),
+        (
+            lambda: PaymentInstructions("cash", account_name=5),
+            "account_name must be a non-empty str or None, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("cash", mandate=" "),
+            "mandate must be a non-empty str or None, not str ' '",
+        ),
+        (
+            lambda: PaymentInstructions("cash", remittance=5),
+            "remittance must be a non-empty str or None, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("cash", creditor_id=5),
+            "creditor identifier must be a str, not int 5",
+        ),
+        (
+            lambda: to_payment_means("wire"),
+            f"method must be {_MEANS}, not str 'wire'",
+        ),
+    ],
+)
+def test_identifiers_and_payment_instructions_are_refused_in_words(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message
+
+
+def test_payment_instructions_read_the_means_and_texts_people_write() -> None:
+    """Means by their name in any case, with spaces or hyphens, or a synonym."""
+    assert [
+        to_payment_means(word)
+        for word in (" Bank-Transfer ", "CHECK", "Credit card", "transfer", "Card")
+    ] == [
+        PaymentMeans.CREDIT_TRANSFER,
+        PaymentMeans.CHEQUE,
+        PaymentMeans.CARD,
+        PaymentMeans.CREDIT_TRANSFER,
+        PaymentMeans.CARD,
+    ]
+    # UNTDID 4461: 10 cash, 20 cheque, 30 credit transfer, 48 card, 58 SEPA
+    # credit transfer, 59 SEPA direct debit; a transfer names the account.
+    table = {
+        PaymentMeans.CASH: ("10", False),
+        PaymentMeans.CHEQUE: ("20", False),
+        PaymentMeans.CREDIT_TRANSFER: ("30", True),
+        PaymentMeans.CARD: ("48", False),
+        PaymentMeans.SEPA_CREDIT_TRANSFER: ("58", True),
+        PaymentMeans.SEPA_DIRECT_DEBIT: ("59", False),
+    }
+    for means, (code, transfer) in table.items():
+        assert (means.code, means.is_transfer) == (code, transfer)
+        assert PaymentMeans.from_code(code) is means
+    cash = PaymentInstructions(
+        "cash", account_name=" Dupont ", mandate=" M-1 ", remittance=" R-1 "
+    )
+    texts = (cash.account_name, cash.mandate, cash.remittance)
+    assert texts == ("Dupont", "M-1", "R-1")
+    assert not cash.is_direct_debit
+    default = PaymentInstructions(iban="FR7630006000011234567890189")
+    assert default.means is PaymentMeans.SEPA_CREDIT_TRANSFER

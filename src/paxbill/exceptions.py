@@ -696,7 +696,9 @@ class InvalidIdentifierError(PaxbillError, ValueError):
     def __init__(self, value: Any, kind: str, reason: str) -> None:
         self.value = value
         self.kind = kind
-        super().__init__(f"{kind} {shorten(value)} {reason}")
+        # None is an identifier that is missing: the message names no value.
+        given = "" if value is None else f" {shorten(value)}"
+        super().__init__(f"{kind}{given} {reason}")
 
 
 class OverpaymentError(PaxbillError, ValueError):

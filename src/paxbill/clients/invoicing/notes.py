@@ -21,7 +21,7 @@ from paxbill.clients.invoicing._code_lists import NOTE_SUBJECTS
 from paxbill.clients.invoicing.vat import to_language
 from paxbill.core._text import xml_text
 from paxbill.core._values import Revalidated
-from paxbill.exceptions import ArgumentTypeError, InvalidInvoiceError
+from paxbill.exceptions import ArgumentTypeError, InvalidIdentifierError
 
 __all__ = ["LEGAL_SUBJECTS", "Note", "legal_notes", "to_notes"]
 
@@ -60,9 +60,8 @@ def _to_subject(value: object) -> str | None:
     code = value.strip().upper()
     if code not in NOTE_SUBJECTS:
         known = ", ".join(sorted(NOTE_SUBJECTS))
-        raise InvalidInvoiceError(
-            None,
-            f"note subject {value!r} is not one paxbill writes: use one of {known}",
+        raise InvalidIdentifierError(
+            value, "note subject", f"is not one paxbill writes: use one of {known}"
         )
     return code
 

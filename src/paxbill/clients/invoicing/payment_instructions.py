@@ -76,8 +76,10 @@ _MEANS_WORDS = {
 }
 
 
-def to_payment_means(value: object) -> PaymentMeans:
+def to_payment_means(value: object, *, what: str = "method") -> PaymentMeans:
     """Return *value* as PaymentMeans: the enum, its value in any case, or a synonym.
+
+    *what* names the argument in the error, ``"method"`` by default.
 
     >>> to_payment_means("Direct debit"), to_payment_means("transfer").code
     (<PaymentMeans.SEPA_DIRECT_DEBIT: 'sepa_direct_debit'>, '30')
@@ -93,7 +95,7 @@ def to_payment_means(value: object) -> PaymentMeans:
         except ValueError:
             pass
     names = ", ".join(repr(m.value) for m in PaymentMeans)
-    raise ArgumentTypeError(value, f"a PaymentMeans or one of {names}", what="method")
+    raise ArgumentTypeError(value, f"a PaymentMeans or one of {names}", what=what)
 
 
 def _optional(convert: Any) -> Any:
@@ -110,6 +112,10 @@ def _to_text(what: str) -> Any:
         return xml_text(value.strip(), what=what)
 
     return _optional(convert)
+
+
+def _to_means(value: object) -> PaymentMeans:
+    return to_payment_means(value, what="means")
 
 
 def _to_iban(value: object) -> str | None:
@@ -164,7 +170,7 @@ class PaymentInstructions(Revalidated):
     """
 
     means: PaymentMeans = attrs.field(
-        default=PaymentMeans.SEPA_CREDIT_TRANSFER, converter=to_payment_means
+        default=PaymentMeans.SEPA_CREDIT_TRANSFER, converter=_to_means
     )
     iban: str | None = attrs.field(default=None, converter=_to_iban)
     bic: str | None = attrs.field(default=None, converter=_to_bic)
