@@ -549,7 +549,7 @@ def test_the_errors_of_a_document_name_what_is_wrong() -> None:
         (
             "S",
             None,
-            "VAT rate None for category S is missing: give the rate, such as '20'",
+            "VAT rate for category S is missing: give the rate, such as '20'",
         ),
         ("S", "100", "VAT rate 100 for category S is out of range: a rate is 0 or"),
         (
@@ -834,7 +834,7 @@ _CODES = "'S', 'Z', 'E', 'AE', 'K', 'G', 'O'"
         (
             "S",
             None,
-            "VAT rate None for category S is missing: give the rate, such as '20'",
+            "VAT rate for category S is missing: give the rate, such as '20'",
         ),
         ("S", "0", "VAT rate 0 for category S is 0: use category Z (zero rated) or E"),
         ("S", "100", f"VAT rate 100 for category S {_RANGE}"),

@@ -617,7 +617,8 @@ class InvalidVatRateError(PaxbillError, ValueError):
     def __init__(self, category: str, rate: Any, reason: str) -> None:
         self.category = category
         self.rate = rate
-        super().__init__(f"VAT rate {rate} for category {category} {reason}")
+        given = "" if rate is None else f" {rate}"
+        super().__init__(f"VAT rate{given} for category {category} {reason}")
 
 
 class InvalidPartyError(PaxbillError, ValueError):

@@ -44,3 +44,15 @@ def each_item(value: Iterable[T], *, what: str, expected: str) -> Iterator[T]:
     if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
         raise ArgumentTypeError(value, expected, what=what)
     return iter(value)
+
+
+def one_of_kind(kind: type) -> str:
+    """The words for one item of *kind* in a refusal, its article before its name.
+
+    >>> one_of_kind(int), one_of_kind(ArgumentTypeError)
+    ('an int', 'an ArgumentTypeError')
+    >>> one_of_kind(str)
+    'a str'
+    """
+    name = kind.__name__
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"

@@ -23,7 +23,7 @@ import attrs
 
 from paxbill.clients.cashflow import Client
 from paxbill.clients.prepayment import unit_price_of
-from paxbill.core._items import to_items
+from paxbill.core._items import one_of_kind, to_items
 from paxbill.core._numbers import to_count
 from paxbill.core._validators import instance_of, is_optional_date
 from paxbill.core._values import Revalidated
@@ -122,7 +122,7 @@ def _unique(value: Iterable[T], kind: type[T], name: str) -> tuple[T, ...]:
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, kind):
-            raise ArgumentTypeError(item, f"a {kind.__name__}", what=f"each {name}")
+            raise ArgumentTypeError(item, one_of_kind(kind), what=f"each {name}")
         key = item.account_id if isinstance(item, Account) else item.site_id
         if key in seen:
             raise InvalidPortfolioError(f"{name} {key!r} appears twice")

@@ -22,8 +22,9 @@ from paxbill.clients.invoicing.allowances import Allowance, Charge
 from paxbill.clients.invoicing.delivery import Delivery
 from paxbill.clients.invoicing.lines import ClientInvoiceLine
 from paxbill.clients.invoicing.notes import Note, legal_notes
-from paxbill.clients.invoicing.parties import to_optional_text
+from paxbill.clients.invoicing.parties import Party, to_optional_text
 from paxbill.clients.invoicing.vat import VatBreakdown, VatCategory
+from paxbill.core._items import one_of_kind
 from paxbill.core._text import xml_text
 from paxbill.core.money import Money, total
 from paxbill.exceptions import (
@@ -33,6 +34,8 @@ from paxbill.exceptions import (
 )
 
 T = TypeVar("T")
+#: The UNTDID 1001 code of a credit note, which credits where an invoice bills.
+CREDIT_NOTE = "381"
 Adjustment = Allowance | Charge
 
 
@@ -61,6 +64,7 @@ def to_lines(value: object) -> tuple[ClientInvoiceLine, ...]:
 def tuple_of(kind: type[T], what: str) -> Callable[[object], tuple[T, ...]]:
     """A converter to a tuple of *kind*, refusing anything else by name."""
     name = kind.__name__
+    one = one_of_kind(kind)
 
     def convert(value: object) -> tuple[T, ...]:
         if not isinstance(value, Iterable) or isinstance(value, str | kind):
@@ -68,7 +72,7 @@ def tuple_of(kind: type[T], what: str) -> Callable[[object], tuple[T, ...]]:
         items = tuple(value)
         for item in items:
             if not isinstance(item, kind):
-                raise ArgumentTypeError(item, f"a {name}", what=f"each of {what}")
+                raise ArgumentTypeError(item, one, what=f"each of {what}")
         return items
 
     return convert
@@ -118,8 +122,15 @@ def default_currency(document: Any) -> str:
 
 
 def default_notes(document: Any) -> tuple[Note, ...]:
-    """The notes of a document by default: for a French seller, French law's three."""
-    return legal_notes(document.language) if document.seller.is_french else ()
+    """The notes of a document by default: for a French seller, French law's three.
+
+    attrs works out this default before it runs the seller's validator,
+    so the seller is checked here first.
+    """
+    seller = document.seller
+    if not isinstance(seller, Party):
+        raise ArgumentTypeError(seller, "a Party", what="seller")
+    return legal_notes(document.language) if seller.is_french else ()
 
 
 def _shared_vat(
@@ -167,7 +178,9 @@ def work_out_adjustments(document: Any) -> None:
                 item = item.worked_out(base, item.rate)
             if item.signed.currency != document.currency:
                 raise CurrencyMismatchError(
-                    document.currency, item.signed.currency, operation=item.KIND
+                    document.currency,
+                    item.signed.currency,
+                    operation=f"work out the {item.KIND} of",
                 )
             worked.append(item)
         object.__setattr__(document, name, tuple(worked))
@@ -197,10 +210,17 @@ def check_groups(document: Any) -> None:
     """
     for group in document.vat_breakdown:
         if group.taxable_amount.amount < 0:
+            vat = f"at VAT {group.category.value} {group.rate} %, below zero"
+            if document.TYPE_CODE == CREDIT_NOTE:
+                raise InvalidInvoiceError(
+                    document.invoice_number,
+                    f"credit note {document.number} credits {group.taxable_amount} "
+                    f"{vat}: what is owed is an invoice",
+                )
             raise InvalidInvoiceError(
                 document.number,
-                f"it bills {group.taxable_amount} at VAT {group.category.value} "
-                f"{group.rate} %, below zero: what is owed back is a credit note",
+                f"it bills {group.taxable_amount} {vat}: what is owed back is a "
+                "credit note",
             )
 
 

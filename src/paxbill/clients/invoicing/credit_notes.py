@@ -14,6 +14,7 @@ import datetime as dt
 import attrs
 
 from paxbill.clients.invoicing._document import (
+    CREDIT_NOTE,
     DocumentTotals,
     Totals,
     check_currency,
@@ -85,7 +86,7 @@ class CreditNote(DocumentTotals, ShowsInNotebook, Revalidated):
     """
 
     #: The UNTDID 1001 code of a credit note.
-    TYPE_CODE = "381"
+    TYPE_CODE = CREDIT_NOTE
 
     number: str = attrs.field(converter=to_number)
     issue_date: dt.date = attrs.field(validator=is_date)

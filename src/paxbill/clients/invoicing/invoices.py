@@ -281,7 +281,11 @@ class ClientInvoice(DocumentTotals, ShowsInNotebook, Revalidated):
                     what="prepaid",
                     reason="has more decimals than an e-invoice states (BT-113)",
                 )
-            if not 0 <= self.prepaid.amount <= self.gross_total.amount:
+            if self.prepaid.amount < 0:
+                raise InvalidAmountError(
+                    self.prepaid, what="prepaid", reason="is negative"
+                )
+            if self.prepaid > self.gross_total:
                 raise OverpaymentError(self.number, self.prepaid, self.gross_total)
         for payment in self.payments:
             if payment.amount.currency != self.currency:

@@ -1,0 +1,417 @@
+"""Tests for what an invoice and a credit note refuse, each refusal word for word.
+
+The invoice of each case bills one line of 10.00 EUR at 20 %: 12.00 EUR
+with VAT, issued on 2 January 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from paxbill import (
+    Allowance,
+    Charge,
+    ClientInvoice,
+    ClientInvoiceLine,
+    ClientPayment,
+    CreditNote,
+    Money,
+)
+from tests.examples import BUYER, SELLER, eur, refusal
+
+D = dt.date
+LINE = ClientInvoiceLine("X", 1, eur("10.00"), "S", "20")
+#: A line that takes back twice what LINE bills.
+MINUS_TWO = ClientInvoiceLine("Y", -2, eur("10.00"), "S", "20")
+REDUCED = ClientInvoiceLine("Y", 1, eur("1.00"), "S", "5.5")
+USD = Money("1.00", "USD")
+USD_LINE = ClientInvoiceLine("X", 1, Money("10.00", "USD"), "S", "20")
+_RATE = (
+    "convert one of them first with an exchange rate; paxbill never converts implicitly"
+)
+_DATE = "must be a datetime.date such as date(2024, 6, 1), not"
+_EXCEEDS = "a credit never exceeds what was invoiced"
+_MEANS = (
+    "a PaymentMeans or one of 'cash', 'cheque', 'credit_transfer', 'card', "
+    "'sepa_credit_transfer', 'sepa_direct_debit'"
+)
+
+
+def invoice(**given: Any) -> ClientInvoice:
+    """The invoice of 12.00 EUR, with the arguments *given* in place of its own."""
+    arguments: dict[str, Any] = {
+        "number": "F1",
+        "issue_date": D(2024, 1, 2),
+        "seller": SELLER,
+        "buyer": BUYER,
+        "lines": [LINE],
+    }
+    return ClientInvoice(**{**arguments, **given})
+
+
+def note(**given: Any) -> CreditNote:
+    """Its credit note of 3 January, with the arguments *given*."""
+    arguments: dict[str, Any] = {
+        "number": "A1",
+        "issue_date": D(2024, 1, 3),
+        "seller": SELLER,
+        "buyer": BUYER,
+        "lines": [LINE],
+        "invoice_number": "F1",
+        "invoice_issue_date": D(2024, 1, 2),
+    }
+    return CreditNote(**{**arguments, **given})
+
+
+def paid(amount: str, on: dt.date | None = None) -> ClientPayment:
+    """A payment of *amount* euros, on 3 January unless *on*."""
+    return ClientPayment(eur(amount), on or D(2024, 1, 3))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: invoice(number=""),
+            "number must be a non-empty str such as 'F2024-0001', not str ''",
+        ),
+        (
+            lambda: invoice(number=5),
+            "number must be a non-empty str such as 'F2024-0001', not int 5",
+        ),
+        (
+            lambda: invoice(number="F\x01"),
+            "number holds U+0001, a character an e-invoice cannot carry: remove it",
+        ),
+        (
+            lambda: invoice(issue_date="2024-01-02"),
+            f"issue_date {_DATE} str '2024-01-02'",
+        ),
+        # The seller is read before the notes it decides are worked out.
+        (lambda: invoice(seller="x"), "seller must be a Party, not str 'x'"),
+        (lambda: invoice(buyer=None), "buyer must be a Party, not NoneType None"),
+        (
+            lambda: invoice(lines=[]),
+            "lines must be at least one ClientInvoiceLine, not tuple ()",
+        ),
+        (
+            lambda: invoice(lines="abc"),
+            "lines must be a sequence of ClientInvoiceLine, not str 'abc'",
+        ),
+        (
+            lambda: invoice(lines=5),
+            "lines must be a sequence of ClientInvoiceLine, not int 5",
+        ),
+        (
+            lambda: invoice(lines=[LINE, 5]),
+            "each line must be a ClientInvoiceLine, not int 5",
+        ),
+        (lambda: invoice(currency="USD"), f"cannot invoice USD and EUR: {_RATE}"),
+        (
+            lambda: invoice(lines=[LINE, ClientInvoiceLine("Y", 1, USD, "S", "20")]),
+            f"cannot invoice EUR and USD: {_RATE}",
+        ),
+        (
+            lambda: invoice(payment_terms="30"),
+            "payment_terms must be a PaymentTerms or a whole number of days, not "
+            "str '30'",
+        ),
+        (
+            lambda: invoice(payment_terms=True),
+            "payment_terms must be a PaymentTerms or a whole number of days, not "
+            "bool True",
+        ),
+        (
+            lambda: invoice(service_period="Q1"),
+            "service_period must be a BillingPeriod or None, not str 'Q1'",
+        ),
+        (
+            lambda: invoice(language="de"),
+            "language must be 'fr' or 'en', not str 'de'",
+        ),
+        (
+            lambda: invoice(payments=5),
+            "payments must be a sequence of ClientPayment, not int 5",
+        ),
+        (
+            lambda: invoice(payments=[5]),
+            "each of payments must be a ClientPayment, not int 5",
+        ),
+        (
+            lambda: invoice(credit_notes=[5]),
+            "each of credit_notes must be a CreditNote, not int 5",
+        ),
+        (
+            lambda: invoice(payment_instructions=5),
+            "payment_instructions must be a PaymentInstructions or None, not int 5",
+        ),
+        (
+            lambda: invoice(buyer_reference=5),
+            "buyer_reference must be a str or None, not int 5",
+        ),
+        (
+            lambda: invoice(contract_reference=5),
+            "contract_reference must be a str or None, not int 5",
+        ),
+        (
+            lambda: invoice(order_reference=5),
+            "order_reference must be a str or None, not int 5",
+        ),
+        (
+            lambda: invoice(business_process=5),
+            "business_process must be a str or None, not int 5",
+        ),
+        (lambda: invoice(notes=5), "notes must be a sequence of Note, not int 5"),
+        (
+            lambda: invoice(allowances=[Charge("Port", eur("1.00"))]),
+            "each of allowances must be an Allowance, not Charge Charge(reason="
+            "'Port', amount=Money('1.00', 'EUR'), percent=None, base=None, "
+            "category=<VatCategory.STANDARD: 'S'>, rate=None, reason_code=None)",
+        ),
+        (
+            lambda: invoice(charges=5),
+            "charges must be a sequence of Charge, not int 5",
+        ),
+        (
+            lambda: invoice(prepaid="1.00"),
+            "prepaid must be a Money or None, not str '1.00'",
+        ),
+        (lambda: invoice(prepaid=USD), f"cannot prepay EUR and USD: {_RATE}"),
+        (
+            lambda: invoice(prepaid=eur("1.001")),
+            "prepaid Money('1.001', 'EUR') has more decimals than an e-invoice "
+            "states (BT-113)",
+        ),
+        (
+            lambda: invoice(prepaid=eur("-1.00")),
+            "prepaid Money('-1.00', 'EUR') is negative",
+        ),
+        (
+            lambda: invoice(prepaid=eur("12.01")),
+            "invoice F1: a payment of 12.01 EUR is more than the 12.00 EUR still "
+            "due; record only what is due and refund the rest",
+        ),
+        (
+            lambda: invoice(delivery=5),
+            "delivery must be a Delivery or None, not int 5",
+        ),
+        (
+            lambda: invoice(vat_on_debits=1),
+            "vat_on_debits must be True or False, not int 1",
+        ),
+        (
+            lambda: invoice(vat_in_accounting_currency=5),
+            "vat_in_accounting_currency must be a Money or None, not int 5",
+        ),
+        (
+            lambda: invoice(allowances=[Allowance("Remise", USD)]),
+            f"cannot work out the allowance of EUR and USD: {_RATE}",
+        ),
+        (
+            lambda: invoice(charges=[Charge("Port", USD)]),
+            f"cannot work out the charge of EUR and USD: {_RATE}",
+        ),
+        (
+            lambda: invoice(
+                lines=[LINE, ClientInvoiceLine("Y", 1, eur("10.00"), "S", "5.5")],
+                allowances=[Allowance("Remise", eur("1.00"))],
+            ),
+            "invoice F1: the allowance 'Remise' has no VAT rate, and the lines "
+            "have several: give it one",
+        ),
+        (
+            lambda: invoice(
+                lines=[LINE, ClientInvoiceLine("Y", 1, eur("10.00"), "S", "5.5")],
+                charges=[Charge(None, eur("1.00"), reason_code="SAA")],
+            ),
+            "invoice F1: the charge 'SAA' has no VAT rate, and the lines have "
+            "several: give it one",
+        ),
+        (
+            lambda: invoice(lines=[LINE, MINUS_TWO]),
+            "invoice F1: it bills -10.00 EUR at VAT S 20 %, below zero: what is "
+            "owed back is a credit note",
+        ),
+        (
+            lambda: invoice(payments=[paid("1.00", D(2024, 1, 1))]),
+            "invoice F1 was issued on 2024-01-02 and cannot be paid on 2024-01-01: "
+            "give a payment date on or after the issue date",
+        ),
+        (
+            lambda: invoice(payments=[ClientPayment(USD, D(2024, 1, 3))]),
+            f"cannot pay EUR and USD: {_RATE}",
+        ),
+        # The last payment is the one refused, with what was left for it.
+        (
+            lambda: invoice(payments=[paid("11.00"), paid("1.01")]),
+            "invoice F1: a payment of 1.01 EUR is more than the 1.00 EUR still "
+            "due; record only what is due and refund the rest",
+        ),
+        (
+            lambda: invoice(prepaid=eur("2.00"), payments=[paid("10.01")]),
+            "invoice F1: a payment of 10.01 EUR is more than the 10.00 EUR still "
+            "due; record only what is due and refund the rest",
+        ),
+        (
+            lambda: invoice(credit_notes=[note(invoice_number="F2")]),
+            "invoice F1: credit note A1 credits invoice F2",
+        ),
+        (
+            lambda: invoice(credit_notes=[note(currency="USD", lines=[USD_LINE])]),
+            f"cannot credit EUR and USD: {_RATE}",
+        ),
+        (
+            lambda: invoice(
+                issue_date=D(2024, 1, 4), credit_notes=[note(invoice_issue_date=None)]
+            ),
+            f"invoice_issue_date {_DATE} NoneType None",
+        ),
+        (
+            lambda: invoice(
+                issue_date=D(2024, 1, 4),
+                credit_notes=[note(invoice_issue_date=D(2024, 1, 3))],
+            ),
+            "invoice F1: credit note A1 is dated before the invoice",
+        ),
+        (
+            lambda: invoice(credit_notes=[note(lines=[REDUCED])]),
+            "invoice F1: credit note A1 credits VAT S at 5.5 %, which the invoice "
+            f"does not bill; {_EXCEEDS}",
+        ),
+        (
+            lambda: invoice(credit_notes=[note(), note(number="A2")]),
+            "invoice F1: credit notes credit 20.00 EUR net at VAT S 20 %, more than "
+            f"the 10.00 EUR invoiced; {_EXCEEDS}",
+        ),
+    ],
+)
+def test_an_invoice_is_refused_in_words(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: ClientPayment("1.00", D(2024, 1, 3)),  # type: ignore[arg-type]
+            "amount must be a Money, not str '1.00'",
+        ),
+        (lambda: paid("0.00"), "payment Money('0.00', 'EUR') is not above zero"),
+        (lambda: paid("-1.00"), "payment Money('-1.00', 'EUR') is not above zero"),
+        (
+            lambda: ClientPayment(eur("1.00"), "2024-01-03"),  # type: ignore[arg-type]
+            f"on {_DATE} str '2024-01-03'",
+        ),
+        (
+            lambda: ClientPayment(eur("1.00"), D(2024, 1, 3), "wire"),
+            f"method must be {_MEANS}, not str 'wire'",
+        ),
+        (
+            lambda: invoice().pay(USD, D(2024, 1, 3)),
+            f"cannot pay EUR and USD: {_RATE}",
+        ),
+        (
+            lambda: invoice(payments=[paid("2.00")]).pay(eur("10.01"), D(2024, 1, 3)),
+            "invoice F1: a payment of 10.01 EUR is more than the 10.00 EUR still "
+            "due; record only what is due and refund the rest",
+        ),
+        (
+            lambda: invoice().pay(eur("1.00"), D(2024, 1, 1)),
+            "invoice F1 was issued on 2024-01-02 and cannot be paid on 2024-01-01: "
+            "give a payment date on or after the issue date",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 3), [(1, 1)]),
+            "invoice F1: it has no line 1: give an index from 0 to 0",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 3), [(-1, 1)]),
+            "invoice F1: it has no line -1: give an index from 0 to 0",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 3), [5]),  # type: ignore[list-item]
+            "each line to credit must be a ClientInvoiceLine or a (line or index, "
+            "quantity) pair, not int 5",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 3), [(True, 1)]),
+            "each line to credit must be a ClientInvoiceLine or a (line or index, "
+            "quantity) pair, not tuple (True, 1)",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 3), [(0, 2)]),
+            "invoice F1: credit notes credit 20.00 EUR net at VAT S 20 %, more than "
+            f"the 10.00 EUR invoiced; {_EXCEEDS}",
+        ),
+        (
+            lambda: invoice().credit("A1", D(2024, 1, 1)),
+            "invoice F1: credit note A1 is dated 2024-01-01, before the invoice it "
+            "credits (2024-01-02)",
+        ),
+        (
+            lambda: invoice().apply_credit(5),  # type: ignore[arg-type]
+            "note must be a CreditNote, not int 5",
+        ),
+        (
+            lambda: invoice(credit_notes=[note()]).credit("A2", D(2024, 1, 4)),
+            f"invoice F1: it is already fully credited; {_EXCEEDS}",
+        ),
+        (
+            lambda: invoice(
+                credit_notes=[note(lines=[LINE.with_quantity(1)])]
+            ).apply_credit(note()),
+            "invoice F1: credit note A1 is already recorded",
+        ),
+        (
+            lambda: note(reason=5),
+            "reason must be a str or None, not int 5",
+        ),
+        (
+            lambda: note(reason="\x07"),
+            "reason holds U+0007, a character an e-invoice cannot carry: remove it",
+        ),
+        (
+            lambda: note(invoice_number=""),
+            "number must be a non-empty str such as 'F2024-0001', not str ''",
+        ),
+        (lambda: note(seller=5), "seller must be a Party, not int 5"),
+        (
+            lambda: note(lines=[LINE, MINUS_TWO]),
+            "invoice F1: credit note A1 credits -10.00 EUR at VAT S 20 %, below "
+            "zero: what is owed is an invoice",
+        ),
+        (
+            lambda: invoice().amount_due_on("2024-01-01"),  # type: ignore[arg-type]
+            f"day {_DATE} str '2024-01-01'",
+        ),
+        (lambda: invoice().amount_paid_on(None), f"day {_DATE} NoneType None"),  # type: ignore[arg-type]
+        (lambda: invoice().amount_credited_on(5), f"day {_DATE} int 5"),  # type: ignore[arg-type]
+        (lambda: invoice().refund_due_on(5), f"day {_DATE} int 5"),  # type: ignore[arg-type]
+        (lambda: invoice().is_fully_credited_on(5), f"day {_DATE} int 5"),  # type: ignore[arg-type]
+        (lambda: invoice().status_on(5), f"day {_DATE} int 5"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_payment_a_credit_and_a_day_are_refused_in_words(
+    call: Callable[[], object], message: str
+) -> None:
+    assert refusal(call) == message
+
+
+def test_what_an_invoice_reads_at_its_bounds() -> None:
+    """A prepaid of 0.00 is none; prepaid and payments may reach the gross total."""
+    assert invoice(prepaid=eur("0.00")).prepaid is None
+    assert invoice(prepaid=eur("12.00")).amount_due == eur("0.00")
+    full = invoice(prepaid=eur("2.00"), payments=[paid("10.00")])
+    assert full.amount_due_on(D(2024, 1, 3)) == eur("0.00")
+    assert invoice(payment_terms=45).payment_terms.days == 45
+    assert invoice(payments=[paid("1.00", D(2024, 1, 2))]).amount_paid_on(
+        D(2024, 1, 2)
+    ) == eur("1.00")
+    # A credit note the day of its invoice is on time.
+    assert note(issue_date=D(2024, 1, 2)).issue_date == D(2024, 1, 2)
