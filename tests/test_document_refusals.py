@@ -14,12 +14,16 @@ import pytest
 
 from paxbill import (
     Allowance,
+    BillingPeriod,
     Charge,
     ClientInvoice,
     ClientInvoiceLine,
     ClientPayment,
     CreditNote,
+    Delivery,
     Money,
+    Party,
+    en16931_problems,
 )
 from tests.examples import BUYER, SELLER, eur, refusal
 
@@ -415,3 +419,145 @@ def test_what_an_invoice_reads_at_its_bounds() -> None:
     ) == eur("1.00")
     # A credit note the day of its invoice is on time.
     assert note(issue_date=D(2024, 1, 2)).issue_date == D(2024, 1, 2)
+
+
+#: A seller known by its SIREN only, without a VAT identifier.
+SIREN_ONLY = Party("Dupont", "FR", legal_id="732829320")
+GERMAN = Party("Schmidt GmbH", "DE", vat_id="DE123456789")
+
+
+def line(category: str, rate: str | None = None, **given: Any) -> ClientInvoiceLine:
+    """A line of 1.00 EUR in *category*."""
+    return ClientInvoiceLine("X", 1, eur("1.00"), category, rate, **given)
+
+
+def _needs(category: str, party: str) -> str:
+    return (
+        f"VAT category {category} needs the {party}'s VAT identifier: give the "
+        f"{party} a vat_id"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (
+            {"seller": Party("Dupont", "FR")},
+            f"BR-S-02: invoice F1: {_needs('S', 'seller')}",
+        ),
+        ({"seller": SIREN_ONLY}, f"BR-S-02: invoice F1: {_needs('S', 'seller')}"),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("Z")]},
+            f"BR-Z-02: invoice F1: {_needs('Z', 'seller')}",
+        ),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("E")]},
+            f"BR-E-02: invoice F1: {_needs('E', 'seller')}",
+        ),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("G")]},
+            f"BR-G-02: invoice F1: {_needs('G', 'seller')}",
+        ),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("AE")]},
+            f"BR-AE-02: invoice F1: {_needs('AE', 'seller')}",
+        ),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("K")]},
+            f"BR-IC-02: invoice F1: {_needs('K', 'seller')}",
+        ),
+        # A charge's category counts as a line's does.
+        (
+            {
+                "seller": SIREN_ONLY,
+                "lines": [line("E")],
+                "charges": [Charge("Port", eur("1.00"), category="AE")],
+            },
+            f"BR-E-02: invoice F1: {_needs('E', 'seller')}",
+        ),
+        (
+            {"buyer": Party("Client", "FR"), "lines": [line("AE")]},
+            f"BR-AE-02: invoice F1: {_needs('AE', 'buyer')}",
+        ),
+        (
+            {"buyer": Party("Client", "DE"), "lines": [line("K")]},
+            f"BR-IC-02: invoice F1: {_needs('K', 'buyer')}",
+        ),
+        (
+            {"buyer": GERMAN, "lines": [line("K")]},
+            "BR-IC-11: invoice F1: an intra-community supply (category K) states "
+            "when it was delivered: give a service_period or a Delivery with its "
+            "date",
+        ),
+        (
+            {"buyer": GERMAN, "lines": [line("K")], "delivery": Delivery(country="DE")},
+            "BR-IC-11: invoice F1: an intra-community supply (category K) states "
+            "when it was delivered: give a service_period or a Delivery with its "
+            "date",
+        ),
+        (
+            {"lines": [line("O")]},
+            "BR-O-02: invoice F1: an invoice not subject to VAT (category O) names "
+            "no seller VAT identifier: drop the seller's vat_id, and identify it by "
+            "legal_id",
+        ),
+        (
+            {"seller": SIREN_ONLY, "lines": [line("O")]},
+            "BR-O-04: invoice F1: an invoice not subject to VAT (category O) names "
+            "no buyer VAT identifier: drop the buyer's vat_id",
+        ),
+        (
+            {
+                "seller": Party("Dupont", "FR"),
+                "buyer": Party("Client", "FR"),
+                "lines": [line("O")],
+            },
+            "BR-CO-26: invoice F1: the seller has neither a legal registration "
+            "(legal_id, such as its SIREN) nor a VAT identifier: give it one",
+        ),
+        (
+            {"lines": [line("S", "20", exemption_reason="Exonéré")]},
+            "BR-S-10: invoice F1: a line of VAT category S gives no exemption "
+            "reason: drop 'Exonéré'",
+        ),
+        (
+            {"lines": [line("Z", exemption_reason="Exonéré")]},
+            "BR-Z-10: invoice F1: a line of VAT category Z gives no exemption "
+            "reason: drop 'Exonéré'",
+        ),
+    ],
+)
+def test_an_en16931_rule_broken_is_refused_in_words(
+    given: dict[str, Any], message: str
+) -> None:
+    """What EN 16931's rules refuse, as an invoice, then as a credit note."""
+    assert refusal(lambda: invoice(**given)) == message
+    as_note = message.replace("invoice F1", "credit note A1", 1)
+    assert refusal(lambda: note(**given)) == as_note
+
+
+def test_what_the_en16931_rules_accept_at_their_edges() -> None:
+    """A buyer's SIREN stands in for its VAT id under AE; K with its period."""
+    reverse = invoice(
+        buyer=Party("Client", "FR", legal_id="404833048"), lines=[line("AE")]
+    )
+    assert reverse.vat_total == eur("0.00")
+    supply = invoice(
+        buyer=GERMAN, lines=[line("K")], service_period=BillingPeriod.month(2024, 1)
+    )
+    assert supply.delivery == Delivery(country="DE")  # the buyer's, BR-IC-12
+    alone = invoice(
+        seller=SIREN_ONLY, buyer=Party("Client", "FR"), lines=[line("O"), line("O")]
+    )
+    assert en16931_problems(alone) == ()
+
+
+def test_a_credit_note_s_own_refusals_say_credit_note() -> None:
+    """An allowance without a rate on a credit note of two rates names the note."""
+    two_rates = [LINE, REDUCED]
+    assert refusal(
+        lambda: note(lines=two_rates, allowances=[Allowance("Remise", eur("1.00"))])
+    ) == (
+        "credit note A1: the allowance 'Remise' has no VAT rate, and the lines "
+        "have several: give it one"
+    )

@@ -639,12 +639,14 @@ class InvalidInvoiceError(PaxbillError, ValueError):
     Attributes:
         number: the document's number.
         reason: what is wrong.
+        document: what the document is, ``"invoice"`` or ``"credit note"``.
     """
 
-    def __init__(self, number: Any, reason: str) -> None:
+    def __init__(self, number: Any, reason: str, *, document: str = "invoice") -> None:
         self.number = number
         self.reason = reason
-        super().__init__(f"invoice {number}: {reason}")
+        self.document = document
+        super().__init__(f"{document} {number}: {reason}")
 
 
 class BusinessRuleError(InvalidInvoiceError):
@@ -656,10 +658,12 @@ class BusinessRuleError(InvalidInvoiceError):
         reason: what breaks it, and what to do.
     """
 
-    def __init__(self, number: Any, rule: str, reason: str) -> None:
+    def __init__(
+        self, number: Any, rule: str, reason: str, *, document: str = "invoice"
+    ) -> None:
         self.rule = rule
-        super().__init__(number, reason)
-        self.args = (f"{rule}: invoice {number}: {reason}",)
+        super().__init__(number, reason, document=document)
+        self.args = (f"{rule}: {document} {number}: {reason}",)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -675,7 +679,15 @@ class MissingVatIdentifierError(BusinessRuleError):
         party: which party lacks it: ``"seller"`` or ``"buyer"``.
     """
 
-    def __init__(self, number: Any, category: str, party: str, rule: str) -> None:
+    def __init__(
+        self,
+        number: Any,
+        category: str,
+        party: str,
+        rule: str,
+        *,
+        document: str = "invoice",
+    ) -> None:
         self.category = category
         self.party = party
         super().__init__(
@@ -683,6 +695,7 @@ class MissingVatIdentifierError(BusinessRuleError):
             rule,
             f"VAT category {category} needs the {party}'s VAT identifier: "
             f"give the {party} a vat_id",
+            document=document,
         )
 
 

@@ -39,6 +39,11 @@ CREDIT_NOTE = "381"
 Adjustment = Allowance | Charge
 
 
+def document_kind(document: Any) -> str:
+    """What *document* is, in an error's words: ``"invoice"`` or ``"credit note"``."""
+    return "credit note" if document.TYPE_CODE == CREDIT_NOTE else "invoice"
+
+
 def to_number(value: object) -> str:
     """A document number: a non-empty str, spaces around it dropped."""
     if isinstance(value, str) and value.strip():
@@ -169,6 +174,7 @@ def work_out_adjustments(document: Any) -> None:
                         document.number,
                         f"the {item.KIND} {item.reason or item.reason_code!r} has "
                         "no VAT rate, and the lines have several: give it one",
+                        document=document_kind(document),
                     )
                 category, rate = shared
                 if category is not VatCategory.STANDARD:

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from paxbill.clients.invoicing._code_lists import BUSINESS_PROCESSES
-from paxbill.clients.invoicing._document import DocumentTotals
+from paxbill.clients.invoicing._document import DocumentTotals, document_kind
 from paxbill.clients.invoicing.vat import VatCategory
 from paxbill.core._validators import instance_of, optional_of
 from paxbill.core._values import Revalidated
@@ -404,14 +404,17 @@ def refuse_problems(document: Any) -> None:
         MissingVatIdentifierError: a VAT category without a party's VAT id.
         BusinessRuleError: the document breaks another rule; the message names it.
     """
+    kind = document_kind(document)
     for rule in EN16931_RULES:
         for problem in rule(document):
             if problem.missing_vat_id is not None:
                 category, party = problem.missing_vat_id
                 raise MissingVatIdentifierError(
-                    document.number, category, party, problem.rule
+                    document.number, category, party, problem.rule, document=kind
                 )
-            raise BusinessRuleError(document.number, problem.rule, problem.message)
+            raise BusinessRuleError(
+                document.number, problem.rule, problem.message, document=kind
+            )
 
 
 def en16931_problems(document: Any, *, france: bool = False) -> tuple[RuleProblem, ...]:
