@@ -288,10 +288,14 @@ class DateOutOfRangeError(PaxbillError, ValueError):
 
     def __init__(self, day: Any, change: str = "", *, reason: str = "") -> None:
         self.day = day
-        self.reason = reason or (
+        if reason:
+            self.reason = reason
+            super().__init__(reason)
+            return
+        self.reason = (
             f"{day} {change} is outside the years 1 to 9999 that dates may have"
         )
-        super().__init__(f"{self.reason}: give an earlier date or a shorter span")
+        super().__init__(f"{self.reason}: give a shorter span")
 
 
 class AutopayRequiredError(PaxbillError, ValueError):
