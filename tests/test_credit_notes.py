@@ -12,13 +12,16 @@ from hypothesis import given
 from paxbill import (
     ArgumentTypeError,
     BillingFrequency,
+    BillingPeriod,
     ClientInvoice,
     ClientInvoiceLine,
     ClientInvoiceStatus,
     CreditExceedsInvoiceError,
     CreditNote,
+    Delivery,
     InvalidInvoiceError,
     Money,
+    Note,
     centralised_lines,
     coterm_adjustment,
     coterm_line,
@@ -261,3 +264,42 @@ def test_an_invoice_paid_in_full_owes_nothing_either_way() -> None:
     invoice = annual_invoice().pay(eur("4032.00"), D(2024, 1, 20))
     assert str(invoice.amount_due_on(D(2024, 1, 20))) == "0.00 EUR"
     assert str(invoice.refund_due_on(D(2024, 1, 20))) == "0.00 EUR"
+
+
+def test_a_credit_note_repeats_what_its_invoice_states() -> None:
+    """BT-10, BT-12, BT-13, BT-23, the notes, delivery, period and VAT on debits."""
+    invoice = annual_invoice(
+        buyer_reference="REF-CLIENT",
+        contract_reference="CONTRAT-7",
+        order_reference="BC-42",
+        business_process="S1",
+        notes=[Note("Merci.", "AAI")],
+        delivery=Delivery(country="FR", city="Paris"),
+        service_period=BillingPeriod.month(2024, 1),
+        vat_on_debits=True,
+        language="en",
+    )
+    for note in (
+        invoice.credit("A1", D(2024, 2, 1)),
+        invoice.credit("A2", D(2024, 2, 1), [(0, 5)]),
+    ):
+        assert (note.invoice_number, note.invoice_issue_date) == (
+            "F2024-0001",
+            D(2024, 1, 1),
+        )
+        assert (note.seller, note.buyer) == (SELLER, BUYER)
+        assert (
+            note.buyer_reference,
+            note.contract_reference,
+            note.order_reference,
+        ) == (
+            "REF-CLIENT",
+            "CONTRAT-7",
+            "BC-42",
+        )
+        assert note.business_process == "S1"
+        assert note.notes == (Note("Merci.", "AAI"),)
+        assert note.delivery == Delivery(country="FR", city="Paris")
+        assert note.service_period == BillingPeriod.month(2024, 1)
+        assert note.vat_on_debits is True
+        assert (note.currency, note.language) == ("EUR", "en")

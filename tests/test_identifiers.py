@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 
@@ -349,6 +350,60 @@ def test_an_adjustment_is_refused_in_words(
     assert refusal(call) == message
 
 
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (1.5, "reason_code must be a str or None, not float 1.5"),
+        (True, "reason_code must be a str or None, not bool True"),
+        (
+            " saa ",
+            "allowance reason code 'SAA' is not a code of UNTDID 5189, such as "
+            "'95' (discount)",
+        ),
+    ],
+)
+def test_a_reason_code_is_refused_in_words(code: object, message: str) -> None:
+    assert refusal(lambda: Allowance("R", eur("1.00"), reason_code=code)) == message
+
+
+def test_an_adjustment_s_vat_rate_by_category() -> None:
+    """Z, E, AE and K carry 0 %; O none; S a rate above 0, or the lines' later."""
+    assert Allowance("R", eur("1.00"), reason_code=95).reason_code == "95"
+    rates = {
+        category: Allowance("R", eur("1.00"), category=category).rate
+        for category in ("S", "Z", "E", "AE", "K", "O")
+    }
+    assert rates == {
+        "S": None,
+        "Z": Decimal(0),
+        "E": Decimal(0),
+        "AE": Decimal(0),
+        "K": Decimal(0),
+        "O": None,
+    }
+    assert refusal(lambda: Allowance("R", eur("1.00"), rate="0")) == (
+        "VAT rate 0 for category S is 0: use category Z (zero rated) or E"
+    )
+    assert refusal(lambda: Charge("P", eur("1.00"), category="Z", rate="5")) == (
+        "VAT rate 5 for category Z is not 0: this category carries no tax"
+    )
+
+
+def test_working_out_an_adjustment_changes_only_what_it_lacks() -> None:
+    """The base of a percentage without one; the rate of a standard one without."""
+    base, twenty = eur("10.00"), Decimal(20)
+    fixed = Allowance("R", eur("1.00"), rate="5.5")
+    assert fixed.worked_out(base, twenty) is fixed
+    outside = Allowance("R", eur("1.00"), category="O")
+    assert outside.worked_out(base, twenty).rate is None
+    standard = Allowance("R", percent="10").worked_out(base, twenty)
+    assert (standard.base, standard.amount, standard.rate) == (
+        base,
+        eur("1.00"),
+        twenty,
+    )
+
+
 def test_an_adjustment_s_sign_and_a_charge_beyond_its_base() -> None:
     """An allowance lowers the total, a charge raises it, even beyond its base."""
     assert Allowance("Remise", eur("1.00")).signed == eur("-1.00")
@@ -442,6 +497,9 @@ def test_a_party_s_field_is_refused_in_words(
 def test_an_electronic_address_is_read_without_spaces_around_its_parts() -> None:
     party = Party("Dupont", "FR", electronic_address=" 0225 : 732829320 ")
     assert party.electronic_address == "0225:732829320"
+    # The CEF EAS schemes of letters, such as EM (e-mail), in capitals.
+    mail = Party("Dupont", "FR", electronic_address="em:factures@dupont.fr")
+    assert mail.electronic_address == "EM:factures@dupont.fr"
     longest = Party("Dupont", "FR", electronic_address="0225:" + "1" * 125)
     assert longest.electronic_address == "0225:" + "1" * 125
 

@@ -104,7 +104,7 @@ class _Adjustment(Revalidated):
         kind = self.KIND
         if self.reason is None and self.reason_code is None:
             raise ArgumentTypeError(
-                self.reason, "a reason or a reason code (BR-33, BR-38)", what="reason"
+                None, "a reason or a reason code (BR-33, BR-38)", what="reason"
             )
         if self.reason_code is not None and self.reason_code not in self.REASONS:
             raise InvalidAmountError(
