@@ -107,6 +107,11 @@ def test_an_electronic_address_needs_a_known_scheme(address: str, reason: str) -
 def test_a_vat_identifier_starts_with_its_country() -> None:
     """BR-CO-09: 'FR...' or Greece's 'EL...', never digits alone."""
     assert Party("A", "GR", vat_id="EL123456789").vat_id == "EL123456789"
+    assert Party("A", "FR", vat_id=" fr 403 032 650 45 ").vat_id == "FR40303265045"
+    # The country and at least one character: 'DE1' is one, 'DE' alone is not.
+    assert Party("A", "DE", vat_id="DE1").vat_id == "DE1"
+    with pytest.raises(InvalidPartyError, match="BR-CO-09"):
+        Party("A", "DE", vat_id="DE")
     with pytest.raises(InvalidPartyError, match="BR-CO-09"):
         Party("A", "FR", vat_id="40303265045")
 
@@ -454,6 +459,12 @@ _ADDRESS = (
             "12 34 56 78 0",
             "SIREN '123456780' has a wrong check digit",
         ),
+        ("legal_id", 5, "legal_id must be a str or None, not int 5"),
+        (
+            "siret",
+            "73282932000074",
+            "SIRET '73282932000074' does not start with the SIREN 303265045",
+        ),
         (
             "legal_id",
             "ABC!",
@@ -489,9 +500,17 @@ _ADDRESS = (
 def test_a_party_s_field_is_refused_in_words(
     field: str, value: object, message: str
 ) -> None:
+    # Beside a SIREN, so that a SIRET is checked against it.
+    given = {"legal_id": "303265045", field: value}
     with pytest.raises(PaxbillError) as refused:
-        Party("Dupont", "FR", **{field: value})  # type: ignore[arg-type]
+        Party("Dupont", "FR", **given)  # type: ignore[arg-type]
     assert str(refused.value) == message
+
+
+def test_a_siret_given_beside_a_siret_as_legal_id_is_kept() -> None:
+    """Two establishments of 732 829 320: the SIRET given is the one kept."""
+    party = Party("A", "FR", legal_id="73282932000074", siret="73282932000082")
+    assert (party.legal_id, party.siret) == ("732829320", "73282932000082")
 
 
 def test_an_electronic_address_is_read_without_spaces_around_its_parts() -> None:
@@ -622,6 +641,11 @@ _MEANS = (
         (
             lambda: PaymentInstructions("cash", account_name=5),
             "account_name must be a non-empty str or None, not int 5",
+        ),
+        (
+            lambda: PaymentInstructions("cash", account_name="A\x01"),
+            "account_name holds U+0001, a character an e-invoice cannot carry: "
+            "remove it",
         ),
         (
             lambda: PaymentInstructions("cash", mandate=" "),

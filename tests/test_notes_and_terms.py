@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 import pytest
 
-from paxbill import PaymentTerms
+from paxbill import (
+    ClientInvoice,
+    ClientInvoiceLine,
+    CreditNote,
+    Money,
+    Party,
+    PaymentTerms,
+)
 from paxbill.clients.invoicing.notes import LEGAL_SUBJECTS, Note, legal_notes, to_notes
 from tests.examples import refusal
 
@@ -80,6 +87,18 @@ def test_a_note_is_kept_trimmed_its_subject_in_capitals() -> None:
     assert to_notes(()) == ()
 
 
+def test_only_a_french_seller_s_documents_carry_the_legal_notes() -> None:
+    """French law's notes by default for a seller in France, none elsewhere."""
+    line = ClientInvoiceLine("X", 1, Money("10.00", "EUR"), "S", "20")
+    german = Party("Schmidt GmbH", "DE", vat_id="DE123456789")
+    french = Party("Dupont", "FR", vat_id="FR40303265045")
+    day = D(2024, 1, 2)
+    assert ClientInvoice("F1", day, german, french, [line]).notes == ()
+    assert ClientInvoice("F1", day, french, german, [line]).notes == legal_notes()
+    note = CreditNote("A1", day, german, french, [line], "F1", day, language="en")
+    assert note.notes == ()
+
+
 def test_the_legal_notes_are_penalties_indemnity_and_no_discount() -> None:
     """BR-FR-05: PMD, PMT and AAB, in that order, in French or English."""
     assert LEGAL_SUBJECTS == ("PMD", "PMT", "AAB")
@@ -95,22 +114,23 @@ def test_the_legal_notes_are_penalties_indemnity_and_no_discount() -> None:
 
 
 @pytest.mark.parametrize(
-    ("terms", "issued", "due"),
+    ("days", "end_of_month", "issued", "due"),
     [
-        (PaymentTerms(), D(2024, 1, 31), D(2024, 3, 1)),  # 30 days; 2024 is leap
-        (PaymentTerms(0), D(2024, 1, 31), D(2024, 1, 31)),
-        (PaymentTerms(366), D(2024, 1, 1), D(2025, 1, 1)),
+        (30, False, D(2024, 1, 31), D(2024, 3, 1)),  # 2024 is a leap year
+        (0, False, D(2024, 1, 31), D(2024, 1, 31)),
+        (366, False, D(2024, 1, 1), D(2025, 1, 1)),
         # From the month's last day: 29 February 2024, 31 December 2024.
-        (PaymentTerms(0, end_of_month=True), D(2024, 2, 10), D(2024, 2, 29)),
-        (PaymentTerms(30, end_of_month=True), D(2024, 12, 1), D(2025, 1, 30)),
-        (PaymentTerms(30, end_of_month=True), D(2024, 12, 31), D(2025, 1, 30)),
-        (PaymentTerms(45, end_of_month=True), D(2023, 2, 1), D(2023, 4, 14)),
+        (0, True, D(2024, 2, 10), D(2024, 2, 29)),
+        (30, True, D(2024, 12, 1), D(2025, 1, 30)),
+        (30, True, D(2024, 12, 31), D(2025, 1, 30)),
+        (45, True, D(2023, 2, 1), D(2023, 4, 14)),
     ],
 )
 def test_the_due_date_counts_days_from_the_invoice_or_its_month_s_end(
-    terms: PaymentTerms, issued: dt.date, due: dt.date
+    days: int, end_of_month: bool, issued: dt.date, due: dt.date
 ) -> None:
-    assert terms.due_date(issued) == due
+    # The terms are made as the test runs, where a mutation run can reach them.
+    assert PaymentTerms(days, end_of_month).due_date(issued) == due
 
 
 def test_terms_are_described_in_french_and_english() -> None:
@@ -121,3 +141,4 @@ def test_terms_are_described_in_french_and_english() -> None:
     # Terms read from an e-invoice keep their words, in any language.
     assert PaymentTerms(text=" À réception ").describe("en") == "À réception"
     assert PaymentTerms(text="").text is None
+    assert PaymentTerms().due_date(D(2024, 1, 1)) == D(2024, 1, 31)  # net 30
