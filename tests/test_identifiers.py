@@ -371,6 +371,13 @@ def test_a_reason_code_is_refused_in_words(code: object, message: str) -> None:
     assert refusal(lambda: Allowance("R", eur("1.00"), reason_code=code)) == message
 
 
+def test_an_adjustment_s_reason_is_text_an_e_invoice_carries() -> None:
+    assert refusal(lambda: Charge("Port\x07", eur("1.00"))) == (
+        "reason holds U+0007, a character an e-invoice cannot carry: remove it"
+    )
+    assert Charge("  ", eur("1.00"), reason_code="SAA").reason is None
+
+
 def test_an_adjustment_s_vat_rate_by_category() -> None:
     """Z, E, AE and K carry 0 %; O none; S a rate above 0, or the lines' later."""
     assert Allowance("R", eur("1.00"), reason_code=95).reason_code == "95"

@@ -49,6 +49,17 @@ Elsewhere:
 - en16931: ``buyer.electronic_address or ""`` as ``or "XXXX"``: a missing
   address and any scheme but 0225 break BR-FR-21 alike.
 - ``_code_lists._codes`` runs at import, before any mutant is switched on.
+- identifiers: ``is_luhn``'s ``total +=`` as ``total -=``: a sum and its
+  negation are multiples of 10 together.
+- payment terms: ``describe``'s ``language="fr"`` as ``"FR"``
+  (``to_language`` lower-cases), as for the centralised and VAT texts.
+- notes: ``legal_notes``' ``language="fr"`` as ``"FR"``, likewise.
+
+mutmut runs, for each mutant, the tests that called its function while
+they ran. A value a test builds in its ``parametrize`` list is built at
+collection, outside any test, so that test is never run against the
+mutants of its constructor: a test that means to catch a constructor's
+check builds the value as it runs (a lambda, or the arguments).
 """
 
 from __future__ import annotations
