@@ -561,3 +561,25 @@ def test_a_credit_note_s_own_refusals_say_credit_note() -> None:
         "credit note A1: the allowance 'Remise' has no VAT rate, and the lines "
         "have several: give it one"
     )
+
+
+@pytest.mark.parametrize("other", ["S", "Z", "E", "G", "AE", "K"])
+@pytest.mark.parametrize("seller_vat_id", [None, "FR40303265045"])
+@pytest.mark.parametrize("as_charge", [False, True])
+def test_category_o_stands_alone_on_its_document(
+    other: str, seller_vat_id: str | None, as_charge: bool
+) -> None:
+    """BR-O-11: O beside any other category is refused, whatever the seller.
+
+    Without a VAT identifier, the other category needs one (BR-x-02); with
+    one, category O forbids it (BR-O-02); on a line or as a charge alike.
+    """
+    seller = Party("Dupont", "FR", legal_id="732829320", vat_id=seller_vat_id)
+    rate = "20" if other == "S" else None
+    given: dict[str, Any] = {"lines": [line("O"), line(other, rate)]}
+    if as_charge:
+        charge = Charge("Port", eur("1.00"), category=other, rate=rate)
+        given = {"lines": [line("O")], "charges": [charge]}
+    rule = "BR-O-02" if seller_vat_id else f"BR-{'IC' if other == 'K' else other}-02"
+    found = refusal(lambda: invoice(seller=seller, buyer=GERMAN, **given))
+    assert found.startswith(f"{rule}: invoice F1: ")

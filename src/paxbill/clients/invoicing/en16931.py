@@ -134,16 +134,6 @@ def _vat_identifiers(document: Any) -> Iterator[RuleProblem]:
             )
 
 
-def _not_subject_alone(document: Any) -> Iterator[RuleProblem]:
-    categories = _categories(document)
-    if VatCategory.NOT_SUBJECT in categories and len(categories) > 1:
-        yield RuleProblem(
-            "BR-O-11",
-            "a document with category O (not subject to VAT) has no other VAT "
-            "category: invoice the others apart",
-        )
-
-
 def _exemption_reasons(document: Any) -> Iterator[RuleProblem]:
     for line in document.lines:
         category = line.vat_category
@@ -166,19 +156,16 @@ def _intra_community(document: Any) -> Iterator[RuleProblem]:
             "an intra-community supply (category K) states when it was delivered: "
             "give a service_period or a Delivery with its date",
         )
-    if delivery is None or delivery.country is None:
-        yield RuleProblem(
-            "BR-IC-12",
-            "an intra-community supply (category K) states the country it was "
-            "delivered to: give a Delivery with its country",
-        )
 
 
 #: The rules of EN 16931 paxbill checks, each refused when a document is made.
+#: Two more hold by construction: BR-IC-12, since a document with category
+#: K takes the buyer's country as its deliver-to country when it states
+#: none; and BR-O-11 (category O alone), since every other category needs
+#: the seller's VAT identifier (BR-S-02 to BR-IC-02), which O forbids (BR-O-02).
 EN16931_RULES: tuple[Rule, ...] = (
     _vat_identifiers,
     _seller_identified,
-    _not_subject_alone,
     _exemption_reasons,
     _intra_community,
 )
