@@ -583,3 +583,30 @@ def test_category_o_stands_alone_on_its_document(
     rule = "BR-O-02" if seller_vat_id else f"BR-{'IC' if other == 'K' else other}-02"
     found = refusal(lambda: invoice(seller=seller, buyer=GERMAN, **given))
     assert found.startswith(f"{rule}: invoice F1: ")
+
+
+def test_the_delivery_a_document_states() -> None:
+    """K takes the buyer's country only where the delivery states none.
+
+    A delivery that says nothing is none; one with a date keeps it; one with
+    its own country (goods sent to Austria for a German buyer) keeps it.
+    """
+    assert invoice(delivery=Delivery()).delivery is None
+    assert invoice(delivery=Delivery(city="Paris")).delivery == Delivery(city="Paris")
+    day = D(2024, 1, 10)
+    supply = {"buyer": GERMAN, "lines": [line("K")]}
+    dated = invoice(delivery=Delivery(date=day), **supply).delivery
+    assert dated == Delivery(date=day, country="DE")
+    elsewhere = invoice(delivery=Delivery(date=day, country="AT"), **supply).delivery
+    assert elsewhere == Delivery(date=day, country="AT")
+
+
+def test_a_vat_group_states_its_first_line_s_exemption_reason() -> None:
+    """Two exempt lines with their own reasons: the group keeps the first's."""
+    first = line("E", exemption_reason="Article 261 4 1°")
+    second = line("E", exemption_reason="Article 261 4 4°")
+    lines = [line("E"), first, second]
+    (group,) = invoice(seller=SELLER, lines=lines).vat_breakdown
+    assert group.exemption_reason == "Article 261 4 1°"
+    (default,) = invoice(lines=[line("E")]).vat_breakdown
+    assert default.exemption_reason == "Exonération de TVA"

@@ -276,7 +276,7 @@ def breakdown(document: Any) -> tuple[VatBreakdown, ...]:
             reason = reasons.get((category, rate)) or category.exemption_reason(
                 document.language
             )
-        taxable = total(amounts, document.currency)
+        taxable = total(amounts)  # never empty, in the document's currency
         result.append(VatBreakdown(category, rate, taxable, reason))
     return tuple(result)
 
@@ -300,9 +300,9 @@ def work_out_totals(document: Any) -> None:
     allowances = total([-item.signed for item in document.allowances], currency)
     charges = total([item.signed for item in document.charges], currency)
     adjustments = [item.signed for item in (*document.allowances, *document.charges)]
-    net = total([lines, *adjustments], currency)
+    net = total([lines, *adjustments])
     groups = breakdown(document)
-    vat = total([group.tax_amount for group in groups], currency)
+    vat = total([group.tax_amount for group in groups])  # one group at least
     totals = Totals(lines, allowances, charges, net, groups, vat, net + vat)
     object.__setattr__(document, "_totals", totals)
 
