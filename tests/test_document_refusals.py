@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -610,3 +611,22 @@ def test_a_vat_group_states_its_first_line_s_exemption_reason() -> None:
     assert group.exemption_reason == "Article 261 4 1°"
     (default,) = invoice(lines=[line("E")]).vat_breakdown
     assert default.exemption_reason == "Exonération de TVA"
+
+
+def test_an_adjustment_without_a_rate_takes_the_lines_category() -> None:
+    """Lines all exempt (E): a standard allowance without a rate is exempt too."""
+    exempt = invoice(
+        lines=[line("E"), line("E")], allowances=[Allowance("Remise", eur("0.50"))]
+    )
+    (allowance,) = exempt.allowances
+    assert (allowance.category.value, allowance.rate) == ("E", Decimal(0))
+    (group,) = exempt.vat_breakdown
+    assert (group.category.value, group.taxable_amount) == ("E", eur("1.50"))
+    # Lines of one standard rate lend it; a rate given is kept.
+    standard = invoice(lines=[line("S", "10")], charges=[Charge("Port", eur("1.00"))])
+    assert standard.charges[0].rate == Decimal(10)
+    kept = invoice(charges=[Charge("Port", eur("1.00"), rate="5.5")])
+    assert [(g.rate, g.taxable_amount) for g in kept.vat_breakdown] == [
+        (Decimal(20), eur("10.00")),
+        (Decimal("5.5"), eur("1.00")),
+    ]
