@@ -54,6 +54,14 @@ Elsewhere:
 - payment terms: ``describe``'s ``language="fr"`` as ``"FR"``
   (``to_language`` lower-cases), as for the centralised and VAT texts.
 - notes: ``legal_notes``' ``language="fr"`` as ``"FR"``, likewise.
+- documents: ``work_out_adjustments``' ``item.worked_out(base, item.rate)``
+  with ``None`` for the rate: there the item has a rate or is not standard,
+  and ``worked_out`` uses the rate given only for a standard item without
+  one; ``ClientInvoice``'s ``prepaid.amount < 0`` as ``<= 0``: a prepaid
+  of zero is None (``to_prepaid``).
+- currencies: ``currency_code``'s look-up in ``CANONICAL_CODES`` skipped
+  (``None``, ``and False``, the key ``None``): the slow path reads the same
+  code and ``setdefault`` returns the same interned object.
 
 mutmut runs, for each mutant, the tests that called its function while
 they ran. A value a test builds in its ``parametrize`` list is built at

@@ -178,7 +178,8 @@ def work_out_adjustments(document: Any) -> None:
                     )
                 category, rate = shared
                 if category is not VatCategory.STANDARD:
-                    item = attrs.evolve(item, category=category, rate=rate)
+                    # A category without tax sets its own rate: 0, or none for O.
+                    item = attrs.evolve(item, category=category)
                 item = item.worked_out(base, rate)
             else:
                 item = item.worked_out(base, item.rate)
