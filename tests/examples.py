@@ -75,6 +75,13 @@ def centralised_invoice() -> ClientInvoice:
     )
 
 
+#: What a payment means must be, as its refusal says.
+MEANS = (
+    "a PaymentMeans or one of 'cash', 'cheque', 'credit_transfer', 'card', "
+    "'sepa_credit_transfer', 'sepa_direct_debit'"
+)
+
+
 def refusal(call: Callable[[], object]) -> str:
     """The message of the paxbill error *call* raises; fails if it raises none."""
     with pytest.raises(PaxbillError) as refused:

@@ -26,7 +26,7 @@ from paxbill import (
     Party,
     en16931_problems,
 )
-from tests.examples import BUYER, SELLER, eur, refusal
+from tests.examples import BUYER, MEANS, SELLER, eur, refusal
 
 D = dt.date
 LINE = ClientInvoiceLine("X", 1, eur("10.00"), "S", "20")
@@ -40,10 +40,6 @@ _RATE = (
 )
 _DATE = "must be a datetime.date such as date(2024, 6, 1), not"
 _EXCEEDS = "a credit never exceeds what was invoiced"
-_MEANS = (
-    "a PaymentMeans or one of 'cash', 'cheque', 'credit_transfer', 'card', "
-    "'sepa_credit_transfer', 'sepa_direct_debit'"
-)
 
 
 def invoice(**given: Any) -> ClientInvoice:
@@ -315,7 +311,7 @@ def test_an_invoice_is_refused_in_words(
         ),
         (
             lambda: ClientPayment(eur("1.00"), D(2024, 1, 3), "wire"),
-            f"method must be {_MEANS}, not str 'wire'",
+            f"method must be {MEANS}, not str 'wire'",
         ),
         (
             lambda: invoice().pay(USD, D(2024, 1, 3)),

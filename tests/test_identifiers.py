@@ -25,7 +25,7 @@ from paxbill import (
 )
 from paxbill.clients.invoicing._identifiers import to_bic, to_iban, to_siren, to_siret
 from paxbill.clients.invoicing.payment_instructions import to_payment_means
-from tests.examples import eur, refusal
+from tests.examples import MEANS, eur, refusal
 
 
 def test_a_siren_with_a_wrong_check_digit_is_refused() -> None:
@@ -533,11 +533,6 @@ def test_an_electronic_address_is_read_without_spaces_around_its_parts() -> None
 #: 732829320 in Arabic-Indic digits, which str.isdigit takes for digits.
 _ARABIC_INDIC_SIREN = "".join(chr(0x0660 + int(d)) for d in "732829320")
 
-_MEANS = (
-    "a PaymentMeans or one of 'cash', 'cheque', 'credit_transfer', 'card', "
-    "'sepa_credit_transfer', 'sepa_direct_debit'"
-)
-
 
 @pytest.mark.parametrize(
     ("call", "message"),
@@ -605,11 +600,11 @@ _MEANS = (
         (lambda: to_bic("COBAZZFF"), "BIC 'COBAZZFF' names no country"),
         (
             lambda: PaymentInstructions(5),
-            f"means must be {_MEANS}, not int 5",
+            f"means must be {MEANS}, not int 5",
         ),
         (
             lambda: PaymentInstructions("wire"),
-            f"means must be {_MEANS}, not str 'wire'",
+            f"means must be {MEANS}, not str 'wire'",
         ),
         (
             lambda: PaymentInstructions("credit_transfer"),
@@ -668,7 +663,7 @@ _MEANS = (
         ),
         (
             lambda: to_payment_means("wire"),
-            f"method must be {_MEANS}, not str 'wire'",
+            f"method must be {MEANS}, not str 'wire'",
         ),
     ],
 )

@@ -39,9 +39,14 @@ CREDIT_NOTE = "381"
 Adjustment = Allowance | Charge
 
 
+def is_credit_note(document: Any) -> bool:
+    """Whether *document* credits an invoice rather than bills."""
+    return bool(document.TYPE_CODE == CREDIT_NOTE)
+
+
 def document_kind(document: Any) -> str:
     """What *document* is, in an error's words: ``"invoice"`` or ``"credit note"``."""
-    return "credit note" if document.TYPE_CODE == CREDIT_NOTE else "invoice"
+    return "credit note" if is_credit_note(document) else "invoice"
 
 
 def to_number(value: object) -> str:
@@ -218,7 +223,7 @@ def check_groups(document: Any) -> None:
     for group in document.vat_breakdown:
         if group.taxable_amount.amount < 0:
             vat = f"at VAT {group.category.value} {group.rate} %, below zero"
-            if document.TYPE_CODE == CREDIT_NOTE:
+            if is_credit_note(document):
                 raise InvalidInvoiceError(
                     document.invoice_number,
                     f"credit note {document.number} credits {group.taxable_amount} "
