@@ -400,6 +400,7 @@ SPOILT: dict[str, Callable[[], ClientInvoice | CreditNote]] = {
         Note("B2C", subject="BAR"), Note("B2C", subject="BAR")
     ),
     "framework A1": lambda: attrs.evolve(french_invoice(), business_process="A1"),
+    "no framework": lambda: attrs.evolve(french_invoice(), business_process=None),
     "already paid (S2), nothing paid": lambda: attrs.evolve(
         french_invoice(), business_process="S2"
     ),
@@ -552,6 +553,12 @@ def test_the_party_rules_say_what_is_missing() -> None:
             "BR-FR-08_BT-23",
             "the business process 'A1' is not a French framework such as 'S1' "
             "(services), 'B1' (goods) or 'M1' (both)",
+        ),
+        (
+            "no framework",
+            "BR-FR-08_BT-23",
+            "the business process is missing: give a French framework such as "
+            "'S1' (services), 'B1' (goods) or 'M1' (both)",
         ),
         (
             "already paid (S2), nothing paid",

@@ -297,11 +297,11 @@ _NUMBER = (
         ),
         (
             lambda: Allowance("Remise"),
-            "allowance None has neither an amount nor a percent: give one",
+            "allowance has neither an amount nor a percent: give one",
         ),
         (
             lambda: Charge("Port"),
-            "charge None has neither an amount nor a percent: give one",
+            "charge has neither an amount nor a percent: give one",
         ),
         (
             lambda: Allowance("Remise", eur("1.00"), base=eur("10.00")),
@@ -341,11 +341,11 @@ _NUMBER = (
         ),
         (
             lambda: Allowance("Remise", percent="10").signed,
-            "allowance None is not worked out: it has no base yet",
+            "allowance is not worked out: it has no base yet",
         ),
         (
             lambda: Charge("Port", percent="10").signed,
-            "charge None is not worked out: it has no base yet",
+            "charge is not worked out: it has no base yet",
         ),
     ],
 )
@@ -358,8 +358,8 @@ def test_an_adjustment_is_refused_in_words(
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        (1.5, "reason_code must be a str or None, not float 1.5"),
-        (True, "reason_code must be a str or None, not bool True"),
+        (1.5, "reason_code must be a str, an int or None, not float 1.5"),
+        (True, "reason_code must be a str, an int or None, not bool True"),
         (
             " saa ",
             "allowance reason code 'SAA' is not a code of UNTDID 5189, such as "

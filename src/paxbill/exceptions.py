@@ -142,7 +142,9 @@ class InvalidAmountError(PaxbillError, ValueError):
         reason: str = "is not a finite decimal number; write it like '178.50'",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {shorten(value)} {reason}")
+        # None is an amount that is missing: the message names no value.
+        given = "" if value is None else f" {shorten(value)}"
+        super().__init__(f"{what}{given} {reason}")
 
 
 class UnknownCurrencyError(PaxbillError, ValueError):
@@ -228,7 +230,9 @@ class InvalidCountError(PaxbillError, ValueError):
         reason: str = "is negative: give a whole number 0 or more",
     ) -> None:
         self.value = value
-        super().__init__(f"{what} {shorten(value)} {reason}")
+        # None is an amount that is missing: the message names no value.
+        given = "" if value is None else f" {shorten(value)}"
+        super().__init__(f"{what}{given} {reason}")
 
 
 class InvalidUserCountError(InvalidCountError):

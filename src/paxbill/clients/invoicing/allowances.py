@@ -71,7 +71,7 @@ def _to_code(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str | int) or isinstance(value, bool):
-        raise ArgumentTypeError(value, "a str or None", what="reason_code")
+        raise ArgumentTypeError(value, "a str, an int or None", what="reason_code")
     return str(value).strip().upper()
 
 

@@ -259,10 +259,12 @@ def _legal_notes(document: Any) -> Iterator[RuleProblem]:
 
 def _business_process(document: Any) -> Iterator[RuleProblem]:
     if document.business_process not in BUSINESS_PROCESSES:
+        process = document.business_process
+        said = "is missing: give" if process is None else f"{process!r} is not"
         yield RuleProblem(
             "BR-FR-08_BT-23",
-            f"the business process {document.business_process!r} is not a French "
-            "framework such as 'S1' (services), 'B1' (goods) or 'M1' (both)",
+            f"the business process {said} a French framework such as 'S1' "
+            "(services), 'B1' (goods) or 'M1' (both)",
         )
     if document.business_process in _PAID_PROCESSES and hasattr(document, "prepaid"):
         if document.prepaid_amount != document.gross_total:
