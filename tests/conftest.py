@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 # "ci" is thorough and the same on every run; "dev" is quick for editing.
 settings.register_profile(
@@ -34,12 +34,14 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=50, deadline=None)
 # Mutation testing runs the tests hundreds of times, through mutmut's
 # trampolines (which hypothesis sees as another executor): fewer examples,
-# the same every run.
+# the same every run, and no shrinking: a failure kills the mutant, and the
+# smallest failing example is never read.
 settings.register_profile(
     "mutants",
     max_examples=25,
     derandomize=True,
     deadline=None,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
