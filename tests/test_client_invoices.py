@@ -805,6 +805,31 @@ def test_an_exemption_reason_is_text_or_none() -> None:
         "Works", 1, eur("80.00"), "E", exemption_reason=" Art. 261 "
     )
     assert line.exemption_reason == "Art. 261"
+    with pytest.raises(PaxbillError) as refused:
+        ClientInvoiceLine("Works", 1, eur("80.00"), "E", exemption_reason="Art\x07")
+    assert str(refused.value) == (
+        "exemption_reason holds U+0007, a character an e-invoice cannot carry: "
+        "remove it"
+    )
+
+
+@pytest.mark.parametrize("kind", [Allowance, Charge])
+def test_a_line_s_adjustment_is_in_the_line_s_currency(
+    kind: type[Allowance | Charge],
+) -> None:
+    with pytest.raises(CurrencyMismatchError) as refused:
+        ClientInvoiceLine(
+            "App",
+            1,
+            eur("10.00"),
+            "S",
+            "20",
+            **{f"{kind.KIND}s": [kind("R", Money("1.00", "USD"))]},
+        )
+    assert str(refused.value) == (
+        f"cannot work out the {kind.KIND} of EUR and USD: convert one of them "
+        "first with an exchange rate; paxbill never converts implicitly"
+    )
 
 
 def test_a_line_s_allowance_takes_the_line_s_vat() -> None:

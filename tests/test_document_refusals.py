@@ -25,6 +25,8 @@ from paxbill import (
     Money,
     Party,
     en16931_problems,
+    from_cii_xml,
+    to_cii_xml,
 )
 from tests.examples import BUYER, MEANS, SELLER, eur, refusal
 
@@ -596,6 +598,25 @@ def test_the_delivery_a_document_states() -> None:
     assert dated == Delivery(date=day, country="DE")
     elsewhere = invoice(delivery=Delivery(date=day, country="AT"), **supply).delivery
     assert elsewhere == Delivery(date=day, country="AT")
+
+
+def test_a_delivery_s_name_is_its_place_and_is_written() -> None:
+    """The deliver-to name (BT-70) alone names a place; blank is no name."""
+    site = Delivery(name="  Site Nord ")
+    assert site.name == "Site Nord"
+    assert site.has_place
+    assert Delivery(name="  ").name is None
+    assert not Delivery(name="  ").has_place
+    written = invoice(delivery=Delivery(name="Site Nord", city="Lille"))
+    assert written.delivery == Delivery(name="Site Nord", city="Lille")
+    read = from_cii_xml(to_cii_xml(written))
+    assert read.delivery == Delivery(name="Site Nord", city="Lille")
+    assert refusal(lambda: Delivery(name=5)) == (
+        "name must be a str or None, not int 5"
+    )
+    assert refusal(lambda: Delivery(name="Site\x07")) == (
+        "name holds U+0007, a character an e-invoice cannot carry: remove it"
+    )
 
 
 def test_a_vat_group_states_its_first_line_s_exemption_reason() -> None:

@@ -103,7 +103,9 @@ def _to_rate(value: ExactNumber | None) -> Decimal | None:
 
 def _to_reason(value: object) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
-        return value if value is None else xml_text(value.strip(), what="reason")
+        return (
+            value if value is None else xml_text(value.strip(), what="exemption_reason")
+        )
     raise ArgumentTypeError(value, "a non-empty str or None", what="exemption_reason")
 
 
@@ -169,7 +171,9 @@ class ClientInvoiceLine(Revalidated):
                 for item in worked:
                     if item.amount.currency != self.currency:
                         raise CurrencyMismatchError(
-                            self.currency, item.amount.currency, operation="line"
+                            self.currency,
+                            item.amount.currency,
+                            operation=f"work out the {item.KIND} of",
                         )
                 object.__setattr__(self, name, worked)
 
