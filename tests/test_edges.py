@@ -23,6 +23,7 @@ from paxbill import (
     BillingFrequency,
     BillingPeriod,
     DateOutOfRangeError,
+    Discount,
     InvalidAllocationError,
     InvalidAmountError,
     Money,
@@ -161,6 +162,13 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         lambda: Money("١٢٣", "EUR"),
         InvalidAmountError,
         "amount '١٢٣' is not written in ASCII digits",
+    ),
+    (
+        "Arabic-Indic digits as a discount",
+        lambda: Discount("\u0661\u0660"),
+        InvalidAmountError,
+        "discount percent '\u0661\u0660' is not written in ASCII digits such as "
+        "'178.50'",
     ),
     (
         "fullwidth digits as a factor",

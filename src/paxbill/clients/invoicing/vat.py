@@ -145,7 +145,7 @@ def to_vat_rate(category: VatCategory, value: object) -> Decimal | None:
     if value is None:
         if category is VatCategory.STANDARD:
             raise InvalidVatRateError(
-                category.value, value, "is missing: give the rate, such as '20'"
+                category.value, None, "is missing: give the rate, such as '20'"
             )
         return None if category is VatCategory.NOT_SUBJECT else Decimal(0)
     rate = to_decimal(value, what="VAT rate")
