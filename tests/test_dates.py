@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paxbill import DateOutOfRangeError, InvalidDateError, parse_date
-from paxbill.core._dates import first_day, first_of_month, months_after
+from paxbill.core._dates import days_after, first_day, first_of_month, months_after
 
 D = dt.date
 
@@ -103,6 +103,32 @@ def test_months_beyond_the_calendar_are_refused_in_words(
 ) -> None:
     with pytest.raises(DateOutOfRangeError) as refused:
         months_after(day, months)
+    assert str(refused.value) == message
+    assert refused.value.day == day
+
+
+@pytest.mark.parametrize(
+    ("day", "days", "message"),
+    [
+        (
+            dt.date(1, 1, 1),
+            -1,
+            "0001-01-01 -1 days is outside the years 1 to 9999 that dates may "
+            "have: give a shorter span",
+        ),
+        (
+            dt.date(9999, 12, 31),
+            1,
+            "9999-12-31 +1 days is outside the years 1 to 9999 that dates may "
+            "have: give a shorter span",
+        ),
+    ],
+)
+def test_days_beyond_the_calendar_are_refused_in_words(
+    day: dt.date, days: int, message: str
+) -> None:
+    with pytest.raises(DateOutOfRangeError) as refused:
+        days_after(day, days)
     assert str(refused.value) == message
     assert refused.value.day == day
 

@@ -164,6 +164,13 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         "amount '١٢٣' is not written in ASCII digits",
     ),
     (
+        "a discount of 10^999999",
+        lambda: Discount("1E+999999"),
+        InvalidAmountError,
+        "discount percent '1E+999999' is too large or too precise: paxbill keeps "
+        "28 significant digits exactly",
+    ),
+    (
         "Arabic-Indic digits as a discount",
         lambda: Discount("\u0661\u0660"),
         InvalidAmountError,
