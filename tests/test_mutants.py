@@ -16,6 +16,14 @@ Money and the int allocation (paxbill/core/money.py, _allocation.py):
   per weight, so their lengths are always equal.
 - ``value >= 0`` as ``value > 0`` in ``round_half_up``: at 0 the magnitude
   is 0 and ``-0 == 0``.
+- ``total``'s fast path for a few amounts: each mutant of its test
+  (``kind`` None, ``and False``, ``and`` for ``or``, ``1 < count``,
+  ``< _SHORT``, ``first`` None, ``type(None) is Money``) sends the amounts
+  to the general path, which gives the same total; ``or`` for ``and``
+  before ``_currency_of`` only checks again a currency already the first
+  amount's; ``count > 1`` as ``>= 1`` or ``or True`` walks an empty
+  ``items[1:]`` or reads again one amount already within bounds; the sum's
+  ``_ZERO`` start removed: ``sum`` starts at the int 0, the same number.
 
 Formatting (paxbill/core/formatting.py), measured once its caches are
 emptied before each test (``tests/conftest.py``):
@@ -62,6 +70,17 @@ Elsewhere:
 - currencies: ``currency_code``'s look-up in ``CANONICAL_CODES`` skipped
   (``None``, ``and False``, the key ``None``): the slow path reads the same
   code and ``setdefault`` returns the same interned object.
+- VAT: ``_plain``'s ``to_integral_value(context=ARITHMETIC)`` with the
+  caller's context: that method neither signals nor reads the precision,
+  and whether a rate is whole does not hang on the rounding mode.
+- ``one_of_kind``'s ``'aeiou'`` as ``'XXaeiouXX'``: a lower-cased letter
+  is never ``X``.
+- ``round_amount``'s ``<= EN16931_DECIMALS`` as ``<``: for a currency of
+  two decimals both branches round half up to hundredths.
+- ``first_of_month_from``'s ``31`` days as ``32``, or from the 2nd: from
+  the first two days of any month, 31 or 32 days on is the next month.
+- ``_check_optional_of``'s ``instance`` as ``None``: the check reads only
+  the attribute and the value.
 
 mutmut runs, for each mutant, the tests that called its function while
 they ran. A value a test builds in its ``parametrize`` list is built at
