@@ -230,7 +230,7 @@ class InvalidCountError(PaxbillError, ValueError):
         reason: str = "is negative: give a whole number 0 or more",
     ) -> None:
         self.value = value
-        # None is an amount that is missing: the message names no value.
+        # None is a count that is missing: the message names no value.
         given = "" if value is None else f" {shorten(value)}"
         super().__init__(f"{what}{given} {reason}")
 
