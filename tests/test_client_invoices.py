@@ -805,9 +805,9 @@ def test_an_exemption_reason_is_text_or_none() -> None:
         "Works", 1, eur("80.00"), "E", exemption_reason=" Art. 261 "
     )
     assert line.exemption_reason == "Art. 261"
-    with pytest.raises(PaxbillError) as refused:
+    with pytest.raises(PaxbillError) as unwritable:
         ClientInvoiceLine("Works", 1, eur("80.00"), "E", exemption_reason="Art\x07")
-    assert str(refused.value) == (
+    assert str(unwritable.value) == (
         "exemption_reason holds U+0007, a character an e-invoice cannot carry: "
         "remove it"
     )
