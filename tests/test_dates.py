@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 from babel.dates import format_date
@@ -81,54 +82,23 @@ def test_months_after_reach_the_first_and_the_last_year() -> None:
     assert months_after(dt.date(9999, 11, 30), 1) == dt.date(9999, 12, 30)
 
 
-@pytest.mark.parametrize(
-    ("day", "months", "message"),
-    [
-        (
-            dt.date(1, 1, 15),
-            -1,
-            "0001-01-15 -1 months is outside the years 1 to 9999 that dates may "
-            "have: give a shorter span",
-        ),
-        (
-            dt.date(9999, 12, 15),
-            1,
-            "9999-12-15 +1 months is outside the years 1 to 9999 that dates may "
-            "have: give a shorter span",
-        ),
-    ],
-)
-def test_months_beyond_the_calendar_are_refused_in_words(
-    day: dt.date, months: int, message: str
-) -> None:
-    with pytest.raises(DateOutOfRangeError) as refused:
-        months_after(day, months)
-    assert str(refused.value) == message
-    assert refused.value.day == day
+_OUTSIDE = "is outside the years 1 to 9999 that dates may have: give a shorter span"
 
 
 @pytest.mark.parametrize(
-    ("day", "days", "message"),
+    ("step", "day", "count", "message"),
     [
-        (
-            dt.date(1, 1, 1),
-            -1,
-            "0001-01-01 -1 days is outside the years 1 to 9999 that dates may "
-            "have: give a shorter span",
-        ),
-        (
-            dt.date(9999, 12, 31),
-            1,
-            "9999-12-31 +1 days is outside the years 1 to 9999 that dates may "
-            "have: give a shorter span",
-        ),
+        (months_after, dt.date(1, 1, 15), -1, f"0001-01-15 -1 months {_OUTSIDE}"),
+        (months_after, dt.date(9999, 12, 15), 1, f"9999-12-15 +1 months {_OUTSIDE}"),
+        (days_after, dt.date(1, 1, 1), -1, f"0001-01-01 -1 days {_OUTSIDE}"),
+        (days_after, dt.date(9999, 12, 31), 1, f"9999-12-31 +1 days {_OUTSIDE}"),
     ],
 )
-def test_days_beyond_the_calendar_are_refused_in_words(
-    day: dt.date, days: int, message: str
+def test_steps_beyond_the_calendar_are_refused_in_words(
+    step: Callable[[dt.date, int], dt.date], day: dt.date, count: int, message: str
 ) -> None:
     with pytest.raises(DateOutOfRangeError) as refused:
-        days_after(day, days)
+        step(day, count)
     assert str(refused.value) == message
     assert refused.value.day == day
 

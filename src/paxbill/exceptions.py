@@ -91,6 +91,11 @@ def shorten(value: Any) -> str:
         return f"<a {type(value).__name__}>"
 
 
+def _named(value: Any) -> str:
+    """*value* shortened after a space, or nothing: None is a value missing."""
+    return "" if value is None else f" {shorten(value)}"
+
+
 class PaxbillError(Exception):
     """The base of every error paxbill raises."""
 
@@ -142,9 +147,7 @@ class InvalidAmountError(PaxbillError, ValueError):
         reason: str = "is not a finite decimal number; write it like '178.50'",
     ) -> None:
         self.value = value
-        # None is an amount that is missing: the message names no value.
-        given = "" if value is None else f" {shorten(value)}"
-        super().__init__(f"{what}{given} {reason}")
+        super().__init__(f"{what}{_named(value)} {reason}")
 
 
 class UnknownCurrencyError(PaxbillError, ValueError):
@@ -230,9 +233,7 @@ class InvalidCountError(PaxbillError, ValueError):
         reason: str = "is negative: give a whole number 0 or more",
     ) -> None:
         self.value = value
-        # None is a count that is missing: the message names no value.
-        given = "" if value is None else f" {shorten(value)}"
-        super().__init__(f"{what}{given} {reason}")
+        super().__init__(f"{what}{_named(value)} {reason}")
 
 
 class InvalidUserCountError(InvalidCountError):
@@ -718,9 +719,7 @@ class InvalidIdentifierError(PaxbillError, ValueError):
     def __init__(self, value: Any, kind: str, reason: str) -> None:
         self.value = value
         self.kind = kind
-        # None is an identifier that is missing: the message names no value.
-        given = "" if value is None else f" {shorten(value)}"
-        super().__init__(f"{kind}{given} {reason}")
+        super().__init__(f"{kind}{_named(value)} {reason}")
 
 
 class OverpaymentError(PaxbillError, ValueError):
