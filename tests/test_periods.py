@@ -65,6 +65,19 @@ def test_period_bounds_must_be_dates(bad: object) -> None:
         BillingPeriod(bad, D(2024, 7, 1))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("bad", "shown"),
+    [("2024-06-01", "str '2024-06-01'"), (dt.datetime(2024, 6, 1), "datetime")],
+)
+def test_in_asks_for_a_date(bad: object, shown: str) -> None:
+    """``day in period`` refuses text and datetimes, naming a date as the need."""
+    june = BillingPeriod.month(2024, 6)
+    message = refusal(lambda: bad in june)
+    assert message.startswith(
+        f"date must be a datetime.date such as date(2024, 6, 1), not {shown}"
+    )
+
+
 def test_overlap_days() -> None:
     """It counts the days of a span that fall in the period."""
     june = BillingPeriod.month(2024, 6)
