@@ -14,6 +14,10 @@ Money and the int allocation (paxbill/core/money.py, _allocation.py):
 - ``zip(..., strict=True)`` as ``strict=False``/``None``/absent in
   ``_whole_weights``: the two lists are built in the same loop, one item each
   per weight, so their lengths are always equal.
+- ``Money.__init__``'s fast path for an ASCII string (its test as
+  ``type(None) is str``, or ``read_decimal``'s value replaced by None):
+  the string then goes to ``to_decimal``, which reads it by the same rule
+  (``read_decimal``) and gives the same amount or the same refusal.
 - ``value >= 0`` as ``value > 0`` in ``round_half_up``: at 0 the magnitude
   is 0 and ``-0 == 0``.
 - ``total``'s fast path for a few amounts: each mutant of its test
@@ -42,6 +46,9 @@ emptied before each test (``tests/conftest.py``):
 
 Elsewhere:
 
+- ``to_date``'s fast path (``type(value) is _DATE`` as ``type(None) is
+  _DATE``): an exact date then passes the general check, ``isinstance`` of
+  date and not of datetime, and is returned as it is.
 - ``months_after``'s ``day.day <= 28`` as ``< 28``: on the 28th the general
   path gives the 28th too.
 - ``to_items``'s ``type(value) is tuple``: killed (a tuple is not copied).

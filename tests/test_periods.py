@@ -78,6 +78,17 @@ def test_in_asks_for_a_date(bad: object, shown: str) -> None:
     )
 
 
+def test_in_takes_a_subclass_of_date() -> None:
+    """A subclass of date that is not a datetime is a day like any other."""
+
+    class Day(dt.date):
+        pass
+
+    june = BillingPeriod.month(2024, 6)
+    assert Day(2024, 6, 15) in june
+    assert Day(2024, 7, 1) not in june
+
+
 def test_overlap_days() -> None:
     """It counts the days of a span that fall in the period."""
     june = BillingPeriod.month(2024, 6)
